@@ -1,0 +1,14 @@
+/* ob-cli.h — subcommands of oncobench-cli
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Each takes argv with argv[0] = the subcommand name; returns EXIT_SUCCESS / EXIT_FAILURE. */
+int ob_cli_info (int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,84 @@
+/* ob-kaplan-meier.h — Kaplan–Meier estimates as R's survfit computes them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ob-surv-data.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OB_CI_LOG_LOG,   /* our default, as SAS and Stata */
+  OB_CI_LOG,       /* R's default */
+  OB_CI_PLAIN,
+} ObCiTransform;
+
+const char *ob_ci_transform_to_string   (ObCiTransform ci);         /* "log-log", "log", "plain" */
+gboolean    ob_ci_transform_from_string (const char *str, ObCiTransform *out);
+
+typedef struct
+{
+  double time;
+  gsize n_risk;
+  gsize n_event;
+  gsize n_censor;
+  double surv;
+  double std_err;    /* SE of S(t) itself, as summary(survfit) prints */
+  double lower;      /* NAN where undefined */
+  double upper;
+} ObKmStep;
+
+typedef struct
+{
+  char *name;
+  gsize n;
+  gsize events;
+  ObKmStep *steps;     /* one per distinct time (events or censorings) */
+  gsize n_steps;
+  /* Quantiles with Brookmeyer–Crowley CIs; NAN = not reached. */
+  double median, median_lower, median_upper;
+  double q25, q25_lower, q25_upper;
+  double q75, q75_lower, q75_upper;
+} ObKmCurve;
+
+typedef struct
+{
+  ObCiTransform ci;
+  double conf_level;   /* 0.95 */
+} ObKmOptions;
+
+typedef struct
+{
+  ObKmCurve *curves;   /* one per group, in ObSurvData group order */
+  guint n_curves;
+  ObCiTransform ci;
+  double conf_level;
+} ObKmFit;
+
+typedef struct
+{
+  double time;
+  double surv, std_err, lower, upper;
+  gsize n_risk;        /* at risk just before time */
+} ObKmSurvAt;
+
+void      ob_km_options_init  (ObKmOptions *options);
+ObKmFit  *ob_km_fit           (const ObSurvData *data, const ObKmOptions *options, GError **error);
+void      ob_km_fit_free      (ObKmFit *fit);
+
+/* S(t) at a time, as summary(survfit, times = t). */
+void      ob_km_curve_surv_at (const ObKmCurve *curve, double time, ObKmSurvAt *out);
+/* n at risk at a time (for the at-risk table): subjects with time >= t. */
+gsize     ob_km_curve_n_risk_at (const ObKmCurve *curve, double time);
+/* Restricted mean survival time to tau with its SE, as print(survfit, rmean = tau). */
+void      ob_km_curve_rmst    (const ObKmCurve *curve, double tau, double *rmst, double *se);
+
+/* Median follow-up by reverse Kaplan–Meier (censorings as events), with its CI. */
+void      ob_km_median_followup (const ObSurvData *data, const ObKmOptions *options,
+                                 double *median, double *lower, double *upper);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObKmFit, ob_km_fit_free)
+
+G_END_DECLS
