@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "ob-cli.h"
@@ -20,14 +21,14 @@ static const struct
   ObCliCommand run;
   const char *summary;
 } commands[] = {
-  { "info", ob_cli_info, N_("Describe a dataset: encoding, delimiter, columns and their types") },
+  { NULL, NULL, NULL },
 };
 
 static void
 print_usage (FILE *stream)
 {
   fprintf (stream, "%s\n\n%s\n", _("Usage: oncobench-cli COMMAND [OPTION…] FILE"), _("Commands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+  for (guint i = 0; commands[i].name != NULL; i++)
     fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “oncobench-cli COMMAND --help” for a command’s options."));
 }
@@ -58,7 +59,7 @@ main (int    argc,
       printf ("oncobench-cli %s\n", PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+  for (guint i = 0; commands[i].name != NULL; i++)
     if (g_str_equal (argv[1], commands[i].name))
       return commands[i].run (argc - 1, argv + 1);
 
