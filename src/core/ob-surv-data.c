@@ -1,0 +1,734 @@
+/* ob-surv-data.c — survival data (time, event, group, covariates) taken from a dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-core"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ob-surv-data.h"
+
+/* A column seen as a factor over the kept rows: code per dataset row (G_MAXUINT32 when the
+ * cell is missing) and the levels that occur, in sorted order. */
+typedef struct
+{
+  guint32 *codes;
+  char **names;        /* NULL-terminated */
+  guint n_levels;
+} Factor;
+
+static void
+factor_clear (Factor *factor)
+{
+  g_clear_pointer (&factor->codes, g_free);
+  g_clear_pointer (&factor->names, g_strfreev);
+  factor->n_levels = 0;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* Numeric-aware, as the dataset sorts categorical levels: "2" < "10". */
+static int
+compare_level_strings (const void *a,
+                       const void *b)
+{
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  char *end_x = NULL;
+  char *end_y = NULL;
+  double dx = g_ascii_strtod (x, &end_x);
+  double dy = g_ascii_strtod (y, &end_y);
+
+  if (end_x != x && *end_x == '\0' && end_y != y && *end_y == '\0' && dx != dy)
+    return (dx > dy) - (dx < dy);
+  return strcmp (x, y);
+}
+
+static char *
+format_number (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
+}
+
+/* Levels that never occur in the kept rows are dropped, as R's strata() and factor() after
+ * subsetting with droplevels(): an empty group has no curve and no Cox coefficient. */
+static void
+factor_from_column (const ObColumn *column,
+                    gsize           n_rows,
+                    const guint8   *keep,
+                    Factor         *out)
+{
+  out->codes = g_new (guint32, n_rows);
+
+  switch (column->type)
+    {
+    case OB_COLUMN_CATEGORICAL:
+      {
+        guint n_all = column->levels->len;
+        g_autofree guint32 *remap = g_new (guint32, n_all + 1);
+        guint n_used = 0;
+
+        memset (remap, 0, sizeof (guint32) * (n_all + 1));
+        for (gsize i = 0; i < n_rows; i++)
+          if (keep[i] && column->codes[i] != OB_LEVEL_MISSING)
+            remap[column->codes[i]] = 1;
+        out->names = g_new0 (char *, n_all + 1);
+        for (guint l = 0; l < n_all; l++)
+          if (remap[l])
+            {
+              out->names[n_used] = g_strdup (g_ptr_array_index (column->levels, l));
+              remap[l] = n_used++;
+            }
+          else
+            remap[l] = G_MAXUINT32;
+        out->n_levels = n_used;
+        for (gsize i = 0; i < n_rows; i++)
+          out->codes[i] = column->codes[i] == OB_LEVEL_MISSING
+                          ? G_MAXUINT32 : remap[column->codes[i]];
+        break;
+      }
+
+    case OB_COLUMN_NUMERIC:
+    case OB_COLUMN_DATE:
+      {
+        g_autofree double *values = g_new (double, n_rows);
+        gsize n_values = 0;
+        gsize n_distinct = 0;
+
+        for (gsize i = 0; i < n_rows; i++)
+          if (keep[i] && !isnan (column->num[i]))
+            values[n_values++] = column->num[i];
+        qsort (values, n_values, sizeof (double), compare_doubles);
+        for (gsize i = 0; i < n_values; i++)
+          if (n_distinct == 0 || values[i] != values[n_distinct - 1])
+            values[n_distinct++] = values[i];
+        out->names = g_new0 (char *, n_distinct + 1);
+        for (gsize l = 0; l < n_distinct; l++)
+          out->names[l] = format_number (values[l]);
+        out->n_levels = (guint) n_distinct;
+        for (gsize i = 0; i < n_rows; i++)
+          {
+            const double *hit;
+
+            if (isnan (column->num[i]))
+              {
+                out->codes[i] = G_MAXUINT32;
+                continue;
+              }
+            hit = bsearch (&column->num[i], values, n_distinct, sizeof (double),
+                           compare_doubles);
+            out->codes[i] = hit != NULL ? (guint32) (hit - values) : G_MAXUINT32;
+          }
+        break;
+      }
+
+    case OB_COLUMN_TEXT:
+    default:
+      {
+        g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
+        g_autoptr(GPtrArray) distinct = g_ptr_array_new ();
+
+        for (gsize i = 0; i < n_rows; i++)
+          if (keep[i] && column->text[i] != NULL
+              && !g_hash_table_contains (index, column->text[i]))
+            {
+              g_hash_table_add (index, column->text[i]);
+              g_ptr_array_add (distinct, column->text[i]);
+            }
+        qsort (distinct->pdata, distinct->len, sizeof (char *), compare_level_strings);
+        out->names = g_new0 (char *, distinct->len + 1);
+        for (guint l = 0; l < distinct->len; l++)
+          {
+            out->names[l] = g_strdup (g_ptr_array_index (distinct, l));
+            g_hash_table_insert (index, g_ptr_array_index (distinct, l), GUINT_TO_POINTER (l + 1));
+          }
+        out->n_levels = distinct->len;
+        for (gsize i = 0; i < n_rows; i++)
+          {
+            gpointer code = column->text[i] != NULL
+                            ? g_hash_table_lookup (index, column->text[i]) : NULL;
+            out->codes[i] = code != NULL ? GPOINTER_TO_UINT (code) - 1 : G_MAXUINT32;
+          }
+        break;
+      }
+    }
+}
+
+static const ObColumn *
+lookup_column (const ObDataset  *dataset,
+               const char       *name,
+               const char       *role,
+               GError          **error)
+{
+  const ObColumn *column = ob_dataset_lookup_column (dataset, name);
+
+  if (column == NULL)
+    g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                 _("There is no column “%s” for the %s; check the column names in the header row"),
+                 name, role);
+  return column;
+}
+
+/* Does a cell equal one of the user's event values?  Numbers compare as numbers, so "2"
+ * matches 2.0 and "2.0" matches 2. */
+static gboolean
+cell_is_event_value (const ObColumn     *column,
+                     gsize               row,
+                     const char * const *values,
+                     const double       *numbers)
+{
+  const char *text = ob_column_get_string (column, row);
+  double value = (column->type == OB_COLUMN_NUMERIC || column->type == OB_COLUMN_DATE)
+                 ? column->num[row] : NAN;
+
+  for (guint k = 0; values[k] != NULL; k++)
+    {
+      if (text != NULL && strcmp (text, values[k]) == 0)
+        return TRUE;
+      if (!isnan (value) && !isnan (numbers[k]) && value == numbers[k])
+        return TRUE;
+      if (text != NULL && !isnan (numbers[k]))
+        {
+          char *end = NULL;
+          double parsed = g_ascii_strtod (text, &end);
+
+          if (end != text && *end == '\0' && parsed == numbers[k])
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The default event coding follows R's Surv(): a numeric status whose largest value is 2 is
+ * 1/2 coded (2 = event), otherwise it must be 0/1; TRUE/FALSE columns count TRUE. */
+static gboolean
+decode_default_events (const ObColumn  *column,
+                       gsize            n_rows,
+                       const guint8    *keep,
+                       guint8          *status,
+                       GError         **error)
+{
+  double max = -INFINITY;
+  gboolean logical = column->type == OB_COLUMN_CATEGORICAL || column->type == OB_COLUMN_TEXT;
+
+  if (logical)
+    for (gsize i = 0; i < n_rows && logical; i++)
+      {
+        const char *text = ob_column_get_string (column, i);
+
+        if (keep[i] && text != NULL && g_ascii_strcasecmp (text, "TRUE") != 0
+            && g_ascii_strcasecmp (text, "FALSE") != 0)
+          logical = FALSE;
+      }
+  if (logical)
+    {
+      for (gsize i = 0; i < n_rows; i++)
+        if (keep[i])
+          status[i] = g_ascii_strcasecmp (ob_column_get_string (column, i), "TRUE") == 0;
+      return TRUE;
+    }
+
+  for (gsize i = 0; i < n_rows; i++)
+    if (keep[i])
+      {
+        double value = ob_column_get_double (column, i);
+
+        if (isnan (value))
+          {
+            g_autofree char *cell = ob_column_get_string (column, i) != NULL
+                                    ? g_strdup (ob_column_get_string (column, i)) : NULL;
+
+            g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                         _("The event column “%s” holds “%s” on row %" G_GSIZE_FORMAT
+                           "; name the values that mean an event with --event-values"),
+                         column->name, cell != NULL ? cell : "", i + 1);
+            return FALSE;
+          }
+        max = MAX (max, value);
+      }
+
+  for (gsize i = 0; i < n_rows; i++)
+    if (keep[i])
+      {
+        double value = ob_column_get_double (column, i);
+        double code = max == 2 ? value - 1 : value;
+
+        if (code != 0 && code != 1)
+          {
+            g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                         _("The event column “%s” is neither 0/1 nor 1/2 coded (row %"
+                           G_GSIZE_FORMAT " holds %g); name the values that mean an event "
+                           "with --event-values"),
+                         column->name, i + 1, value);
+            return FALSE;
+          }
+        status[i] = code == 1;
+      }
+  return TRUE;
+}
+
+/* Stable LSD radix sort on the bits of the (non-negative) times: for such doubles the bit
+ * pattern orders like the value.  Rows enter events first, so stability keeps events before
+ * censorings at tied times, as survfit and coxph count them. */
+static void
+sort_rows (gsize          n,
+           const double  *time,
+           gsize         *order)
+{
+  g_autofree guint64 *keys = g_new (guint64, n);
+  g_autofree guint64 *keys_tmp = g_new (guint64, n);
+  g_autofree gsize *order_tmp = g_new (gsize, n);
+
+  for (gsize i = 0; i < n; i++)
+    {
+      double t = time[order[i]] + 0.0;   /* folds -0.0 into +0.0 */
+      memcpy (&keys[i], &t, sizeof t);
+    }
+
+  for (guint shift = 0; shift < 64; shift += 8)
+    {
+      gsize count[257] = { 0 };
+      guint64 *swap_keys;
+
+      for (gsize i = 0; i < n; i++)
+        count[((keys[i] >> shift) & 0xff) + 1]++;
+      if (n > 0 && count[((keys[0] >> shift) & 0xff) + 1] == n)
+        continue;   /* every key shares this byte */
+      for (guint b = 0; b < 256; b++)
+        count[b + 1] += count[b];
+      for (gsize i = 0; i < n; i++)
+        {
+          gsize dest = count[(keys[i] >> shift) & 0xff]++;
+          keys_tmp[dest] = keys[i];
+          order_tmp[dest] = order[i];
+        }
+      swap_keys = keys; keys = keys_tmp; keys_tmp = swap_keys;
+      memcpy (order, order_tmp, n * sizeof (gsize));
+    }
+}
+
+typedef struct
+{
+  char *name;
+  const ObColumn *column;
+  Factor factor;         /* categorical covariates only */
+} Covariate;
+
+static void
+add_exclusion (ObSurvData *data,
+               gsize       count,
+               const char *reason)
+{
+  if (count > 0)
+    g_ptr_array_add (data->exclusions,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GSIZE_FORMAT
+                                                   " row with a missing %s",
+                                                   "%" G_GSIZE_FORMAT " rows with a missing %s",
+                                                   count),
+                                      count, reason));
+}
+
+static gboolean
+is_numeric_column (const ObColumn *column)
+{
+  return column->type == OB_COLUMN_NUMERIC || column->type == OB_COLUMN_DATE;
+}
+
+ObSurvData *
+ob_surv_data_new (const ObDataset   *dataset,
+                  const ObSurvSpec  *spec,
+                  const guint8      *mask,
+                  GError           **error)
+{
+  g_autoptr(ObSurvData) data = NULL;
+  const ObColumn *time_col, *event_col, *group_col = NULL, *strata_col = NULL;
+  gsize n_rows = ob_dataset_get_n_rows (dataset);
+  g_autofree guint8 *keep = g_new (guint8, n_rows);
+  g_autofree guint8 *status = g_new0 (guint8, n_rows);
+  g_autofree double *time_values = g_new (double, n_rows);
+  g_autofree gsize *order = NULL;
+  g_autoptr(GArray) covariates = g_array_new (FALSE, TRUE, sizeof (Covariate));
+  Factor group = { 0 }, strata = { 0 };
+  gsize n_miss_time = 0, n_miss_event = 0, n_miss_group = 0, n_miss_strata = 0;
+  gsize n_miss_cov = 0;
+  guint p = 0;
+  gsize n = 0;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (dataset != NULL && spec != NULL, NULL);
+
+  if (spec->time_column == NULL || spec->event_column == NULL)
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   _("Choose a time column and an event column"));
+      return NULL;
+    }
+  if ((time_col = lookup_column (dataset, spec->time_column, _("time"), error)) == NULL
+      || (event_col = lookup_column (dataset, spec->event_column, _("event"), error)) == NULL)
+    return NULL;
+  if (spec->group_column != NULL
+      && (group_col = lookup_column (dataset, spec->group_column, _("group"), error)) == NULL)
+    return NULL;
+  if (spec->strata_column != NULL
+      && (strata_col = lookup_column (dataset, spec->strata_column, _("strata"), error)) == NULL)
+    return NULL;
+  if (time_col->type == OB_COLUMN_TEXT)
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   _("The time column “%s” holds text, not numbers; choose a numeric column"),
+                   time_col->name);
+      return NULL;
+    }
+
+  for (guint k = 0; spec->covariates != NULL && spec->covariates[k] != NULL; k++)
+    {
+      Covariate cov = { 0 };
+
+      if ((cov.column = lookup_column (dataset, spec->covariates[k], _("covariate"),
+                                       error)) == NULL)
+        goto out;
+      cov.name = cov.column->name;
+      g_array_append_val (covariates, cov);
+    }
+
+  /* Rows the filter keeps, then those with every needed cell present. */
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      gboolean cov_missing = FALSE;
+
+      keep[i] = 0;
+      if (mask != NULL && !mask[i])
+        continue;
+      time_values[i] = ob_column_get_double (time_col, i);
+      if (isnan (time_values[i]))
+        {
+          n_miss_time++;
+          continue;
+        }
+      if (ob_column_is_missing (event_col, i))
+        {
+          n_miss_event++;
+          continue;
+        }
+      if (group_col != NULL && ob_column_is_missing (group_col, i))
+        {
+          n_miss_group++;
+          continue;
+        }
+      if (strata_col != NULL && ob_column_is_missing (strata_col, i))
+        {
+          n_miss_strata++;
+          continue;
+        }
+      for (guint k = 0; k < covariates->len && !cov_missing; k++)
+        cov_missing = ob_column_is_missing (g_array_index (covariates, Covariate, k).column, i);
+      if (cov_missing)
+        {
+          n_miss_cov++;
+          continue;
+        }
+      if (!isfinite (time_values[i]) || time_values[i] < 0)
+        {
+          g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                       _("Row %" G_GSIZE_FORMAT " has the time %g in column “%s”; survival "
+                         "times must be finite and not negative"),
+                       i + 1, time_values[i], time_col->name);
+          goto out;
+        }
+      keep[i] = 1;
+      n++;
+    }
+
+  if (spec->event_values != NULL && spec->event_values[0] != NULL)
+    {
+      guint n_values = g_strv_length ((char **) spec->event_values);
+      g_autofree double *numbers = g_new (double, n_values);
+
+      for (guint k = 0; k < n_values; k++)
+        {
+          char *end = NULL;
+
+          numbers[k] = g_ascii_strtod (spec->event_values[k], &end);
+          if (end == spec->event_values[k] || *end != '\0')
+            numbers[k] = NAN;
+        }
+      for (gsize i = 0; i < n_rows; i++)
+        if (keep[i])
+          status[i] = cell_is_event_value (event_col, i, spec->event_values, numbers);
+    }
+  else if (!decode_default_events (event_col, n_rows, keep, status, error))
+    goto out;
+
+  data = g_new0 (ObSurvData, 1);
+  data->exclusions = g_ptr_array_new_with_free_func (g_free);
+  data->n_excluded = n_miss_time + n_miss_event + n_miss_group + n_miss_strata + n_miss_cov;
+  add_exclusion (data, n_miss_time, _("time"));
+  add_exclusion (data, n_miss_event, _("event"));
+  add_exclusion (data, n_miss_group, _("group"));
+  add_exclusion (data, n_miss_strata, _("stratum"));
+  add_exclusion (data, n_miss_cov, _("covariate"));
+
+  if (n == 0)
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
+                   _("No rows are left to analyse: every row was filtered out or had a "
+                     "missing value"));
+      goto out;
+    }
+
+  if (group_col != NULL)
+    factor_from_column (group_col, n_rows, keep, &group);
+  else
+    {
+      group.codes = g_new0 (guint32, n_rows);
+      group.names = g_new0 (char *, 2);
+      group.names[0] = g_strdup ("all");
+      group.n_levels = 1;
+    }
+
+  data->reference = 0;
+  if (spec->reference != NULL && group_col != NULL)
+    {
+      gboolean found = FALSE;
+
+      for (guint l = 0; l < group.n_levels && !found; l++)
+        if (strcmp (group.names[l], spec->reference) == 0)
+          data->reference = l, found = TRUE;
+      for (guint l = 0; l < group.n_levels && !found; l++)
+        if (g_ascii_strcasecmp (group.names[l], spec->reference) == 0)
+          data->reference = l, found = TRUE;
+      if (!found)
+        {
+          g_autofree char *levels = g_strjoinv (", ", group.names);
+
+          g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                       _("The reference “%s” is not a level of “%s”; its levels are: %s"),
+                       spec->reference, group_col->name, levels);
+          goto out;
+        }
+    }
+
+  if (strata_col != NULL)
+    factor_from_column (strata_col, n_rows, keep, &strata);
+
+  /* Design columns: group indicators, then each covariate. */
+  p = group.n_levels > 0 ? group.n_levels - 1 : 0;
+  for (guint k = 0; k < covariates->len; k++)
+    {
+      Covariate *cov = &g_array_index (covariates, Covariate, k);
+
+      if (is_numeric_column (cov->column))
+        p++;
+      else
+        {
+          factor_from_column (cov->column, n_rows, keep, &cov->factor);
+          p += cov->factor.n_levels > 0 ? cov->factor.n_levels - 1 : 0;
+        }
+    }
+
+  order = g_new (gsize, n);
+  {
+    gsize j = 0;
+
+    for (gsize i = 0; i < n_rows; i++)
+      if (keep[i] && status[i])
+        order[j++] = i;
+    for (gsize i = 0; i < n_rows; i++)
+      if (keep[i] && !status[i])
+        order[j++] = i;
+  }
+  sort_rows (n, time_values, order);
+
+  data->n = n;
+  data->time = g_new (double, n);
+  data->status = g_new (guint8, n);
+  data->group = g_new (guint32, n);
+  data->row_index = order;
+  order = NULL;
+  data->n_groups = group.n_levels;
+  data->group_names = g_steal_pointer (&group.names);
+  if (strata_col != NULL)
+    {
+      data->strata = g_new (guint32, n);
+      data->n_strata = strata.n_levels;
+      data->strata_names = g_steal_pointer (&strata.names);
+    }
+  data->p = p;
+  data->x = p > 0 ? g_new0 (double, n * p) : NULL;
+  data->term_names = g_new0 (char *, p + 1);
+
+  {
+    guint t = 0;
+
+    for (guint l = 0; l < data->n_groups; l++)
+      if (l != data->reference)
+        data->term_names[t++] = g_strdup_printf ("%s=%s", group_col->name,
+                                                 data->group_names[l]);
+    for (guint k = 0; k < covariates->len; k++)
+      {
+        Covariate *cov = &g_array_index (covariates, Covariate, k);
+
+        if (is_numeric_column (cov->column))
+          data->term_names[t++] = g_strdup (cov->name);
+        else
+          for (guint l = 1; l < cov->factor.n_levels; l++)
+            data->term_names[t++] = g_strdup_printf ("%s=%s", cov->name,
+                                                     cov->factor.names[l]);
+      }
+  }
+
+  for (gsize j = 0; j < n; j++)
+    {
+      gsize row = data->row_index[j];
+      double *xrow = data->x != NULL ? data->x + j * p : NULL;
+      guint t = 0;
+
+      data->time[j] = time_values[row] + 0.0;
+      data->status[j] = status[row];
+      data->group[j] = group.codes[row];
+      if (data->strata != NULL)
+        data->strata[j] = strata.codes[row];
+      if (xrow == NULL)
+        continue;
+      for (guint l = 0; l < data->n_groups; l++)
+        if (l != data->reference)
+          xrow[t++] = data->group[j] == l ? 1.0 : 0.0;
+      for (guint k = 0; k < covariates->len; k++)
+        {
+          Covariate *cov = &g_array_index (covariates, Covariate, k);
+
+          if (is_numeric_column (cov->column))
+            xrow[t++] = cov->column->num[row];
+          else
+            for (guint l = 1; l < cov->factor.n_levels; l++)
+              xrow[t++] = cov->factor.codes[row] == l ? 1.0 : 0.0;
+        }
+    }
+  ok = TRUE;
+
+out:
+  factor_clear (&group);
+  factor_clear (&strata);
+  for (guint k = 0; k < covariates->len; k++)
+    factor_clear (&g_array_index (covariates, Covariate, k).factor);
+  return ok ? g_steal_pointer (&data) : NULL;
+}
+
+void
+ob_surv_data_free (ObSurvData *data)
+{
+  if (data == NULL)
+    return;
+  g_free (data->time);
+  g_free (data->status);
+  g_free (data->group);
+  g_strfreev (data->group_names);
+  g_free (data->strata);
+  g_strfreev (data->strata_names);
+  g_free (data->x);
+  g_strfreev (data->term_names);
+  g_free (data->row_index);
+  g_clear_pointer (&data->exclusions, g_ptr_array_unref);
+  g_free (data);
+}
+
+static gboolean
+cell_matches (const ObColumn *column,
+              gsize           row,
+              const char     *value,
+              double          number)
+{
+  const char *text;
+
+  if (ob_column_is_missing (column, row))
+    return value[0] == '\0';
+  if (is_numeric_column (column))
+    return !isnan (number) && column->num[row] == number;
+  text = ob_column_get_string (column, row);
+  return text != NULL && strcmp (text, value) == 0;
+}
+
+guint8 *
+ob_dataset_where_mask (const ObDataset    *dataset,
+                       const char * const *filters,
+                       GError            **error)
+{
+  gsize n_rows = ob_dataset_get_n_rows (dataset);
+  g_autofree guint8 *mask = g_malloc (MAX (n_rows, 1));
+  g_autofree guint8 *column_hit = g_malloc (MAX (n_rows, 1));
+  guint n_columns = ob_dataset_get_n_columns (dataset);
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (n_columns, 1));
+  guint n_filters = filters != NULL ? g_strv_length ((char **) filters) : 0;
+  g_autofree int *filter_column = g_new (int, MAX (n_filters, 1));
+
+  memset (mask, 1, MAX (n_rows, 1));
+
+  for (guint f = 0; f < n_filters; f++)
+    {
+      const char *eq = strchr (filters[f], '=');
+      g_autofree char *name = NULL;
+
+      if (eq == NULL || eq == filters[f])
+        {
+          g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                       _("The filter “%s” is not of the form COLUMN=VALUE"), filters[f]);
+          return NULL;
+        }
+      name = g_strstrip (g_strndup (filters[f], (gsize) (eq - filters[f])));
+      filter_column[f] = ob_dataset_find_column (dataset, name);
+      if (filter_column[f] < 0)
+        {
+          g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                       _("The filter “%s” names a column “%s” that the data does not have"),
+                       filters[f], name);
+          return NULL;
+        }
+    }
+
+  /* Filters on the same column are alternatives; different columns must all hold. */
+  for (guint f = 0; f < n_filters; f++)
+    {
+      int c = filter_column[f];
+      const ObColumn *column = ob_dataset_get_column (dataset, (guint) c);
+
+      if (seen[c])
+        continue;
+      seen[c] = TRUE;
+      memset (column_hit, 0, MAX (n_rows, 1));
+      for (guint g = f; g < n_filters; g++)
+        {
+          const char *value;
+          char *end = NULL;
+          double number;
+
+          if (filter_column[g] != c)
+            continue;
+          value = strchr (filters[g], '=') + 1;
+          number = g_ascii_strtod (value, &end);
+          if (end == value || *end != '\0')
+            number = NAN;
+          for (gsize i = 0; i < n_rows; i++)
+            if (!column_hit[i] && cell_matches (column, i, value, number))
+              column_hit[i] = 1;
+        }
+      for (gsize i = 0; i < n_rows; i++)
+        mask[i] &= column_hit[i];
+    }
+
+  return g_steal_pointer (&mask);
+}

@@ -1,0 +1,339 @@
+/* test-surv-data.c — building survival data from a dataset
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-test"
+
+#include "config.h"
+
+#include "ob-surv-data.h"
+#include "surv-test-util.h"
+
+static void
+test_lung_sorted (void)
+{
+  g_autoptr(ObDataset) lung = surv_test_load_csv ("lung.csv");
+  ObSurvSpec spec = { .time_column = "time", .event_column = "status", .group_column = "sex" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObSurvData) data = ob_surv_data_new (lung, &spec, NULL, &error);
+  gsize events = 0;
+  gsize per_group[2] = { 0, 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n, ==, (gsize) surv_test_ref1 ("lung.n", 0));
+  for (gsize i = 0; i < data->n; i++)
+    {
+      events += data->status[i];
+      per_group[data->group[i]]++;
+      if (i > 0)
+        {
+          g_assert_cmpfloat (data->time[i - 1], <=, data->time[i]);
+          if (data->time[i - 1] == data->time[i])
+            g_assert_cmpint (data->status[i - 1], >=, data->status[i]);
+        }
+    }
+  g_assert_cmpuint (events, ==, (gsize) surv_test_ref1 ("lung.events", 0));
+  g_assert_cmpuint (data->n_groups, ==, 2);
+  g_assert_cmpstr (data->group_names[0], ==, "1");
+  g_assert_cmpstr (data->group_names[1], ==, "2");
+  g_assert_null (data->group_names[2]);
+  g_assert_cmpuint (per_group[0], ==, (gsize) surv_test_ref1 ("lung.sex.n", 0));
+  g_assert_cmpuint (per_group[1], ==, (gsize) surv_test_ref1 ("lung.sex.n", 1));
+  for (guint i = 0; i < 20; i++)
+    g_assert_cmpuint (data->row_index[i], ==, (gsize) surv_test_ref1 ("lung.sorted.row", i));
+  for (guint i = 0; i < 10; i++)
+    {
+      g_assert_cmpfloat (data->time[i], ==, surv_test_ref1 ("lung.sorted.time", i));
+      g_assert_cmpfloat (data->time[data->n - 10 + i], ==,
+                         surv_test_ref1 ("lung.sorted.time", 10 + i));
+    }
+  g_assert_cmpuint (data->n_excluded, ==, 0);
+  g_assert_cmpuint (data->p, ==, 1);
+  g_assert_cmpstr (data->term_names[0], ==, "sex=2");
+  for (gsize i = 0; i < data->n; i++)
+    g_assert_cmpfloat (data->x[i], ==, data->group[i] == 1 ? 1.0 : 0.0);
+}
+
+static void
+test_lung_design (void)
+{
+  g_autoptr(ObDataset) lung = surv_test_load_csv ("lung.csv");
+  const char *covariates[] = { "age", "sex", NULL };
+  ObSurvSpec spec = { .time_column = "time", .event_column = "status",
+                      .group_column = "ph.ecog", .reference = "1",
+                      .covariates = covariates };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObSurvData) data = NULL;
+  const char *expected_names[] = { "ph.ecog=0", "ph.ecog=2", "ph.ecog=3", "age", "sex", NULL };
+  double colsum[5] = { 0 };
+
+  data = ob_surv_data_new (lung, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n, ==, (gsize) surv_test_ref1 ("lung.ecog.kept", 0));
+  g_assert_cmpuint (data->n_excluded, ==, (gsize) surv_test_ref1 ("lung.ecog.excluded", 0));
+  g_assert_cmpuint (data->exclusions->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (data->exclusions, 0), "group"));
+  g_assert_cmpuint (data->n_groups, ==, 4);
+  g_assert_cmpuint (data->reference, ==, 1);
+  g_assert_cmpuint (data->p, ==, 5);
+  g_assert_cmpstrv (data->term_names, expected_names);
+  for (gsize i = 0; i < data->n; i++)
+    for (guint j = 0; j < 5; j++)
+      colsum[j] += data->x[i * 5 + j];
+  /* numeric sex enters as is (1/2): its column sum is n + number of women */
+  g_assert_cmpfloat (colsum[0], ==, surv_test_ref1 ("lung.design.colsum", 0));
+  g_assert_cmpfloat (colsum[1], ==, surv_test_ref1 ("lung.design.colsum", 1));
+  g_assert_cmpfloat (colsum[2], ==, surv_test_ref1 ("lung.design.colsum", 2));
+  g_assert_cmpfloat (colsum[3], ==, surv_test_ref1 ("lung.design.colsum", 3));
+  g_assert_cmpfloat (colsum[4], ==, data->n + surv_test_ref1 ("lung.design.colsum", 4));
+  for (guint j = 0; j < 4; j++)
+    g_assert_cmpfloat (data->x[j], ==, surv_test_ref1 ("lung.design.row0", j));
+}
+
+static void
+test_categorical_covariate (void)
+{
+  g_autoptr(ObDataset) veteran = surv_test_load_csv ("veteran.csv");
+  const char *covariates[] = { "celltype", "karno", NULL };
+  ObSurvSpec spec = { .time_column = "time", .event_column = "status",
+                      .group_column = "trt", .covariates = covariates };
+  const char *expected_names[] = { "trt=2", "celltype=large", "celltype=smallcell",
+                                   "celltype=squamous", "karno", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObSurvData) data = ob_surv_data_new (veteran, &spec, NULL, &error);
+  double sums[3] = { 0 };
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n, ==, (gsize) surv_test_ref1 ("veteran.n", 0));
+  g_assert_cmpstrv (data->term_names, expected_names);
+  for (gsize i = 0; i < data->n; i++)
+    for (guint j = 0; j < 3; j++)
+      sums[j] += data->x[i * data->p + 1 + j];
+  for (guint j = 0; j < 3; j++)
+    g_assert_cmpfloat (sums[j], ==, surv_test_ref1 ("veteran.celltype.n", j + 1));
+}
+
+static gsize
+count_events (const ObSurvData *data)
+{
+  gsize events = 0;
+
+  for (gsize i = 0; i < data->n; i++)
+    events += data->status[i];
+  return events;
+}
+
+static void
+test_event_values (void)
+{
+  g_autoptr(ObDataset) veteran = surv_test_load_csv ("veteran.csv");
+  g_autoptr(ObDataset) aml = surv_test_load_csv ("aml.csv");
+  g_autoptr(ObDataset) lung = surv_test_load_csv ("lung.csv");
+  const char *one[] = { "1.0", NULL };
+  const char *two[] = { "2", NULL };
+  const char *text[] = { "Maintained", NULL };
+  ObSurvSpec spec = { .time_column = "time", .event_column = "status" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObSurvData) a = NULL;
+  g_autoptr(ObSurvData) b = NULL;
+  g_autoptr(ObSurvData) c = NULL;
+  g_autoptr(ObSurvData) d = NULL;
+
+  a = ob_surv_data_new (veteran, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_events (a), ==, (gsize) surv_test_ref1 ("veteran.events.status1", 0));
+  g_assert_cmpuint (a->n_groups, ==, 1);
+  g_assert_cmpstr (a->group_names[0], ==, "all");
+  spec.event_values = one;
+  b = ob_surv_data_new (veteran, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_events (b), ==, count_events (a));
+
+  spec.event_values = two;
+  c = ob_surv_data_new (lung, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_events (c), ==, (gsize) surv_test_ref1 ("lung.events", 0));
+
+  /* a text column as the event: only the named level counts */
+  spec.event_column = "x";
+  spec.event_values = text;
+  d = ob_surv_data_new (aml, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_events (d), ==, (gsize) surv_test_ref1 ("aml.x.n", 0));
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(ObDataset) lung = surv_test_load_csv ("lung.csv");
+  g_autoptr(ObDataset) tiny = ob_dataset_new ();
+  double *time = g_new (double, 3);
+  double *event = g_new (double, 3);
+  ObSurvSpec spec = { .time_column = "time", .event_column = "status" };
+  g_autoptr(GError) error = NULL;
+  ObSurvData *data;
+
+  spec.event_column = "ph.ecog";   /* 0–3: neither 0/1 nor 1/2 */
+  data = ob_surv_data_new (lung, &spec, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_assert_nonnull (strstr (error->message, "--event-values"));
+  g_clear_error (&error);
+
+  spec.event_column = "no such column";
+  data = ob_surv_data_new (lung, &spec, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+
+  spec.event_column = "status";
+  spec.group_column = "sex";
+  spec.reference = "3";
+  data = ob_surv_data_new (lung, &spec, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+
+  ob_dataset_set_n_rows (tiny, 3);
+  time[0] = 1; time[1] = -2; time[2] = 3;
+  event[0] = 1; event[1] = 0; event[2] = 1;
+  ob_dataset_add_numeric (tiny, "t", time);
+  ob_dataset_add_numeric (tiny, "e", event);
+  spec = (ObSurvSpec) { .time_column = "t", .event_column = "e" };
+  data = ob_surv_data_new (tiny, &spec, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_assert_nonnull (strstr (error->message, "Row 2"));
+  g_clear_error (&error);
+}
+
+static void
+test_infinite_and_empty (void)
+{
+  g_autoptr(ObDataset) tiny = ob_dataset_new ();
+  double *time = g_new (double, 2);
+  double *event = g_new (double, 2);
+  ObSurvSpec spec = { .time_column = "t", .event_column = "e" };
+  g_autoptr(GError) error = NULL;
+  const char *filters[] = { "e=5", NULL };
+  g_autofree guint8 *mask = NULL;
+  ObSurvData *data;
+
+  ob_dataset_set_n_rows (tiny, 2);
+  time[0] = 1; time[1] = INFINITY;
+  event[0] = 1; event[1] = 0;
+  ob_dataset_add_numeric (tiny, "t", time);
+  ob_dataset_add_numeric (tiny, "e", event);
+  data = ob_surv_data_new (tiny, &spec, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+
+  mask = ob_dataset_where_mask (tiny, filters, &error);
+  g_assert_no_error (error);
+  data = ob_surv_data_new (tiny, &spec, mask, &error);
+  g_assert_null (data);
+  g_assert_error (error, OB_ERROR, OB_ERROR_NO_DATA);
+}
+
+static void
+test_where (void)
+{
+  g_autoptr(ObDataset) lung = surv_test_load_csv ("lung.csv");
+  g_autoptr(ObDataset) aml = surv_test_load_csv ("aml.csv");
+  const char *filters[] = { "sex=2", "ph.ecog=0", "ph.ecog=1.0", NULL };
+  const char *bad[] = { "nosuch=1", NULL };
+  const char *malformed[] = { "sex", NULL };
+  const char *text[] = { "x=Maintained", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *mask = ob_dataset_where_mask (lung, filters, &error);
+  g_autofree guint8 *mask_sex = NULL;
+  g_autofree guint8 *mask_aml = NULL;
+  ObSurvSpec spec = { .time_column = "time", .event_column = "status" };
+  g_autoptr(ObSurvData) data = NULL;
+  gsize kept = 0;
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < ob_dataset_get_n_rows (lung); i++)
+    kept += mask[i] != 0;
+  g_assert_cmpuint (kept, ==, (gsize) surv_test_ref1 ("lung.where.n", 0));
+
+  filters[1] = NULL;
+  mask_sex = ob_dataset_where_mask (lung, filters, &error);
+  g_assert_no_error (error);
+  data = ob_surv_data_new (lung, &spec, mask_sex, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n, ==, (gsize) surv_test_ref1 ("lung.where.sex2", 0));
+  g_assert_cmpuint (data->n_excluded, ==, 0);
+
+  mask_aml = ob_dataset_where_mask (aml, text, &error);
+  g_assert_no_error (error);
+  kept = 0;
+  for (gsize i = 0; i < ob_dataset_get_n_rows (aml); i++)
+    kept += mask_aml[i] != 0;
+  g_assert_cmpuint (kept, ==, (gsize) surv_test_ref1 ("aml.x.n", 0));
+
+  g_assert_null (ob_dataset_where_mask (lung, bad, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+  g_assert_null (ob_dataset_where_mask (lung, malformed, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+}
+
+/* Ties at time 0 and a subgroup filter that empties a level: the level disappears. */
+static void
+test_ties_and_dropped_levels (void)
+{
+  g_autoptr(ObDataset) tiny = ob_dataset_new ();
+  double *time = g_new (double, 6);
+  double *event = g_new (double, 6);
+  double *arm = g_new (double, 6);
+  const double t[] = { 0, 0, 0, 5, 5, 2 };
+  const double e[] = { 0, 1, 0, 0, 1, 1 };
+  const double a[] = { 3, 1, 3, 1, 2, 1 };
+  const char *filters[] = { "arm=1", "arm=3", NULL };
+  ObSurvSpec spec = { .time_column = "t", .event_column = "e", .group_column = "arm" };
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *mask = NULL;
+  g_autoptr(ObSurvData) data = NULL;
+
+  memcpy (time, t, sizeof t);
+  memcpy (event, e, sizeof e);
+  memcpy (arm, a, sizeof a);
+  ob_dataset_set_n_rows (tiny, 6);
+  ob_dataset_add_numeric (tiny, "t", time);
+  ob_dataset_add_numeric (tiny, "e", event);
+  ob_dataset_add_numeric (tiny, "arm", arm);
+  mask = ob_dataset_where_mask (tiny, filters, &error);
+  g_assert_no_error (error);
+  data = ob_surv_data_new (tiny, &spec, mask, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n, ==, 5);
+  g_assert_cmpuint (data->n_groups, ==, 2);
+  g_assert_cmpstr (data->group_names[1], ==, "3");
+  g_assert_cmpuint (data->row_index[0], ==, 1);   /* the event at 0 first */
+  g_assert_cmpuint (data->row_index[1], ==, 0);
+  g_assert_cmpuint (data->row_index[2], ==, 2);
+  g_assert_cmpuint (data->row_index[3], ==, 5);
+  g_assert_cmpuint (data->row_index[4], ==, 3);
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  surv_test_load_reference ();
+  g_test_add_func ("/core/surv-data/lung-sorted", test_lung_sorted);
+  g_test_add_func ("/core/surv-data/lung-design", test_lung_design);
+  g_test_add_func ("/core/surv-data/categorical-covariate", test_categorical_covariate);
+  g_test_add_func ("/core/surv-data/event-values", test_event_values);
+  g_test_add_func ("/core/surv-data/errors", test_errors);
+  g_test_add_func ("/core/surv-data/infinite-and-empty", test_infinite_and_empty);
+  g_test_add_func ("/core/surv-data/where", test_where);
+  g_test_add_func ("/core/surv-data/ties-and-dropped-levels", test_ties_and_dropped_levels);
+  status = g_test_run ();
+  surv_test_free_reference ();
+  return status;
+}
