@@ -53,6 +53,7 @@ typedef struct
   double *var;            /* n_terms × n_terms covariance, row-major */
   /* A user-facing sentence when something is off (separation, non-convergence), or NULL. */
   char *warning;
+  gboolean stratified;    /* fitted with separate risk sets per stratum */
 } ObCox;
 
 typedef struct
