@@ -6,7 +6,35 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "ob-plot-style.h"
+
+static const char *const palette_names[] = { "okabe-ito", "grey", "viridis" };
+
+const char *
+ob_plot_palette_to_string (ObPlotPalette palette)
+{
+  g_return_val_if_fail (palette < G_N_ELEMENTS (palette_names), NULL);
+  return palette_names[palette];
+}
+
+gboolean
+ob_plot_palette_from_string (const char *str, ObPlotPalette *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (palette_names); i++)
+    if (g_strcmp0 (str, palette_names[i]) == 0)
+      {
+        *out = (ObPlotPalette) i;
+        return TRUE;
+      }
+  if (g_strcmp0 (str, "greyscale") == 0 || g_strcmp0 (str, "gray") == 0)
+    {
+      *out = OB_PLOT_PALETTE_GREYSCALE;
+      return TRUE;
+    }
+  return FALSE;
+}
 
 ObPlotColor
 ob_plot_palette_okabe_ito (guint index)
@@ -24,4 +52,118 @@ ob_plot_palette_okabe_ito (guint index)
   };
 
   return colors[index % G_N_ELEMENTS (colors)];
+}
+
+ObPlotColor
+ob_plot_palette_greyscale (guint index, guint n)
+{
+  double v;
+
+  /* Lighter than 0.65 disappears in print next to a 0.75 pt line. */
+  v = n > 1 ? 0.65 * (double) (index % n) / (double) (n - 1) : 0;
+  return (ObPlotColor) { v, v, v };
+}
+
+ObPlotColor
+ob_plot_palette_viridis (guint index, guint n)
+{
+  /* viridis at 0, 1/8, … 1 (matplotlib's table); interpolated linearly. */
+  static const ObPlotColor stops[] = {
+    { 0.267004, 0.004874, 0.329415 },
+    { 0.282327, 0.140926, 0.457517 },
+    { 0.253935, 0.265254, 0.529983 },
+    { 0.206756, 0.371758, 0.553117 },
+    { 0.163625, 0.471133, 0.558148 },
+    { 0.127568, 0.566949, 0.550556 },
+    { 0.134692, 0.658636, 0.517649 },
+    { 0.266941, 0.748751, 0.440573 },
+    { 0.477504, 0.821444, 0.318195 },
+  };
+  double f, pos;
+  guint i;
+
+  f = n > 1 ? 0.85 * (double) (index % n) / (double) (n - 1) : 0;
+  pos = f * (G_N_ELEMENTS (stops) - 1);
+  i = MIN ((guint) pos, G_N_ELEMENTS (stops) - 2);
+  pos -= i;
+  return (ObPlotColor) {
+    stops[i].r + pos * (stops[i + 1].r - stops[i].r),
+    stops[i].g + pos * (stops[i + 1].g - stops[i].g),
+    stops[i].b + pos * (stops[i + 1].b - stops[i].b),
+  };
+}
+
+void
+ob_plot_style_init (ObPlotStyle *style)
+{
+  memset (style, 0, sizeof *style);
+  style->palette = OB_PLOT_PALETTE_OKABE_ITO;
+  style->dashes = FALSE;
+  g_strlcpy (style->font_family, "Sans", sizeof style->font_family);
+  style->font_size = 7;
+  style->line_width = 0.75;
+  style->axis_width = 0.5;
+  style->tick_length = 3;
+  style->vector = TRUE;
+}
+
+void
+ob_plot_style_init_slide (ObPlotStyle *style)
+{
+  ob_plot_style_init (style);
+  style->font_size = 16;
+  style->line_width = 2.5;
+  style->axis_width = 1.25;
+  style->tick_length = 6;
+  style->vector = FALSE;
+}
+
+ObPlotColor
+ob_plot_style_color (const ObPlotStyle *style, guint index, guint n)
+{
+  switch (style->palette)
+    {
+    case OB_PLOT_PALETTE_GREYSCALE:
+      return ob_plot_palette_greyscale (index, n);
+    case OB_PLOT_PALETTE_VIRIDIS:
+      return ob_plot_palette_viridis (index, n);
+    case OB_PLOT_PALETTE_OKABE_ITO:
+    default:
+      return ob_plot_palette_okabe_ito (index);
+    }
+}
+
+void
+ob_plot_style_set_source (const ObPlotStyle *style, cairo_t *cr, guint index, guint n,
+                          double alpha)
+{
+  ObPlotColor c = ob_plot_style_color (style, index, n);
+
+  cairo_set_source_rgba (cr, c.r, c.g, c.b, alpha);
+}
+
+void
+ob_plot_style_set_dash (const ObPlotStyle *style, cairo_t *cr, guint index)
+{
+  /* In units of the line width, so the pattern scales with the slide preset. */
+  static const double patterns[][4] = {
+    { 0, 0, 0, 0 },
+    { 4, 2, 0, 0 },
+    { 1, 1.5, 0, 0 },
+    { 5, 1.5, 1, 1.5 },
+    { 8, 2, 0, 0 },
+  };
+  static const int lengths[] = { 0, 2, 2, 4, 2 };
+  guint k;
+  double dash[4];
+
+  if (!style->dashes || index == 0)
+    {
+      cairo_set_dash (cr, NULL, 0, 0);
+      return;
+    }
+  k = index % G_N_ELEMENTS (patterns);
+  for (int i = 0; i < lengths[k]; i++)
+    dash[i] = patterns[k][i] * MAX (style->line_width, 0.5) * 2;
+  cairo_set_dash (cr, dash, lengths[k], 0);
 }

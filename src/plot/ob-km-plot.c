@@ -1,0 +1,732 @@
+/* ob-km-plot.c: Kaplan–Meier figure geometry: plot area, scales, at-risk table, hit tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-plot"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "ob-km-plot-private.h"
+
+#define MAX_TICKS 64
+#define N_CORNERS 4
+#define CORNER_SAMPLES 24
+
+static const char *const risk_table_names[] = { "none", "classic", "kmunicate" };
+
+const char *
+ob_km_risk_table_to_string (ObKmRiskTable table)
+{
+  g_return_val_if_fail (table < G_N_ELEMENTS (risk_table_names), NULL);
+  return risk_table_names[table];
+}
+
+gboolean
+ob_km_risk_table_from_string (const char *str, ObKmRiskTable *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (risk_table_names); i++)
+    if (g_strcmp0 (str, risk_table_names[i]) == 0)
+      {
+        *out = (ObKmRiskTable) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+void
+ob_km_plot_style_init (ObKmPlotStyle *style)
+{
+  memset (style, 0, sizeof *style);
+  style->show_ci = TRUE;
+  style->show_censor = TRUE;
+  style->show_median = FALSE;
+  style->risk_table = OB_KM_RISK_TABLE_CLASSIC;
+  style->legend = OB_KM_PLACE_AUTO;
+  style->show_annotation = TRUE;
+  style->annotation = OB_KM_PLACE_AUTO;
+  ob_plot_style_init (&style->plot_style);
+}
+
+gsize
+ob_km_steps_upto (const ObKmCurve *curve, double t)
+{
+  gsize lo = 0, hi = curve->n_steps;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (curve->steps[mid].time <= t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+gsize
+ob_km_steps_before (const ObKmCurve *curve, double t)
+{
+  gsize lo = 0, hi = curve->n_steps;
+
+  while (lo < hi)
+    {
+      gsize mid = lo + (hi - lo) / 2;
+
+      if (curve->steps[mid].time < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+double
+ob_km_curve_last_time (const ObKmCurve *curve)
+{
+  return curve->n_steps > 0 ? curve->steps[curve->n_steps - 1].time : 0;
+}
+
+gboolean
+ob_km_plot_is_visible (const ObKmPlot *plot, guint curve)
+{
+  return curve >= 64 || !(plot->style.hidden_groups & (G_GUINT64_CONSTANT (1) << curve));
+}
+
+guint
+ob_km_plot_n_visible (const ObKmPlot *plot)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < plot->fit->n_curves; i++)
+    n += ob_km_plot_is_visible (plot, i);
+  return n;
+}
+
+char *
+ob_km_plot_legend_label (const ObKmCurve *curve)
+{
+  return g_strdup_printf ("%s (n = %" G_GSIZE_FORMAT ")", curve->name ? curve->name : "",
+                          curve->n);
+}
+
+const char *
+ob_km_plot_row_label (guint row)
+{
+  switch (row)
+    {
+    case 0:
+      return _("At risk");
+    case 1:
+      return _("Censored");
+    default:
+      return _("Events");
+    }
+}
+
+ObPlotText *
+ob_km_plot_text_new (const ObKmPlot *plot)
+{
+  return ob_plot_text_new (&plot->style.plot_style);
+}
+
+/* "sex=Female" → "Female": the level reads better than the design-matrix name. */
+static const char *
+term_level (const char *name)
+{
+  const char *eq = name ? strchr (name, '=') : NULL;
+
+  return eq ? eq + 1 : (name ? name : "");
+}
+
+static char *
+format_hr (const ObCoxTerm *term)
+{
+  g_autofree char *hr = ob_plot_format_number (term->hr, 2);
+  g_autofree char *lo = ob_plot_format_number (term->hr_lower, 2);
+  g_autofree char *hi = ob_plot_format_number (term->hr_upper, 2);
+
+  return g_strdup_printf ("%s (%s\u2013%s)", hr, lo, hi);
+}
+
+/* The figure names the transform itself so it draws whatever the core library offers. */
+static const char *
+ci_name (ObCiTransform ci)
+{
+  switch (ci)
+    {
+    case OB_CI_LOG:
+      return "log";
+    case OB_CI_PLAIN:
+      return "plain";
+    case OB_CI_LOG_LOG:
+    default:
+      return "log-log";
+    }
+}
+
+GPtrArray *
+ob_km_plot_annotation_lines (const ObKmPlot *plot)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  const ObKmFit *fit = plot->fit;
+  double level = fit->conf_level > 0 && fit->conf_level < 1 ? fit->conf_level : 0.95;
+  g_autofree char *pct = ob_plot_format_number (100 * level, 2);
+
+  if (plot->test != NULL)
+    {
+      g_autofree char *p = ob_plot_format_p (plot->test->p);
+      const char *name = plot->test->method == OB_SURV_TEST_LOGRANK ? _("Log-rank")
+                         : plot->test->method == OB_SURV_TEST_PETO  ? _("Peto–Peto")
+                         : plot->test->method == OB_SURV_TEST_GEHAN ? _("Gehan–Breslow")
+                                                                    : _("Tarone–Ware");
+
+      if (plot->test->stratified)
+        g_ptr_array_add (lines, g_strdup_printf (_("Stratified %s %s"), name, p));
+      else
+        g_ptr_array_add (lines, g_strdup_printf ("%s %s", name, p));
+    }
+
+  if (plot->cox != NULL && plot->cox->n_terms > 0)
+    {
+      const ObCox *cox = plot->cox;
+
+      if (cox->n_terms == 1 && fit->n_curves == 2)
+        {
+          const char *level_name = term_level (cox->terms[0].name);
+          const char *ref = g_strcmp0 (fit->curves[0].name, level_name) == 0
+                              ? fit->curves[1].name : fit->curves[0].name;
+          g_autofree char *hr = format_hr (&cox->terms[0]);
+
+          g_ptr_array_add (lines, g_strdup_printf (_("HR %s vs %s: %s"), level_name, ref, hr));
+        }
+      else
+        {
+          /* Beyond four terms the block would hide the curves; the report lists them all. */
+          for (guint i = 0; i < MIN (cox->n_terms, 4); i++)
+            {
+              g_autofree char *hr = format_hr (&cox->terms[i]);
+
+              g_ptr_array_add (lines, g_strdup_printf (_("HR %s: %s"),
+                                                       term_level (cox->terms[i].name), hr));
+            }
+        }
+    }
+
+  if (plot->style.show_ci)
+    g_ptr_array_add (lines, g_strdup_printf (_("Shaded: %s%% CI, %s"), pct,
+                                             ci_name (fit->ci)));
+  else
+    g_ptr_array_add (lines, g_strdup_printf (_("%s%% CI: %s"), pct,
+                                             ci_name (fit->ci)));
+  return lines;
+}
+
+void
+ob_km_layout_free (ObKmLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_free (layout->ticks);
+  g_free (layout->cells);
+  g_clear_pointer (&layout->text_boxes, g_array_unref);
+  g_free (layout);
+}
+
+static void
+add_box (ObKmLayout *layout, ObPlotRect box)
+{
+  g_array_append_val (layout->text_boxes, box);
+}
+
+/* How much of the curves (and bands) a rectangle in the plot would cover. */
+static double
+corner_cost (const ObKmPlot *plot, const ObKmLayout *layout, const ObPlotRect *r)
+{
+  double cost = 0;
+
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    {
+      const ObKmCurve *curve = &plot->fit->curves[c];
+      double end = MIN (ob_km_curve_last_time (curve), layout->x.hi);
+
+      if (!ob_km_plot_is_visible (plot, c))
+        continue;
+      for (int k = 0; k <= CORNER_SAMPLES; k++)
+        {
+          double px = r->x + r->width * k / CORNER_SAMPLES;
+          double t = ob_plot_scale_unmap (&layout->x, px);
+          gsize i;
+          double s, lo, hi, ys, ylo, yhi;
+
+          if (t > end || t < 0)
+            continue;
+          i = ob_km_steps_upto (curve, t);
+          s = i > 0 ? curve->steps[i - 1].surv : 1;
+          lo = hi = s;
+          if (plot->style.show_ci && i > 0 && isfinite (curve->steps[i - 1].lower)
+              && isfinite (curve->steps[i - 1].upper))
+            {
+              lo = curve->steps[i - 1].lower;
+              hi = curve->steps[i - 1].upper;
+            }
+          ys = ob_plot_scale_map (&layout->y, s * layout->y_factor);
+          ylo = ob_plot_scale_map (&layout->y, lo * layout->y_factor);
+          yhi = ob_plot_scale_map (&layout->y, hi * layout->y_factor);
+          if (ys >= r->y && ys <= r->y + r->height)
+            cost += 10;   /* a curve under text is worse than a band */
+          else if (yhi <= r->y + r->height && ylo >= r->y)
+            cost += 1;
+        }
+    }
+  return cost;
+}
+
+static ObPlotRect
+corner_rect (const ObKmLayout *layout, ObKmPlace place, double w, double h)
+{
+  const ObPlotRect *p = &layout->plot;
+  double inset = layout->margin * 2;
+  ObPlotRect r = { 0, 0, w, h };
+
+  switch (place)
+    {
+    case OB_KM_PLACE_TOP_LEFT:
+      r.x = p->x + inset * 3;  /* clear of the curves' start at 1 */
+      r.y = p->y + inset;
+      break;
+    case OB_KM_PLACE_BOTTOM_LEFT:
+      r.x = p->x + inset;
+      r.y = p->y + p->height - h - inset;
+      break;
+    case OB_KM_PLACE_BOTTOM_RIGHT:
+      r.x = p->x + p->width - w - inset;
+      r.y = p->y + p->height - h - inset;
+      break;
+    case OB_KM_PLACE_TOP_RIGHT:
+    default:
+      r.x = p->x + p->width - w - inset;
+      r.y = p->y + inset;
+      break;
+    }
+  return r;
+}
+
+static ObKmPlace
+choose_corner (const ObKmPlot *plot, const ObKmLayout *layout, ObKmPlace wanted, double w,
+               double h, ObKmPlace taken)
+{
+  static const ObKmPlace order[N_CORNERS] = {
+    OB_KM_PLACE_TOP_RIGHT, OB_KM_PLACE_BOTTOM_LEFT, OB_KM_PLACE_BOTTOM_RIGHT,
+    OB_KM_PLACE_TOP_LEFT,
+  };
+  ObKmPlace best = OB_KM_PLACE_TOP_RIGHT;
+  double best_cost = INFINITY;
+
+  if (wanted != OB_KM_PLACE_AUTO)
+    return wanted;
+  for (guint i = 0; i < N_CORNERS; i++)
+    {
+      ObPlotRect r;
+      double cost;
+
+      if (order[i] == taken)
+        continue;
+      r = corner_rect (layout, order[i], w, h);
+      cost = corner_cost (plot, layout, &r);
+      if (cost < best_cost)
+        {
+          best_cost = cost;
+          best = order[i];
+        }
+    }
+  return best;
+}
+
+static void
+measure_legend (const ObKmPlot *plot, ObPlotText *text, double *w, double *h)
+{
+  double line_h = ob_plot_text_line_height (text);
+  double sample = plot->style.plot_style.font_size * 1.6;
+  double max_w = 0;
+  guint n = 0;
+
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    {
+      g_autofree char *label = NULL;
+      double tw;
+
+      if (!ob_km_plot_is_visible (plot, c))
+        continue;
+      label = ob_km_plot_legend_label (&plot->fit->curves[c]);
+      ob_plot_text_measure (text, label, &tw, NULL);
+      max_w = MAX (max_w, tw);
+      n++;
+    }
+  *w = n > 0 ? sample + plot->style.plot_style.font_size * 0.4 + max_w : 0;
+  *h = n * line_h;
+}
+
+static void
+measure_annotation (const ObKmPlot *plot, ObPlotText *text, double *w, double *h)
+{
+  g_autoptr (GPtrArray) lines = ob_km_plot_annotation_lines (plot);
+  double line_h = ob_plot_text_line_height (text);
+
+  *w = 0;
+  for (guint i = 0; i < lines->len; i++)
+    {
+      double tw;
+
+      ob_plot_text_measure (text, g_ptr_array_index (lines, i), &tw, NULL);
+      *w = MAX (*w, tw);
+    }
+  *h = lines->len * line_h;
+}
+
+static guint
+table_rows_per_curve (ObKmRiskTable table)
+{
+  return table == OB_KM_RISK_TABLE_KMUNICATE ? 4 : table == OB_KM_RISK_TABLE_CLASSIC ? 1 : 0;
+}
+
+/* At risk at t = subjects with time >= t; censored and events counted strictly before t, so
+ * that the three add up to n at every tick (KMunicate). */
+static void
+fill_cells (const ObKmPlot *plot, ObKmLayout *layout, ObPlotText *text, double table_top)
+{
+  ObKmRiskTable table = plot->style.risk_table;
+  guint per_curve = table_rows_per_curve (table);
+  guint data_rows = table == OB_KM_RISK_TABLE_KMUNICATE ? 3 : 1;
+  guint vis = 0;
+  gsize k = 0;
+
+  layout->n_cells = (gsize) ob_km_plot_n_visible (plot) * data_rows * layout->n_ticks;
+  layout->cells = g_new0 (ObKmRiskCell, MAX (layout->n_cells, 1));
+
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    {
+      const ObKmCurve *curve = &plot->fit->curves[c];
+      gsize i = 0, events = 0, censored = 0;
+
+      if (!ob_km_plot_is_visible (plot, c))
+        continue;
+      for (guint t = 0; t < layout->n_ticks; t++)
+        {
+          double time = layout->ticks[t];
+          gsize at_risk;
+
+          /* Ticks ascend, so one walk over the steps serves the whole row. */
+          for (; i < curve->n_steps && curve->steps[i].time < time; i++)
+            {
+              events += curve->steps[i].n_event;
+              censored += curve->steps[i].n_censor;
+            }
+          at_risk = i < curve->n_steps ? curve->steps[i].n_risk : 0;
+          for (guint r = 0; r < data_rows; r++)
+            {
+              ObKmRiskCell *cell = &layout->cells[k++];
+              guint row_index = vis * per_curve + (per_curve > 1 ? 1 + r : 0);
+              g_autofree char *str = NULL;
+
+              cell->curve = c;
+              cell->row = r;
+              cell->time = time;
+              cell->value = r == 0 ? at_risk : r == 1 ? censored : events;
+              cell->x = ob_plot_scale_map (&layout->x, time);
+              cell->y = table_top + (row_index + 0.5) * layout->row_height;
+              str = g_strdup_printf ("%" G_GSIZE_FORMAT, cell->value);
+              cell->box = ob_plot_text_box (text, str, cell->x, cell->y, 0.5, 0.5);
+              add_box (layout, cell->box);
+            }
+        }
+      vis++;
+    }
+}
+
+static double
+widest_count (const ObKmPlot *plot, ObPlotText *text)
+{
+  gsize max_n = 0;
+  g_autofree char *str = NULL;
+  double w;
+
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    max_n = MAX (max_n, plot->fit->curves[c].n);
+  str = g_strdup_printf ("%" G_GSIZE_FORMAT, max_n);
+  ob_plot_text_measure (text, str, &w, NULL);
+  return w;
+}
+
+ObKmLayout *
+ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
+{
+  const ObKmPlotStyle *style = &plot->style;
+  const ObPlotStyle *ps = &style->plot_style;
+  g_autoptr (ObPlotText) text = ob_km_plot_text_new (plot);
+  ObKmLayout *layout = g_new0 (ObKmLayout, 1);
+  double fs = ps->font_size > 0 ? ps->font_size : 7;
+  double lh, m, gap, tick_len, left, right, top, bottom, x_max = 0, y_label_w = 0;
+  double label_w = 0, table_h = 0, axis_h, leg_w, leg_h, ann_w = 0, ann_h = 0, count_w;
+  guint n_rows, n_x_ticks;
+  double yticks[16];
+  guint n_yticks;
+  g_autofree char *x_title = NULL;
+  const char *y_title;
+  ObKmPlace legend_place = OB_KM_PLACE_NONE;
+
+  g_return_val_if_fail (plot != NULL && plot->fit != NULL, layout);
+
+  layout->source = plot;
+  layout->width = width_pt;
+  layout->height = height_pt;
+  layout->text_boxes = g_array_new (FALSE, FALSE, sizeof (ObPlotRect));
+  layout->y_factor = style->y_percent ? 100 : 1;
+
+  lh = ob_plot_text_line_height (text);
+  m = MAX (fs * 0.3, 1);
+  gap = fs * 0.35;
+  tick_len = ps->tick_length;
+  layout->margin = m;
+  layout->row_height = lh * 1.1;
+
+  /* Top: optional title. */
+  top = m;
+  if (style->title != NULL && *style->title)
+    {
+      ob_plot_text_set_font (text, 1.15, TRUE);
+      layout->title_box = ob_plot_text_box (text, style->title, m, top, 0, 0);
+      add_box (layout, layout->title_box);
+      top += layout->title_box.height + gap;
+      ob_plot_text_set_font (text, 1, FALSE);
+    }
+  /* Half a line so the top tick label (1.0) is not cut. */
+  top += lh / 2;
+
+  /* Scales. */
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    if (ob_km_plot_is_visible (plot, c))
+      x_max = MAX (x_max, ob_km_curve_last_time (&plot->fit->curves[c]));
+  if (style->x_max > 0)
+    x_max = style->x_max;
+  if (!(x_max > 0))
+    x_max = 1;
+  n_x_ticks = (guint) CLAMP (width_pt / (fs * 6), 4, 10);
+  ob_plot_scale_init_fixed (&layout->x, 0, x_max, style->x_step, n_x_ticks);
+  ob_plot_scale_init_fixed (&layout->y, 0, layout->y_factor, layout->y_factor * 0.2, 5);
+  layout->ticks = g_new (double, MAX_TICKS);
+  layout->n_ticks = ob_plot_scale_ticks (&layout->x, layout->ticks, MAX_TICKS);
+  n_yticks = ob_plot_scale_ticks (&layout->y, yticks, G_N_ELEMENTS (yticks));
+
+  /* Left: y title, tick labels, ticks; or the table's row labels if wider. */
+  for (guint i = 0; i < n_yticks; i++)
+    {
+      g_autofree char *s = ob_plot_scale_format (&layout->y, yticks[i], 1);
+      double w;
+
+      ob_plot_text_measure (text, s, &w, NULL);
+      y_label_w = MAX (y_label_w, w);
+    }
+  left = m + lh + gap + y_label_w + gap * 0.6 + tick_len;
+
+  n_rows = ob_km_plot_n_visible (plot) * table_rows_per_curve (style->risk_table);
+  if (n_rows > 0)
+    {
+      for (guint c = 0; c < plot->fit->n_curves; c++)
+        {
+          double w = 0;
+
+          if (!ob_km_plot_is_visible (plot, c))
+            continue;
+          if (style->risk_table == OB_KM_RISK_TABLE_CLASSIC)
+            ob_plot_text_measure (text, plot->fit->curves[c].name, &w, NULL);
+          label_w = MAX (label_w, w);
+        }
+      if (style->risk_table == OB_KM_RISK_TABLE_KMUNICATE)
+        for (guint r = 0; r < 3; r++)
+          {
+            double w;
+
+            ob_plot_text_measure (text, ob_km_plot_row_label (r), &w, NULL);
+            label_w = MAX (label_w, w + fs);
+          }
+      left = MAX (left, m + label_w + gap * 2);
+      table_h = layout->row_height * (n_rows + (style->risk_table == OB_KM_RISK_TABLE_CLASSIC));
+    }
+
+  /* Bottom: ticks, tick labels, x title, then the table. */
+  axis_h = tick_len + gap * 0.6 + lh + gap * 0.5 + lh;
+  bottom = m + table_h + (n_rows > 0 ? lh * 0.6 : 0) + axis_h;
+
+  /* Right: room for half of the widest label centred on the last tick. */
+  count_w = n_rows > 0 ? widest_count (plot, text) : 0;
+  right = m;
+  layout->plot.x = left;
+  layout->plot.y = top;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      double overflow = 0;
+
+      layout->plot.width = MAX (width_pt - left - right, fs);
+      ob_plot_scale_set_range (&layout->x, layout->plot.x, layout->plot.x + layout->plot.width);
+      for (guint i = 0; i < layout->n_ticks; i++)
+        {
+          g_autofree char *s = ob_plot_scale_format (&layout->x, layout->ticks[i], 1);
+          double w, xr;
+
+          ob_plot_text_measure (text, s, &w, NULL);
+          xr = ob_plot_scale_map (&layout->x, layout->ticks[i]) + MAX (w, count_w) / 2;
+          overflow = MAX (overflow, xr - (width_pt - m));
+        }
+      if (overflow <= 0)
+        break;
+      right += overflow + 0.5;
+    }
+  layout->plot.height = MAX (height_pt - top - bottom, fs);
+  ob_plot_scale_set_range (&layout->y, layout->plot.y + layout->plot.height, layout->plot.y);
+
+  /* Axis label boxes. */
+  {
+    double y0 = layout->plot.y + layout->plot.height;
+
+    for (guint i = 0; i < layout->n_ticks; i++)
+      {
+        g_autofree char *s = ob_plot_scale_format (&layout->x, layout->ticks[i], 1);
+
+        add_box (layout, ob_plot_text_box (text, s, ob_plot_scale_map (&layout->x,
+                                                                       layout->ticks[i]),
+                                           y0 + tick_len + gap * 0.6, 0.5, 0));
+      }
+    for (guint i = 0; i < n_yticks; i++)
+      {
+        g_autofree char *s = ob_plot_scale_format (&layout->y, yticks[i], 1);
+
+        add_box (layout, ob_plot_text_box (text, s, layout->plot.x - tick_len - gap * 0.6,
+                                           ob_plot_scale_map (&layout->y, yticks[i]), 1, 0.5));
+      }
+    if (style->x_label != NULL)
+      x_title = g_strdup (style->x_label);
+    else if (style->time_unit != NULL && *style->time_unit)
+      x_title = g_strdup_printf (_("Time (%s)"), style->time_unit);
+    else
+      x_title = g_strdup (_("Time"));
+    layout->x_title_box = ob_plot_text_box (text, x_title,
+                                            layout->plot.x + layout->plot.width / 2,
+                                            y0 + tick_len + gap * 0.6 + lh + gap * 0.5, 0.5, 0);
+    add_box (layout, layout->x_title_box);
+    layout->x_axis = (ObPlotRect) { layout->plot.x, y0, layout->plot.width,
+                                    layout->x_title_box.y + layout->x_title_box.height - y0 };
+
+    y_title = style->y_label ? style->y_label
+              : style->y_percent ? _("Survival (%)") : _("Survival probability");
+    {
+      double w;
+
+      ob_plot_text_measure (text, y_title, &w, NULL);
+      layout->y_title_box = (ObPlotRect) { m, layout->plot.y + layout->plot.height / 2 - w / 2,
+                                           lh, w };
+      add_box (layout, layout->y_title_box);
+    }
+  }
+
+  /* The table, under the axis, in the plot's x coordinates. */
+  if (n_rows > 0)
+    {
+      double table_top = layout->x_axis.y + layout->x_axis.height + lh * 0.6;
+      double rows_top = table_top;
+
+      layout->row_label_right = layout->plot.x - gap * 2;
+      if (style->risk_table == OB_KM_RISK_TABLE_CLASSIC)
+        {
+          ob_plot_text_set_font (text, 1, TRUE);
+          layout->table_header_box = ob_plot_text_box (text, _("Number at risk"), m,
+                                                       table_top + (layout->row_height - lh) / 2,
+                                                       0, 0);
+          add_box (layout, layout->table_header_box);
+          ob_plot_text_set_font (text, 1, FALSE);
+          rows_top += layout->row_height;
+        }
+      layout->risk_table = (ObPlotRect) { m, table_top, width_pt - 2 * m, table_h };
+      fill_cells (plot, layout, text, rows_top);
+    }
+
+  /* Legend and statistics in the emptiest corners. */
+  measure_legend (plot, text, &leg_w, &leg_h);
+  if (style->legend != OB_KM_PLACE_NONE && ob_km_plot_n_visible (plot) > 1 && leg_w > 0)
+    {
+      legend_place = choose_corner (plot, layout, style->legend, leg_w, leg_h,
+                                    OB_KM_PLACE_NONE);
+      layout->legend = corner_rect (layout, legend_place, leg_w, leg_h);
+      add_box (layout, layout->legend);
+    }
+  if (style->show_annotation && style->annotation != OB_KM_PLACE_NONE)
+    {
+      ObKmPlace place;
+
+      measure_annotation (plot, text, &ann_w, &ann_h);
+      place = choose_corner (plot, layout, style->annotation, ann_w, ann_h, legend_place);
+      if (place == legend_place)
+        {
+          /* Asked for the legend's corner: stack under (or over) it. */
+          layout->annotation = corner_rect (layout, place, ann_w, ann_h + leg_h + lh * 0.4);
+          if (place == OB_KM_PLACE_TOP_LEFT || place == OB_KM_PLACE_TOP_RIGHT)
+            layout->annotation.y += leg_h + lh * 0.4;
+          else
+            layout->legend.y -= ann_h + lh * 0.4;
+          layout->annotation.height = ann_h;
+        }
+      else
+        layout->annotation = corner_rect (layout, place, ann_w, ann_h);
+      add_box (layout, layout->annotation);
+    }
+
+  /* Steps closer than a hair are invisible; merging them is what keeps 100k rows fast. */
+  layout->line_eps = ps->vector ? 0.05 : 0.25;
+  return layout;
+}
+
+gboolean
+ob_km_plot_hit_test (const ObKmLayout *layout, double x, double y, ObKmHit *hit)
+{
+  const ObKmPlot *plot = layout->source;
+  double tol = MAX (plot->style.plot_style.font_size * 0.8, 4);
+  double t, best = INFINITY;
+  gboolean found = FALSE;
+
+  if (x < layout->plot.x - 1 || x > layout->plot.x + layout->plot.width + 1)
+    return FALSE;
+  t = CLAMP (ob_plot_scale_unmap (&layout->x, x), 0, layout->x.hi);
+
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    {
+      const ObKmCurve *curve = &plot->fit->curves[c];
+      gsize i, j;
+      double s, d;
+
+      if (!ob_km_plot_is_visible (plot, c) || t > ob_km_curve_last_time (curve))
+        continue;
+      i = ob_km_steps_upto (curve, t);
+      s = i > 0 ? curve->steps[i - 1].surv : 1;
+      d = fabs (ob_plot_scale_map (&layout->y, s * layout->y_factor) - y);
+      if (d > tol || d >= best)
+        continue;
+      best = d;
+      found = TRUE;
+      if (hit)
+        {
+          j = ob_km_steps_before (curve, t);
+          hit->curve = c;
+          hit->time = t;
+          hit->surv = s;
+          hit->lower = i > 0 ? curve->steps[i - 1].lower : 1;
+          hit->upper = i > 0 ? curve->steps[i - 1].upper : 1;
+          hit->n_risk = j < curve->n_steps ? curve->steps[j].n_risk : 0;
+        }
+    }
+  return found;
+}

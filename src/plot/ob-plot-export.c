@@ -1,0 +1,172 @@
+/* ob-plot-export.c: one figure renderer, written to PDF, SVG, EPS or PNG
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-plot"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <cairo-pdf.h>
+#include <cairo-ps.h>
+#include <cairo-svg.h>
+
+#include "ob-dataset.h"
+#include "ob-plot-export.h"
+
+static const char *const format_names[] = { "pdf", "svg", "eps", "png" };
+
+const char *
+ob_plot_format_to_string (ObPlotFormat fmt)
+{
+  g_return_val_if_fail (fmt < G_N_ELEMENTS (format_names), NULL);
+  return format_names[fmt];
+}
+
+gboolean
+ob_plot_format_from_string (const char *str, ObPlotFormat *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (str != NULL && g_ascii_strcasecmp (str, format_names[i]) == 0)
+      {
+        *out = (ObPlotFormat) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+ob_plot_format_from_path (const char *path, ObPlotFormat *out, GError **error)
+{
+  const char *dot = path ? strrchr (path, '.') : NULL;
+
+  if (dot == NULL || !ob_plot_format_from_string (dot + 1, out))
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   _("Cannot tell the figure format of “%s”: name it .pdf, .svg, .eps or .png"),
+                   path ? path : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ob_plot_format_is_vector (ObPlotFormat fmt)
+{
+  return fmt != OB_PLOT_FORMAT_PNG;
+}
+
+gboolean
+ob_plot_export (ObPlotFormat fmt, const char *path, double width_mm, double height_mm,
+                double dpi, ObPlotDrawFunc draw, gpointer user_data, GError **error)
+{
+  return ob_plot_export_titled (fmt, path, width_mm, height_mm, dpi, NULL, draw, user_data,
+                                error);
+}
+
+static gboolean
+check_status (cairo_status_t status, const char *path, GError **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, OB_ERROR, OB_ERROR_FAILED, _("Could not write the figure “%s”: %s"),
+               path, status == CAIRO_STATUS_WRITE_ERROR
+                       ? _("the file cannot be written (check the folder exists and is writable)")
+                       : cairo_status_to_string (status));
+  return FALSE;
+}
+
+gboolean
+ob_plot_export_titled (ObPlotFormat fmt, const char *path, double width_mm, double height_mm,
+                       double dpi, const char *title, ObPlotDrawFunc draw, gpointer user_data,
+                       GError **error)
+{
+  double w = OB_MM_TO_PT (width_mm), h = OB_MM_TO_PT (height_mm);
+  cairo_surface_t *surface = NULL;
+  cairo_t *cr;
+  cairo_status_t status;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (draw != NULL, FALSE);
+
+  if (!(width_mm > 0 && height_mm > 0 && width_mm <= 2000 && height_mm <= 2000))
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   _("A figure of %g × %g mm cannot be drawn: give a size between 1 and 2000 mm"),
+                   width_mm, height_mm);
+      return FALSE;
+    }
+  if (dpi <= 0)
+    dpi = OB_PLOT_DEFAULT_DPI;
+
+  switch (fmt)
+    {
+    case OB_PLOT_FORMAT_PDF:
+      {
+        g_autofree char *base = g_path_get_basename (path);
+        g_autofree char *creator = g_strdup_printf ("Oncobench %s", PACKAGE_VERSION);
+
+        surface = cairo_pdf_surface_create (path, w, h);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title ? title : base);
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+        break;
+      }
+    case OB_PLOT_FORMAT_SVG:
+      surface = cairo_svg_surface_create (path, w, h);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+      break;
+    case OB_PLOT_FORMAT_EPS:
+      surface = cairo_ps_surface_create (path, w, h);
+      cairo_ps_surface_set_eps (surface, TRUE);
+      break;
+    case OB_PLOT_FORMAT_PNG:
+      {
+        int pw = (int) ceil (width_mm / 25.4 * dpi - 1e-6);
+        int ph = (int) ceil (height_mm / 25.4 * dpi - 1e-6);
+
+        if ((double) pw * ph > 400e6)
+          {
+            g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                         _("A %d × %d pixel image is too large: lower the resolution"), pw, ph);
+            return FALSE;
+          }
+        surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, pw, ph);
+        break;
+      }
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+
+  if (!check_status (cairo_surface_status (surface), path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+
+  cr = cairo_create (surface);
+  if (fmt == OB_PLOT_FORMAT_PNG)
+    {
+      /* Journals reject transparent figures; and RGB24 starts black. */
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, dpi / 72.0, dpi / 72.0);
+    }
+  draw (cr, w, h, user_data);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+
+  if (status == CAIRO_STATUS_SUCCESS && fmt == OB_PLOT_FORMAT_PNG)
+    status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  ok = check_status (status, path, error);
+  return ok;
+}
