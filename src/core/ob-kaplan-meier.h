@@ -75,6 +75,25 @@ gsize     ob_km_curve_n_risk_at (const ObKmCurve *curve, double time);
 /* Restricted mean survival time to tau with its SE, as print(survfit, rmean = tau). */
 void      ob_km_curve_rmst    (const ObKmCurve *curve, double tau, double *rmst, double *se);
 
+/* Quantile where 1 - S(t) reaches p (0.5: the median) with its Brookmeyer–Crowley CI, as
+ * quantile(survfit, p); NAN when not reached.  lower/upper may be NULL. */
+void      ob_km_curve_quantile (const ObKmCurve *curve, double p,
+                                double *quantile, double *lower, double *upper);
+
+typedef struct
+{
+  double rmst1, se1;     /* arm 1 */
+  double rmst0, se0;     /* arm 0, the reference */
+  double diff;           /* rmst1 - rmst0 */
+  double se;             /* sqrt (se1² + se0²), as survRM2 */
+  double lower, upper;   /* diff ± z se at conf_level */
+  double p;              /* two-sided Wald p; NAN when se is 0 */
+} ObKmRmstDiff;
+
+/* Difference in restricted mean survival time to tau between two curves. */
+void      ob_km_rmst_diff      (const ObKmCurve *curve1, const ObKmCurve *curve0, double tau,
+                                double conf_level, ObKmRmstDiff *out);
+
 /* Median follow-up by reverse Kaplan–Meier (censorings as events), with its CI. */
 void      ob_km_median_followup (const ObSurvData *data, const ObKmOptions *options,
                                  double *median, double *lower, double *upper);

@@ -1,0 +1,49 @@
+/* ob-cox-private.h — the sorted working copy and linear algebra shared by the Cox files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ob-cox.h"
+
+G_BEGIN_DECLS
+
+/* The rows in stratum-then-time order, covariates centred and scaled, as coxfit6 works;
+ * centring keeps exp() in range and scaling keeps the information matrix well conditioned,
+ * neither changes the estimates. */
+typedef struct
+{
+  gsize n;
+  guint p;
+  ObTies ties;
+  double *time;
+  guint8 *status;
+  guint32 *stratum;
+  double *x;                    /* n × p */
+  double *mean, *scale;
+
+  /* One pass over the rows fills these. */
+  double *u;                    /* p */
+  double *imat;                 /* p × p */
+  double *dimat;                /* p × p × p: derivative of imat, Firth only */
+
+  /* Running sums over the risk set (a, cmat, c3) and over the deaths at one time. */
+  double *a, *a2, *cmat, *cmat2, *c3, *c32;
+} ObCoxWork;
+
+ObCoxWork *ob_cox_work_new      (const ObSurvData *data, gboolean stratified, ObTies ties,
+                                 gboolean third, GError **error);
+void       ob_cox_work_free     (ObCoxWork *w);
+double     ob_cox_work_pass     (ObCoxWork *w, const double *beta);
+void       ob_cox_add_row       (double *a, double *cmat, double *c3, guint p, const double *xi,
+                                 double risk);
+
+guint      ob_chol_decomp       (double *m, guint n);
+void       ob_chol_solve        (const double *m, guint n, double *y);
+void       ob_chol_inverse      (const double *m, guint n, double *inv);
+double     ob_chol_logdet       (const double *m, guint n);
+double     ob_chol_quad_inverse (const double *m, guint n, const double *x);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObCoxWork, ob_cox_work_free)
+
+G_END_DECLS

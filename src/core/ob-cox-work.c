@@ -1,0 +1,433 @@
+/* ob-cox-work.c — risk-set sums for Cox models: one backward pass over sorted rows
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-cox"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ob-cox-private.h"
+
+/* Cholesky pivots below this fraction of the largest diagonal count as zero, as coxph's
+ * toler.chol = .Machine$double.eps^0.75. */
+#define CHOL_TOLER 1.818989403545856e-12
+
+void
+ob_cox_work_free (ObCoxWork *w)
+{
+  g_free (w->time);
+  g_free (w->status);
+  g_free (w->stratum);
+  g_free (w->x);
+  g_free (w->mean);
+  g_free (w->scale);
+  g_free (w->u);
+  g_free (w->imat);
+  g_free (w->dimat);
+  g_free (w->a);
+  g_free (w->cmat);
+  g_free (w->c3);
+  g_free (w);
+}
+
+/* Copies the data in stratum order (a stable counting sort keeps time order inside each
+ * stratum), then centres and scales every column. */
+ObCoxWork *
+ob_cox_work_new (const ObSurvData *data, gboolean stratified, ObTies ties, gboolean third,
+                 GError **error)
+{
+  g_autoptr(ObCoxWork) w = g_new0 (ObCoxWork, 1);
+  gsize n = data->n;
+  guint p = data->p;
+  gboolean use_strata = stratified && data->strata != NULL && data->n_strata > 1;
+  g_autofree gsize *start = NULL;
+  gsize n_events = 0;
+
+  if (p == 0)
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   "A Cox model needs at least one group or covariate term.");
+      return NULL;
+    }
+  if (stratified && data->strata == NULL)
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   "A stratified Cox model needs a strata column (--strata).");
+      return NULL;
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      n_events += data->status[i] != 0;
+      if (i > 0 && data->time[i] < data->time[i - 1])
+        {
+          g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                       "Survival rows must be sorted by time before a Cox fit.");
+          return NULL;
+        }
+    }
+  if (n == 0 || n_events == 0)
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
+                   "A Cox model needs at least one event; the data have none.");
+      return NULL;
+    }
+
+  w->n = n;
+  w->p = p;
+  w->ties = ties;
+  w->time = g_new (double, n);
+  w->status = g_new (guint8, n);
+  w->stratum = g_new0 (guint32, n);
+  w->x = g_new (double, n * p);
+  w->mean = g_new0 (double, p);
+  w->scale = g_new (double, p);
+  w->u = g_new (double, p);
+  w->imat = g_new (double, p * p);
+  w->a = g_new (double, 2 * p);
+  w->a2 = w->a + p;
+  w->cmat = g_new (double, 2 * p * p);
+  w->cmat2 = w->cmat + p * p;
+  if (third)
+    {
+      w->dimat = g_new (double, p * p * p);
+      w->c3 = g_new (double, 2 * p * p * p);
+      w->c32 = w->c3 + p * p * p;
+    }
+
+  start = g_new0 (gsize, (use_strata ? data->n_strata : 1) + 1);
+  if (use_strata)
+    {
+      for (gsize i = 0; i < n; i++)
+        start[data->strata[i] + 1]++;
+      for (guint s = 0; s < data->n_strata; s++)
+        start[s + 1] += start[s];
+    }
+  for (gsize i = 0; i < n; i++)
+    {
+      guint32 s = use_strata ? data->strata[i] : 0;
+      gsize k = start[s]++;
+      const double *xi = data->x + i * p;
+
+      w->time[k] = data->time[i];
+      w->status[k] = data->status[i] != 0;
+      w->stratum[k] = s;
+      for (guint j = 0; j < p; j++)
+        {
+          if (!isfinite (xi[j]))
+            {
+              g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                           "The Cox term “%s” has a missing or infinite value.",
+                           data->term_names ? data->term_names[j] : "?");
+              return NULL;
+            }
+          w->x[k * p + j] = xi[j];
+          w->mean[j] += xi[j];
+        }
+    }
+
+  for (guint j = 0; j < p; j++)
+    {
+      double dev = 0;
+
+      w->mean[j] /= (double) n;
+      for (gsize k = 0; k < n; k++)
+        {
+          w->x[k * p + j] -= w->mean[j];
+          dev += fabs (w->x[k * p + j]);
+        }
+      w->scale[j] = dev > 0 ? (double) n / dev : 1.0;
+      for (gsize k = 0; k < n; k++)
+        w->x[k * p + j] *= w->scale[j];
+    }
+
+  return g_steal_pointer (&w);
+}
+
+/* Adds one death (or one Efron fraction of tied deaths) of weight wt to the score, the
+ * information and, for Firth, the information's derivative: the weighted mean, covariance
+ * and third central moment of x over the current risk set. */
+static void
+add_death (ObCoxWork *w, double wt, double denom)
+{
+  guint p = w->p;
+
+  for (guint i = 0; i < p; i++)
+    {
+      double mi = w->a[i] / denom;
+
+      w->u[i] -= wt * mi;
+      for (guint j = 0; j <= i; j++)
+        w->imat[i * p + j] += wt * (w->cmat[i * p + j] - mi * w->a[j]) / denom;
+    }
+
+  if (w->dimat == NULL)
+    return;
+
+  for (guint r = 0; r < p; r++)
+    {
+      double mr = w->a[r] / denom;
+
+      for (guint s = 0; s < p; s++)
+        {
+          double ms = w->a[s] / denom;
+
+          for (guint t = 0; t < p; t++)
+            {
+              double mt = w->a[t] / denom;
+              double k3 = w->c3[(r * p + s) * p + t] / denom
+                          - mr * w->cmat[s * p + t] / denom
+                          - ms * w->cmat[r * p + t] / denom
+                          - mt * w->cmat[r * p + s] / denom
+                          + 2 * mr * ms * mt;
+
+              w->dimat[(r * p + s) * p + t] += wt * k3;
+            }
+        }
+    }
+}
+
+void
+ob_cox_add_row (double *a, double *cmat, double *c3, guint p, const double *xi, double risk)
+{
+  for (guint i = 0; i < p; i++)
+    {
+      double rx = risk * xi[i];
+
+      a[i] += rx;
+      for (guint j = 0; j <= i; j++)
+        cmat[i * p + j] += rx * xi[j];
+    }
+  if (c3 == NULL)
+    return;
+  for (guint r = 0; r < p; r++)
+    for (guint s = 0; s < p; s++)
+      for (guint t = 0; t < p; t++)
+        c3[(r * p + s) * p + t] += risk * xi[r] * xi[s] * xi[t];
+}
+
+/* cmat is kept lower-triangular while summing; the moments need it whole. */
+static void
+symmetrize (double *m, guint p)
+{
+  for (guint i = 0; i < p; i++)
+    for (guint j = 0; j < i; j++)
+      m[j * p + i] = m[i * p + j];
+}
+
+/* One backward pass over the sorted rows: the log partial likelihood at beta, and its score
+ * and information in w.  Risk sets grow as time runs backwards, so each row is added once. */
+double
+ob_cox_work_pass (ObCoxWork *w, const double *beta)
+{
+  guint p = w->p;
+  gsize pp = (gsize) p * p, ppp = pp * p;
+  double loglik = 0, denom = 0;
+  gsize i = w->n;
+  guint32 current = G_MAXUINT32;
+  gboolean third = w->dimat != NULL;
+
+  memset (w->u, 0, p * sizeof (double));
+  memset (w->imat, 0, pp * sizeof (double));
+  memset (w->a2, 0, p * sizeof (double));
+  memset (w->cmat2, 0, pp * sizeof (double));
+  if (third)
+    {
+      memset (w->dimat, 0, ppp * sizeof (double));
+      memset (w->c32, 0, ppp * sizeof (double));
+    }
+
+  while (i > 0)
+    {
+      double dtime = w->time[i - 1];
+      double denom2 = 0;
+      guint ndead = 0;
+
+      if (w->stratum[i - 1] != current)
+        {
+          current = w->stratum[i - 1];
+          denom = 0;
+          memset (w->a, 0, p * sizeof (double));
+          memset (w->cmat, 0, pp * sizeof (double));
+          if (third)
+            memset (w->c3, 0, ppp * sizeof (double));
+        }
+
+      while (i > 0 && w->time[i - 1] == dtime && w->stratum[i - 1] == current)
+        {
+          const double *xi;
+          double zbeta = 0, risk;
+
+          i--;
+          xi = w->x + i * p;
+          for (guint j = 0; j < p; j++)
+            zbeta += beta[j] * xi[j];
+          risk = exp (zbeta);
+          if (w->status[i] == 0)
+            {
+              denom += risk;
+              ob_cox_add_row (w->a, w->cmat, third ? w->c3 : NULL, p, xi, risk);
+            }
+          else
+            {
+              ndead++;
+              denom2 += risk;
+              loglik += zbeta;
+              for (guint j = 0; j < p; j++)
+                w->u[j] += xi[j];
+              ob_cox_add_row (w->a2, w->cmat2, third ? w->c32 : NULL, p, xi, risk);
+            }
+        }
+
+      if (ndead == 0)
+        continue;
+
+      if (w->ties == OB_TIES_BRESLOW || ndead == 1)
+        {
+          denom += denom2;
+          loglik -= ndead * log (denom);
+          for (guint j = 0; j < p; j++)
+            w->a[j] += w->a2[j];
+          for (gsize j = 0; j < pp; j++)
+            w->cmat[j] += w->cmat2[j];
+          if (third)
+            {
+              for (gsize j = 0; j < ppp; j++)
+                w->c3[j] += w->c32[j];
+              symmetrize (w->cmat, p);
+            }
+          add_death (w, ndead, denom);
+        }
+      else
+        {
+          /* Efron: the k-th of d tied deaths sees the deaths' share of the risk set reduced
+           * to (d - k) / d; summing the fractions up from 1/d gives the same terms. */
+          for (guint k = 0; k < ndead; k++)
+            {
+              denom += denom2 / ndead;
+              loglik -= log (denom);
+              for (guint j = 0; j < p; j++)
+                w->a[j] += w->a2[j] / ndead;
+              for (gsize j = 0; j < pp; j++)
+                w->cmat[j] += w->cmat2[j] / ndead;
+              if (third)
+                {
+                  for (gsize j = 0; j < ppp; j++)
+                    w->c3[j] += w->c32[j] / ndead;
+                  symmetrize (w->cmat, p);
+                }
+              add_death (w, 1.0, denom);
+            }
+        }
+
+      memset (w->a2, 0, p * sizeof (double));
+      memset (w->cmat2, 0, pp * sizeof (double));
+      if (third)
+        memset (w->c32, 0, ppp * sizeof (double));
+    }
+
+  symmetrize (w->imat, p);
+  return loglik;
+}
+
+/* In-place LDLᵀ decomposition as survival's cholesky2: pivots below toler × the largest
+ * diagonal are set to zero.  Returns the rank. */
+guint
+ob_chol_decomp (double *m, guint n)
+{
+  double eps = 0;
+  guint rank = 0;
+
+  for (guint i = 0; i < n; i++)
+    eps = MAX (eps, fabs (m[i * n + i]));
+  eps *= CHOL_TOLER;
+
+  for (guint i = 0; i < n; i++)
+    {
+      double pivot = m[i * n + i];
+
+      if (!isfinite (pivot) || pivot < eps)
+        {
+          m[i * n + i] = 0;
+          continue;
+        }
+      rank++;
+      for (guint j = i + 1; j < n; j++)
+        {
+          double temp = m[j * n + i] / pivot;
+
+          m[j * n + i] = temp;
+          m[j * n + j] -= temp * temp * pivot;
+          for (guint k = j + 1; k < n; k++)
+            m[k * n + j] -= temp * m[k * n + i];
+        }
+    }
+  return rank;
+}
+
+/* Solves m y = b in place, m from ob_chol_decomp; directions with a zero pivot get zero. */
+void
+ob_chol_solve (const double *m, guint n, double *y)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      double temp = y[i];
+
+      for (guint j = 0; j < i; j++)
+        temp -= y[j] * m[i * n + j];
+      y[i] = temp;
+    }
+  for (guint i = n; i-- > 0;)
+    {
+      if (m[i * n + i] == 0)
+        {
+          y[i] = 0;
+          continue;
+        }
+      y[i] /= m[i * n + i];
+      for (guint j = i + 1; j < n; j++)
+        y[i] -= y[j] * m[j * n + i];
+    }
+}
+
+void
+ob_chol_inverse (const double *m, guint n, double *inv)
+{
+  g_autofree double *col = g_new (double, n);
+
+  for (guint j = 0; j < n; j++)
+    {
+      memset (col, 0, n * sizeof (double));
+      col[j] = 1;
+      ob_chol_solve (m, n, col);
+      for (guint i = 0; i < n; i++)
+        inv[i * n + j] = col[i];
+    }
+}
+
+double
+ob_chol_logdet (const double *m, guint n)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    sum += log (m[i * n + i]);
+  return sum;
+}
+
+/* x' m⁻¹ x for a symmetric positive definite m (m is not modified). */
+double
+ob_chol_quad_inverse (const double *m, guint n, const double *x)
+{
+  g_autofree double *c = g_memdup2 (m, (gsize) n * n * sizeof (double));
+  g_autofree double *y = g_memdup2 (x, n * sizeof (double));
+  double sum = 0;
+
+  ob_chol_decomp (c, n);
+  ob_chol_solve (c, n, y);
+  for (guint i = 0; i < n; i++)
+    sum += x[i] * y[i];
+  return sum;
+}
