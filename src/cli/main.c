@@ -21,6 +21,7 @@ static const struct
   ObCliCommand run;
   const char *summary;
 } commands[] = {
+  { "info", ob_cli_info, N_("Describe a table: encoding, delimiter, column types, levels") },
   { NULL, NULL, NULL },
 };
 

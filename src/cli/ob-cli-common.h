@@ -1,0 +1,62 @@
+/* ob-cli-common.h — pieces every oncobench-cli subcommand shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "ob-csv-reader.h"
+
+G_BEGIN_DECLS
+
+/* Options every command that reads a table accepts. */
+typedef struct
+{
+  char **types;        /* "COL=numeric", … (--type, repeatable) */
+  char *encoding;      /* --encoding */
+  char *delimiter;     /* --delimiter: ",", ";", "tab", "\t", "|" */
+} ObCliInputOptions;
+
+/* Adds --type, --encoding and --delimiter to a context; the strings land in options. */
+void        ob_cli_input_options_add    (GOptionContext    *context,
+                                         ObCliInputOptions *options);
+void        ob_cli_input_options_clear  (ObCliInputOptions *options);
+
+/* Reads FILE with the user's overrides. */
+ObDataset  *ob_cli_load_dataset         (const char              *path,
+                                         const ObCliInputOptions *options,
+                                         GError                 **error);
+
+/* Parses the subcommand's argv; on failure prints one line and returns FALSE. */
+gboolean    ob_cli_parse_options        (GOptionContext  *context,
+                                         const char      *command,
+                                         int             *argc,
+                                         char          ***argv);
+
+/* Prints an error as one line on stderr.  The importer's messages already read
+ * "file:line:column: what"; others get the file (or the command) as prefix. */
+void        ob_cli_print_error          (const char   *prefix,
+                                         const GError *error);
+
+/* JSON: numbers that are not finite become null, as JSON has no NaN. */
+void        ob_cli_json_add_double      (JsonBuilder *builder,
+                                         const char  *member,
+                                         double       value);
+void        ob_cli_json_add_int         (JsonBuilder *builder,
+                                         const char  *member,
+                                         gint64       value);
+void        ob_cli_json_add_string      (JsonBuilder *builder,
+                                         const char  *member,
+                                         const char  *value);
+void        ob_cli_json_add_double_value (JsonBuilder *builder,
+                                          double       value);
+
+/* Writes the builder's root, pretty with two-space indent, and a newline to stdout. */
+gboolean    ob_cli_print_json           (JsonBuilder  *builder,
+                                         GError      **error);
+
+/* Splits "a,b,c" into a NULL-terminated vector, dropping empty items; NULL for NULL. */
+char      **ob_cli_split_list           (const char *list);
+
+G_END_DECLS
