@@ -198,6 +198,10 @@ sep_time <- c(3, 5, 6, 8, 9, 11, 14, 15, 17, 20, 4, 7, 10, 12, 13, 16, 18, 19, 2
 sep_status <- c(1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
 sep_group <- rep(c("b", "a"), each = 10)
 write_design("separation", sep_time, sep_status, indicators(sep_group, "arm"))
+# The same with a covariate that is estimable beside the diverging one.
+sep_age <- c(61, 55, 70, 48, 66, 59, 73, 52, 64, 57, 68, 50, 62, 71, 54, 60, 67, 49, 58, 65)
+write_design("separation-age", sep_time, sep_status,
+             cbind(indicators(sep_group, "arm"), age = sep_age))
 
 for (ties in c("efron", "breslow")) {
   emit_fit("lung-sex", ties, zph_terms = "sex")
@@ -207,7 +211,9 @@ for (ties in c("efron", "breslow")) {
   emit_fit("veteran-strata", ties, stratified = TRUE, zph_terms = c("trt", "karno"))
   emit_fit("aml", ties, zph_terms = "x")
   emit_fit("separation", ties)
+  emit_fit("separation-age", ties)
   emit_firth("separation", ties)
+  emit_firth("separation-age", ties)
   emit_firth("aml", ties)
   emit_firth("lung-multi", ties)
 }
