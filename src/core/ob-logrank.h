@@ -28,10 +28,16 @@ typedef struct
   guint df;
   double p;
   guint n_groups;
-  double *observed;       /* per group */
-  double *expected;
+  double *observed;       /* per group: events, unweighted */
+  double *expected;       /* log-rank expected events, unweighted */
+  /* Weighted O − E per group (survdiff's obs − exp, which are weighted for rho = 1) and
+   * its n_groups × n_groups covariance, row-major; the statistic is built from these. */
+  double *score;
+  double *variance;
   /* Hazard ratio of each group against the reference as Prism reports it:
-   * log-rank (O/E) and Mantel–Haenszel methods, with 95% CIs; NAN when undefined. */
+   * log-rank (O/E) and Mantel–Haenszel methods, with 95% CIs; NAN when undefined and for
+   * the reference itself.  Always from unweighted log-rank sums over that group and the
+   * reference alone (within strata when stratified), whatever the test's weights. */
   double *hr_logrank, *hr_logrank_lower, *hr_logrank_upper;
   double *hr_mh, *hr_mh_lower, *hr_mh_upper;
 } ObSurvTest;

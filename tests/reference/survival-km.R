@@ -134,4 +134,149 @@ emit("edge.status", edge$status)
 emit("edge.group", as.integer(factor(edge$group)) - 1)
 emit_km("edge", edge$time, edge$status, edge$group, c(0, 1, 2.5, 3, 8, 10), 6)
 
+# --- Tests of survival curves --------------------------------------------------------------
+# Log-rank and Peto–Peto straight from survdiff (rho = 0, 1).  Gehan–Breslow–Wilcoxon
+# (weights n at risk) and Tarone–Ware (sqrt(n)) are not in survdiff, so wlr() computes the
+# weighted log-rank statistic from its definition over the risk sets:
+#   U_k = sum_t w(t) (d_kt - d_t n_kt / n_t)
+#   V_jk = sum_t w(t)^2 d_t (n_t - d_t) / (n_t - 1) * n_jt / n_t * (delta_jk - n_kt / n_t)
+#   chisq = U' V^-1 U over all groups but the first (groups with no expected events left
+#   out, as survdiff).  With w = 1 and w = S(t-) it reproduces survdiff; that is checked
+#   below before any number is written.
+wlr <- function(time, status, group, strata = rep(1, length(time)), weight) {
+  g <- factor(group, levels = sort(unique(group)))
+  k <- nlevels(g)
+  U <- rep(0, k); V <- matrix(0, k, k); O <- rep(0, k); E <- rep(0, k)
+  for (s in unique(strata)) {
+    ws <- strata == s
+    ts <- time[ws]; ss <- status[ws]; gs <- g[ws]
+    km <- 1
+    for (t in sort(unique(ts[ss == 1]))) {
+      nk <- as.numeric(table(factor(gs[ts >= t], levels = levels(g))))
+      dk <- as.numeric(table(factor(gs[ts == t & ss == 1], levels = levels(g))))
+      n <- sum(nk); d <- sum(dk)
+      w <- weight(n, km)
+      O <- O + dk; E <- E + d * nk / n
+      U <- U + w * (dk - d * nk / n)
+      if (n > 1) V <- V + w^2 * d * (n - d) / (n - 1) * (diag(nk / n, k) - outer(nk, nk) / n^2)
+      km <- km * (n - d) / n
+    }
+  }
+  use <- which(E > 0)
+  u <- U[use][-1]; v <- V[use, use, drop = FALSE][-1, -1, drop = FALSE]
+  chisq <- if (length(use) < 2) 0 else sum(solve(v, u) * u)
+  df <- length(use) - 1
+  list(O = O, E = E, U = U, V = V, chisq = chisq, df = df,
+       p = pchisq(chisq, df, lower.tail = FALSE))
+}
+weights <- list(logrank = function(n, km) 1, peto = function(n, km) km,
+                gehan = function(n, km) n, "tarone-ware" = function(n, km) sqrt(n))
+
+emit_tests <- function(name, time, status, group, strata = NULL) {
+  st <- if (is.null(strata)) rep(1, length(time)) else strata
+  for (m in names(weights)) {
+    r <- wlr(time, status, group, st, weights[[m]])
+    if (m %in% c("logrank", "peto")) {
+      sd <- if (is.null(strata)) survdiff(Surv(time, status) ~ group, rho = m == "peto")
+            else survdiff(Surv(time, status) ~ group + strata(strata), rho = m == "peto")
+      ob <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
+      ex <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
+      stopifnot(all.equal(r$chisq, sd$chisq, tolerance = 1e-10),
+                all.equal(unname(r$U), unname(ob - ex), tolerance = 1e-10),
+                all.equal(unname(r$V), unname(sd$var), tolerance = 1e-10))
+      if (m == "logrank") stopifnot(all.equal(unname(r$E), unname(ex), tolerance = 1e-10))
+    }
+    key <- paste0("lr.", name, ".", m)
+    emit(paste0(key, ".chisq"), r$chisq)
+    emit(paste0(key, ".df"), r$df)
+    emit(paste0(key, ".p"), r$p)
+    emit(paste0(key, ".observed"), r$O)
+    emit(paste0(key, ".expected"), r$E)
+    emit(paste0(key, ".score"), r$U)
+    emit(paste0(key, ".var"), r$V)
+  }
+}
+
+# Prism's hazard ratios of each group against the reference (the first level here), from a
+# two-group log-rank of that group and the reference alone:
+#   log-rank method  HR = (O1/E1)/(O2/E2), CI exp(log HR -/+ 1.96 sqrt(1/E1 + 1/E2))
+#   Mantel–Haenszel  HR = exp((O1-E1)/V), CI exp((O1-E1)/V -/+ 1.96/sqrt(V))
+emit_prism <- function(name, time, status, group, strata = NULL) {
+  lev <- sort(unique(group))
+  out_lr <- out_mh <- NULL
+  for (l in lev) {
+    if (l == lev[1]) { out_lr <- c(out_lr, NA, NA, NA); out_mh <- c(out_mh, NA, NA, NA); next }
+    who <- group %in% c(lev[1], l)
+    g2 <- factor(group[who], levels = c(l, lev[1]))
+    sd <- if (is.null(strata)) survdiff(Surv(time[who], status[who]) ~ g2)
+          else survdiff(Surv(time[who], status[who]) ~ g2 + strata(strata[who]))
+    ob <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
+    ex <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
+    z <- qnorm(0.975)
+    hr <- (ob[1] / ex[1]) / (ob[2] / ex[2])
+    half <- z * sqrt(1 / ex[1] + 1 / ex[2])
+    out_lr <- c(out_lr, hr, exp(log(hr) - half), exp(log(hr) + half))
+    v <- sd$var[1, 1]
+    lhr <- (ob[1] - ex[1]) / v
+    out_mh <- c(out_mh, exp(lhr), exp(lhr - z / sqrt(v)), exp(lhr + z / sqrt(v)))
+  }
+  emit(paste0("hr.", name, ".logrank"), out_lr)
+  emit(paste0("hr.", name, ".mh"), out_mh)
+}
+
+emit_tests("lung-sex", lung$time, lung$status - 1, lung$sex)
+emit_prism("lung-sex", lung$time, lung$status - 1, lung$sex)
+emit_tests("lung-ecog", lung$time[ecog], lung$status[ecog] - 1, lung$ph.ecog[ecog])
+emit_prism("lung-ecog", lung$time[ecog], lung$status[ecog] - 1, lung$ph.ecog[ecog])
+emit_tests("veteran-trt", veteran$time, veteran$status, veteran$trt)
+emit_prism("veteran-trt", veteran$time, veteran$status, veteran$trt)
+emit_tests("veteran-celltype", veteran$time, veteran$status, veteran$celltype)
+emit_prism("veteran-celltype", veteran$time, veteran$status, veteran$celltype)
+emit_tests("aml-x", aml$time, aml$status, aml$x)
+emit_prism("aml-x", aml$time, aml$status, aml$x)
+emit_tests("edge", edge$time, edge$status, edge$group)
+# Stratified: treatment within cell type; sex within ECOG score.
+emit_tests("veteran-trt-strata", veteran$time, veteran$status, veteran$trt, veteran$celltype)
+emit_prism("veteran-trt-strata", veteran$time, veteran$status, veteran$trt, veteran$celltype)
+emit_tests("lung-sex-strata", lung$time[ecog], lung$status[ecog] - 1, lung$sex[ecog],
+           lung$ph.ecog[ecog])
+
+# Log-rank test for trend over ECOG 0 < 1 < 2 < 3: (c'U)^2 / c'Vc from survdiff's U and V.
+trend <- function(time, status, group, scores) {
+  sd <- survdiff(Surv(time, status) ~ group)
+  u <- sd$obs - sd$exp
+  chisq <- sum(scores * u)^2 / drop(t(scores) %*% sd$var %*% scores)
+  c(chisq, pchisq(chisq, 1, lower.tail = FALSE))
+}
+emit("trend.lung-ecog", trend(lung$time[ecog], lung$status[ecog] - 1, lung$ph.ecog[ecog], 1:4))
+emit("trend.lung-ecog.scores", c(0, 1, 2, 5))
+emit("trend.lung-ecog.custom", trend(lung$time[ecog], lung$status[ecog] - 1, lung$ph.ecog[ecog],
+                                     c(0, 1, 2, 5)))
+emit("trend.veteran-celltype", trend(veteran$time, veteran$status, veteran$celltype, 1:4))
+
+# Pairwise log-rank over cell types (pairs in order 1-2, 1-3, …), adjusted by p.adjust.
+pairwise <- function(time, status, group, rho) {
+  lev <- sort(unique(group))
+  chisq <- p <- NULL
+  for (a in seq_along(lev)) for (b in seq_along(lev)) if (a < b) {
+    who <- group %in% lev[c(a, b)]
+    sd <- survdiff(Surv(time[who], status[who]) ~ group[who], rho = rho)
+    chisq <- c(chisq, sd$chisq)
+    p <- c(p, pchisq(sd$chisq, 1, lower.tail = FALSE))
+  }
+  list(chisq = chisq, p = p)
+}
+for (rho in 0:1) {
+  pw <- pairwise(veteran$time, veteran$status, veteran$celltype, rho)
+  key <- paste0("pairwise.veteran-celltype.", c("logrank", "peto")[rho + 1])
+  emit(paste0(key, ".chisq"), pw$chisq)
+  emit(paste0(key, ".p"), pw$p)
+  emit(paste0(key, ".holm"), p.adjust(pw$p, "holm"))
+  emit(paste0(key, ".bonferroni"), p.adjust(pw$p, "bonferroni"))
+  emit(paste0(key, ".BH"), p.adjust(pw$p, "BH"))
+}
+padj_in <- c(0.01, 0.04, NA, 0.03, 0.04, 0.2, 0.5, 1e-5)
+emit("padjust.in", padj_in)
+for (m in c("holm", "bonferroni", "BH")) emit(paste0("padjust.", m), p.adjust(padj_in, m))
+
 close(out)
