@@ -22,6 +22,8 @@ static const struct
   const char *summary;
 } commands[] = {
   { "info", ob_cli_info, N_("Describe a table: encoding, delimiter, column types, levels") },
+  { "survival", ob_cli_survival,
+    N_("Kaplan–Meier curves, log-rank and related tests, Cox model, figure") },
   { NULL, NULL, NULL },
 };
 

@@ -1,0 +1,640 @@
+/* ob-cli-survival.c — `oncobench-cli survival FILE`: Kaplan–Meier, tests, Cox, figure
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-cli"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ob-cli.h"
+#include "ob-cli-common.h"
+#include "ob-cox.h"
+#include "ob-kaplan-meier.h"
+#include "ob-km-plot.h"
+#include "ob-logrank.h"
+#include "ob-plot-export.h"
+#include "ob-surv-data.h"
+
+#define DEFAULT_WIDTH_MM 85.0
+#define DEFAULT_HEIGHT_MM 75.0
+
+typedef struct
+{
+  ObCliInputOptions input;
+  char *time;
+  char *event;
+  char *event_values;
+  char *group;
+  char *reference;
+  char *covariates;
+  char *strata;
+  char *ties;
+  char *ci;
+  char *test;
+  char *times;
+  double rmst;
+  char **where;
+  char *conventions;
+  char *figure;
+  char *size;
+  double dpi;
+  char *risk_table;
+  char *time_unit;
+  gboolean no_steps;
+} SurvivalOptions;
+
+/* Everything the options resolve to, checked before any file is read. */
+typedef struct
+{
+  ObCiTransform ci;
+  ObTies ties;
+  ObSurvTestMethod test;
+  gboolean prism;
+  const char *conventions;
+  double *times;
+  gsize n_times;
+  double width_mm, height_mm;
+  ObPlotFormat format;
+  ObKmRiskTable risk_table;
+} SurvivalSettings;
+
+static void
+survival_options_clear (SurvivalOptions *o)
+{
+  ob_cli_input_options_clear (&o->input);
+  g_clear_pointer (&o->time, g_free);
+  g_clear_pointer (&o->event, g_free);
+  g_clear_pointer (&o->event_values, g_free);
+  g_clear_pointer (&o->group, g_free);
+  g_clear_pointer (&o->reference, g_free);
+  g_clear_pointer (&o->covariates, g_free);
+  g_clear_pointer (&o->strata, g_free);
+  g_clear_pointer (&o->ties, g_free);
+  g_clear_pointer (&o->ci, g_free);
+  g_clear_pointer (&o->test, g_free);
+  g_clear_pointer (&o->times, g_free);
+  g_clear_pointer (&o->where, g_strfreev);
+  g_clear_pointer (&o->conventions, g_free);
+  g_clear_pointer (&o->figure, g_free);
+  g_clear_pointer (&o->size, g_free);
+  g_clear_pointer (&o->risk_table, g_free);
+  g_clear_pointer (&o->time_unit, g_free);
+}
+
+static gboolean
+parse_double (const char *str,
+              double     *out)
+{
+  char *end = NULL;
+
+  *out = g_ascii_strtod (str, &end);
+  return end != str && *end == '\0' && isfinite (*out);
+}
+
+static gboolean invalid_option (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static gboolean
+invalid_option (GError    **error,
+                const char *format,
+                ...)
+{
+  g_autofree char *message = NULL;
+  va_list ap;
+
+  va_start (ap, format);
+  message = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  g_set_error_literal (error, OB_ERROR, OB_ERROR_INVALID_ARG, message);
+  return FALSE;
+}
+
+static gboolean
+resolve_settings (const SurvivalOptions  *o,
+                  SurvivalSettings       *s,
+                  GError                **error)
+{
+  memset (s, 0, sizeof *s);
+  s->ci = OB_CI_LOG_LOG;
+  s->ties = OB_TIES_EFRON;
+  s->test = OB_SURV_TEST_LOGRANK;
+  s->conventions = "oncobench";
+  s->width_mm = DEFAULT_WIDTH_MM;
+  s->height_mm = DEFAULT_HEIGHT_MM;
+  s->risk_table = OB_KM_RISK_TABLE_CLASSIC;
+
+  if (o->time == NULL || o->event == NULL)
+    return invalid_option (error, "%s", _("--time COL and --event COL are required"));
+
+  if (o->conventions != NULL)
+    {
+      /* R: survfit's default log CI.  Prism: log-log CIs and its two hazard ratios. */
+      if (g_str_equal (o->conventions, "r"))
+        s->ci = OB_CI_LOG;
+      else if (g_str_equal (o->conventions, "prism"))
+        s->prism = TRUE;
+      else
+        return invalid_option (error, _("--conventions “%s” is not one of r, prism"),
+                               o->conventions);
+      s->conventions = o->conventions;
+    }
+  if (o->ci != NULL && !ob_ci_transform_from_string (o->ci, &s->ci))
+    return invalid_option (error, _("--ci “%s” is not one of log-log, log, plain"), o->ci);
+  if (o->ties != NULL && !ob_ties_from_string (o->ties, &s->ties))
+    return invalid_option (error, _("--ties “%s” is not one of efron, breslow"), o->ties);
+  if (o->test != NULL && !ob_surv_test_method_from_string (o->test, &s->test))
+    return invalid_option (error,
+                           _("--test “%s” is not one of logrank, peto, gehan, tarone-ware"),
+                           o->test);
+  if (o->risk_table != NULL && !ob_km_risk_table_from_string (o->risk_table, &s->risk_table))
+    return invalid_option (error, _("--risk-table “%s” is not one of none, classic, kmunicate"),
+                           o->risk_table);
+
+  if (o->times != NULL)
+    {
+      g_auto(GStrv) parts = ob_cli_split_list (o->times);
+
+      s->n_times = g_strv_length (parts);
+      s->times = g_new (double, s->n_times);
+      for (gsize i = 0; i < s->n_times; i++)
+        if (!parse_double (parts[i], &s->times[i]) || s->times[i] < 0)
+          return invalid_option (error, _("--times: “%s” is not a time ≥ 0"), parts[i]);
+    }
+  if (!isnan (o->rmst) && !(o->rmst > 0))
+    return invalid_option (error, "%s", _("--rmst TAU must be a time > 0"));
+
+  if (o->size != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit_set (o->size, "xX×", 2);
+
+      if (g_strv_length (parts) != 2 || !parse_double (parts[0], &s->width_mm) ||
+          !parse_double (parts[1], &s->height_mm) || s->width_mm < 20 || s->height_mm < 20 ||
+          s->width_mm > 1000 || s->height_mm > 1000)
+        return invalid_option (error,
+                               _("--size “%s”: expected WIDTHxHEIGHT in mm, e.g. 85x75"),
+                               o->size);
+    }
+  if (o->dpi != 0 && !(o->dpi >= 72 && o->dpi <= 2400))
+    return invalid_option (error, "%s", _("--dpi must be between 72 and 2400"));
+  if (o->figure != NULL && !ob_plot_format_from_path (o->figure, &s->format, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+static void
+add_chisq (JsonBuilder   *b,
+           const char    *member,
+           const ObChisq *chisq)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  ob_cli_json_add_double (b, "chisq", chisq->chisq);
+  ob_cli_json_add_int (b, "df", chisq->df);
+  ob_cli_json_add_double (b, "p", chisq->p);
+  json_builder_end_object (b);
+}
+
+static void
+add_steps (JsonBuilder     *b,
+           const ObKmCurve *curve)
+{
+  json_builder_set_member_name (b, "steps");
+  json_builder_begin_array (b);
+  for (gsize i = 0; i < curve->n_steps; i++)
+    {
+      const ObKmStep *step = &curve->steps[i];
+
+      json_builder_begin_object (b);
+      ob_cli_json_add_double (b, "time", step->time);
+      ob_cli_json_add_int (b, "n_risk", step->n_risk);
+      ob_cli_json_add_int (b, "n_event", step->n_event);
+      ob_cli_json_add_int (b, "n_censor", step->n_censor);
+      ob_cli_json_add_double (b, "surv", step->surv);
+      ob_cli_json_add_double (b, "std_err", step->std_err);
+      ob_cli_json_add_double (b, "lower", step->lower);
+      ob_cli_json_add_double (b, "upper", step->upper);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_curve (JsonBuilder            *b,
+           const ObKmCurve        *curve,
+           const SurvivalOptions  *o,
+           const SurvivalSettings *s)
+{
+  json_builder_begin_object (b);
+  ob_cli_json_add_string (b, "name", curve->name);
+  ob_cli_json_add_int (b, "n", curve->n);
+  ob_cli_json_add_int (b, "events", curve->events);
+  ob_cli_json_add_double (b, "median", curve->median);
+  ob_cli_json_add_double (b, "median_lower", curve->median_lower);
+  ob_cli_json_add_double (b, "median_upper", curve->median_upper);
+  ob_cli_json_add_double (b, "q25", curve->q25);
+  ob_cli_json_add_double (b, "q25_lower", curve->q25_lower);
+  ob_cli_json_add_double (b, "q25_upper", curve->q25_upper);
+  ob_cli_json_add_double (b, "q75", curve->q75);
+  ob_cli_json_add_double (b, "q75_lower", curve->q75_lower);
+  ob_cli_json_add_double (b, "q75_upper", curve->q75_upper);
+  if (!o->no_steps)
+    add_steps (b, curve);
+
+  json_builder_set_member_name (b, "surv_at");
+  json_builder_begin_array (b);
+  for (gsize i = 0; i < s->n_times; i++)
+    {
+      ObKmSurvAt at;
+
+      ob_km_curve_surv_at (curve, s->times[i], &at);
+      json_builder_begin_object (b);
+      ob_cli_json_add_double (b, "time", s->times[i]);
+      ob_cli_json_add_double (b, "surv", at.surv);
+      ob_cli_json_add_double (b, "std_err", at.std_err);
+      ob_cli_json_add_double (b, "lower", at.lower);
+      ob_cli_json_add_double (b, "upper", at.upper);
+      ob_cli_json_add_int (b, "n_risk", at.n_risk);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  if (!isnan (o->rmst))
+    {
+      double rmst = NAN, se = NAN;
+      double z = 1.959963984540054;   /* qnorm(0.975) */
+
+      ob_km_curve_rmst (curve, o->rmst, &rmst, &se);
+      json_builder_set_member_name (b, "rmst");
+      json_builder_begin_object (b);
+      ob_cli_json_add_double (b, "tau", o->rmst);
+      ob_cli_json_add_double (b, "estimate", rmst);
+      ob_cli_json_add_double (b, "se", se);
+      ob_cli_json_add_double (b, "lower", rmst - z * se);
+      ob_cli_json_add_double (b, "upper", rmst + z * se);
+      json_builder_end_object (b);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+add_test (JsonBuilder      *b,
+          const ObSurvTest *test)
+{
+  json_builder_set_member_name (b, "test");
+  if (test == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  ob_cli_json_add_string (b, "method", ob_surv_test_method_to_string (test->method));
+  ob_cli_json_add_string (b, "label", ob_surv_test_method_label (test->method));
+  json_builder_set_member_name (b, "stratified");
+  json_builder_add_boolean_value (b, test->stratified);
+  ob_cli_json_add_double (b, "chisq", test->chisq);
+  ob_cli_json_add_int (b, "df", test->df);
+  ob_cli_json_add_double (b, "p", test->p);
+  json_builder_set_member_name (b, "observed");
+  json_builder_begin_array (b);
+  for (guint g = 0; g < test->n_groups; g++)
+    ob_cli_json_add_double_value (b, test->observed[g]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "expected");
+  json_builder_begin_array (b);
+  for (guint g = 0; g < test->n_groups; g++)
+    ob_cli_json_add_double_value (b, test->expected[g]);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+}
+
+/* Prism reports a hazard ratio per group against the reference by two methods. */
+static void
+add_prism_hazard_ratios (JsonBuilder      *b,
+                         const ObSurvData *data,
+                         const ObSurvTest *test)
+{
+  json_builder_set_member_name (b, "prism_hazard_ratios");
+  json_builder_begin_array (b);
+  for (guint g = 0; test != NULL && g < test->n_groups; g++)
+    {
+      if (g == data->reference)
+        continue;
+      json_builder_begin_object (b);
+      ob_cli_json_add_string (b, "group", data->group_names[g]);
+      ob_cli_json_add_string (b, "reference", data->group_names[data->reference]);
+      json_builder_set_member_name (b, "logrank");
+      json_builder_begin_object (b);
+      ob_cli_json_add_double (b, "hr", test->hr_logrank[g]);
+      ob_cli_json_add_double (b, "lower", test->hr_logrank_lower[g]);
+      ob_cli_json_add_double (b, "upper", test->hr_logrank_upper[g]);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "mantel_haenszel");
+      json_builder_begin_object (b);
+      ob_cli_json_add_double (b, "hr", test->hr_mh[g]);
+      ob_cli_json_add_double (b, "lower", test->hr_mh_lower[g]);
+      ob_cli_json_add_double (b, "upper", test->hr_mh_upper[g]);
+      json_builder_end_object (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_cox (JsonBuilder *b,
+         const ObCox *cox)
+{
+  json_builder_set_member_name (b, "cox");
+  if (cox == NULL)
+    {
+      json_builder_add_null_value (b);
+      return;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "terms");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < cox->n_terms; i++)
+    {
+      const ObCoxTerm *t = &cox->terms[i];
+
+      json_builder_begin_object (b);
+      ob_cli_json_add_string (b, "name", t->name);
+      ob_cli_json_add_double (b, "coef", t->coef);
+      ob_cli_json_add_double (b, "se", t->se);
+      ob_cli_json_add_double (b, "hr", t->hr);
+      ob_cli_json_add_double (b, "hr_lower", t->hr_lower);
+      ob_cli_json_add_double (b, "hr_upper", t->hr_upper);
+      ob_cli_json_add_double (b, "z", t->z);
+      ob_cli_json_add_double (b, "p", t->p);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  add_chisq (b, "lr", &cox->lr);
+  add_chisq (b, "wald", &cox->wald);
+  add_chisq (b, "score", &cox->score);
+  ob_cli_json_add_string (b, "ties", ob_ties_to_string (cox->ties));
+  json_builder_set_member_name (b, "converged");
+  json_builder_add_boolean_value (b, cox->converged);
+  ob_cli_json_add_int (b, "iterations", cox->iterations);
+  ob_cli_json_add_double (b, "loglik_null", cox->loglik_null);
+  ob_cli_json_add_double (b, "loglik", cox->loglik);
+  ob_cli_json_add_int (b, "n", cox->n);
+  ob_cli_json_add_int (b, "events", cox->events);
+  ob_cli_json_add_string (b, "warning", cox->warning);
+  json_builder_end_object (b);
+}
+
+/* "pfs_months" → "months", so the figure's x axis says what the numbers are. */
+static const char *
+guess_time_unit (const char *column)
+{
+  static const char * const units[] = { "days", "weeks", "months", "years" };
+  g_autofree char *lower = g_utf8_strdown (column, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      g_autofree char *singular = g_strndup (units[i], strlen (units[i]) - 1);
+
+      if (strstr (lower, singular) != NULL)
+        return units[i];
+    }
+  if (strstr (lower, "月") != NULL)
+    return "months";
+  if (strstr (lower, "日") != NULL)
+    return "days";
+  return NULL;
+}
+
+static gboolean
+write_figure (const SurvivalOptions  *o,
+              const SurvivalSettings *s,
+              const ObKmFit          *fit,
+              const ObSurvTest       *test,
+              const ObCox            *cox,
+              GError                **error)
+{
+  ObKmPlot plot = { 0 };
+
+  plot.fit = fit;
+  plot.test = test;
+  plot.cox = cox;
+  ob_km_plot_style_init (&plot.style);
+  plot.style.risk_table = s->risk_table;
+  plot.style.time_unit = o->time_unit != NULL ? o->time_unit : guess_time_unit (o->time);
+
+  return ob_plot_export (s->format, o->figure, s->width_mm, s->height_mm,
+                         o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI,
+                         ob_km_plot_draw_func, &plot, error);
+}
+
+static gboolean
+run_survival (const char             *path,
+              const SurvivalOptions  *o,
+              const SurvivalSettings *s,
+              GError                **error)
+{
+  g_autoptr(ObDataset) dataset = NULL;
+  g_autoptr(ObSurvData) data = NULL;
+  g_autoptr(ObKmFit) fit = NULL;
+  g_autoptr(ObSurvTest) test = NULL;
+  g_autoptr(ObCox) cox = NULL;
+  g_autoptr(JsonBuilder) b = NULL;
+  g_autofree guint8 *mask = NULL;
+  g_auto(GStrv) event_values = ob_cli_split_list (o->event_values);
+  g_auto(GStrv) covariates = ob_cli_split_list (o->covariates);
+  const GPtrArray *warnings;
+  ObSurvSpec spec = { 0 };
+  ObKmOptions km_options;
+  gsize events = 0;
+
+  dataset = ob_cli_load_dataset (path, &o->input, error);
+  if (dataset == NULL)
+    return FALSE;
+
+  if (o->where != NULL)
+    {
+      mask = ob_dataset_where_mask (dataset, (const char * const *) o->where, error);
+      if (mask == NULL)
+        return FALSE;
+    }
+
+  spec.time_column = o->time;
+  spec.event_column = o->event;
+  spec.event_values = (const char * const *) event_values;
+  spec.group_column = o->group;
+  spec.reference = o->reference;
+  spec.covariates = covariates != NULL && covariates[0] != NULL
+                    ? (const char * const *) covariates : NULL;
+  spec.strata_column = o->strata;
+  data = ob_surv_data_new (dataset, &spec, mask, error);
+  if (data == NULL)
+    return FALSE;
+
+  ob_km_options_init (&km_options);
+  km_options.ci = s->ci;
+  fit = ob_km_fit (data, &km_options, error);
+  if (fit == NULL)
+    return FALSE;
+
+  if (data->n_groups > 1)
+    {
+      test = ob_surv_test (data, s->test, data->strata != NULL, error);
+      if (test == NULL)
+        return FALSE;
+    }
+  if (data->p > 0)
+    {
+      ObCoxOptions cox_options;
+
+      ob_cox_options_init (&cox_options);
+      cox_options.ties = s->ties;
+      cox_options.stratified = data->strata != NULL;
+      cox = ob_cox_fit (data, &cox_options, error);
+      if (cox == NULL)
+        return FALSE;
+    }
+
+  for (gsize i = 0; i < data->n; i++)
+    events += data->status[i];
+
+  b = json_builder_new ();
+  json_builder_begin_object (b);
+  ob_cli_json_add_string (b, "file", path);
+  ob_cli_json_add_int (b, "n", data->n);
+  ob_cli_json_add_int (b, "events", events);
+  ob_cli_json_add_int (b, "excluded", data->n_excluded);
+  json_builder_set_member_name (b, "exclusions");
+  json_builder_begin_array (b);
+  for (guint i = 0; data->exclusions != NULL && i < data->exclusions->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (data->exclusions, i));
+  json_builder_end_array (b);
+  ob_cli_json_add_string (b, "ci", ob_ci_transform_to_string (fit->ci));
+  ob_cli_json_add_double (b, "conf_level", fit->conf_level);
+  ob_cli_json_add_string (b, "conventions", s->conventions);
+  ob_cli_json_add_string (b, "reference",
+                          data->n_groups > 1 ? data->group_names[data->reference] : NULL);
+
+  json_builder_set_member_name (b, "groups");
+  json_builder_begin_array (b);
+  for (guint g = 0; g < fit->n_curves; g++)
+    add_curve (b, &fit->curves[g], o, s);
+  json_builder_end_array (b);
+
+  add_test (b, test);
+  if (s->prism)
+    add_prism_hazard_ratios (b, data, test);
+  add_cox (b, cox);
+
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  warnings = ob_dataset_get_warnings (dataset);
+  for (guint i = 0; warnings != NULL && i < warnings->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (warnings, i));
+  if (cox != NULL && cox->warning != NULL)
+    json_builder_add_string_value (b, cox->warning);
+  json_builder_end_array (b);
+
+  if (o->figure != NULL)
+    {
+      if (!write_figure (o, s, fit, test, cox, error))
+        return FALSE;
+      ob_cli_json_add_string (b, "figure", o->figure);
+    }
+
+  json_builder_end_object (b);
+  return ob_cli_print_json (b, error);
+}
+
+int
+ob_cli_survival (int    argc,
+                 char **argv)
+{
+  SurvivalOptions o = { 0 };
+  const GOptionEntry entries[] = {
+    { "time", 0, 0, G_OPTION_ARG_STRING, &o.time, N_("Column of follow-up times"), N_("COL") },
+    { "event", 0, 0, G_OPTION_ARG_STRING, &o.event,
+      N_("Column of event indicators (0/1 or 1/2 unless --event-values)"), N_("COL") },
+    { "event-values", 0, 0, G_OPTION_ARG_STRING, &o.event_values,
+      N_("Values of the event column that mean an event"), N_("V1,V2…") },
+    { "group", 0, 0, G_OPTION_ARG_STRING, &o.group, N_("Column that splits the curves"),
+      N_("COL") },
+    { "reference", 0, 0, G_OPTION_ARG_STRING, &o.reference,
+      N_("Reference group for hazard ratios (default: first level)"), N_("LEVEL") },
+    { "covariates", 0, 0, G_OPTION_ARG_STRING, &o.covariates,
+      N_("Further Cox covariates"), N_("C1,C2…") },
+    { "strata", 0, 0, G_OPTION_ARG_STRING, &o.strata,
+      N_("Stratify the test and the Cox model by this column"), N_("COL") },
+    { "ties", 0, 0, G_OPTION_ARG_STRING, &o.ties, N_("Cox ties: efron (default) or breslow"),
+      N_("METHOD") },
+    { "ci", 0, 0, G_OPTION_ARG_STRING, &o.ci,
+      N_("Confidence interval of S(t): log-log (default), log or plain"), N_("TRANSFORM") },
+    { "test", 0, 0, G_OPTION_ARG_STRING, &o.test,
+      N_("logrank (default), peto, gehan or tarone-ware"), N_("METHOD") },
+    { "times", 0, 0, G_OPTION_ARG_STRING, &o.times, N_("Report S(t) at these times"),
+      N_("T1,T2…") },
+    { "rmst", 0, 0, G_OPTION_ARG_DOUBLE, &o.rmst,
+      N_("Restricted mean survival time up to TAU"), N_("TAU") },
+    { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where,
+      N_("Keep rows where COL equals VALUE; repeatable"), N_("COL=VALUE") },
+    { "conventions", 0, 0, G_OPTION_ARG_STRING, &o.conventions,
+      N_("Defaults as r (log CI) or prism (adds Prism’s hazard ratios)"), N_("NAME") },
+    { "figure", 0, 0, G_OPTION_ARG_FILENAME, &o.figure,
+      N_("Write the Kaplan–Meier figure (.pdf, .svg, .eps, .png)"), N_("FILE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Figure size in mm (default 85x75)"),
+      N_("WxH") },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.dpi, N_("Resolution of PNG figures (default 300)"),
+      N_("N") },
+    { "risk-table", 0, 0, G_OPTION_ARG_STRING, &o.risk_table,
+      N_("Table under the figure: classic (default), kmunicate or none"), N_("KIND") },
+    { "time-unit", 0, 0, G_OPTION_ARG_STRING, &o.time_unit,
+      N_("Unit for the figure’s time axis (default: from the column name)"), N_("UNIT") },
+    { "no-steps", 0, 0, G_OPTION_ARG_NONE, &o.no_steps,
+      N_("Leave the per-time steps out of the output"), NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  SurvivalSettings s = { 0 };
+  int status = EXIT_FAILURE;
+
+  o.rmst = NAN;
+
+  context = g_option_context_new (_("FILE — Kaplan–Meier curves, a test between groups, Cox "
+                                    "model"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  ob_cli_input_options_add (context, &o.input);
+  g_option_context_set_description (context,
+    _("Prints JSON: per group n, events, median with its CI (null = not reached), the steps "
+      "of the curve, S(t) at --times; the test between groups; and the Cox model of the group "
+      "(indicators against the reference) and the covariates."));
+
+  if (!ob_cli_parse_options (context, "survival", &argc, &argv))
+    goto out;
+  if (argc != 2)
+    {
+      g_printerr ("%s\n", _("oncobench-cli survival: expected one FILE (see --help)"));
+      goto out;
+    }
+  if (!resolve_settings (&o, &s, &error))
+    {
+      ob_cli_print_error ("oncobench-cli survival", error);
+      goto out;
+    }
+  if (!run_survival (argv[1], &o, &s, &error))
+    {
+      ob_cli_print_error (argv[1], error);
+      goto out;
+    }
+  status = EXIT_SUCCESS;
+
+out:
+  g_free (s.times);
+  survival_options_clear (&o);
+  return status;
+}

@@ -1,0 +1,487 @@
+/* test-cli-survival.c — `oncobench-cli survival` against R's survival package
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "cli-test-util.h"
+
+#define REL_TOL 1e-6
+/* Cox fits are iterative: R stops at its own tolerance. */
+#define REL_TOL_ITERATIVE 1e-5
+
+static void compare_node (JsonNode *actual, JsonNode *expected, const char *path, double tol);
+
+static double
+node_number (JsonNode   *node,
+             const char *path)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    return NAN;
+  if (!JSON_NODE_HOLDS_VALUE (node))
+    g_error ("%s: expected a number", path);
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      return (double) json_node_get_int (node);
+    case G_TYPE_DOUBLE:
+      return json_node_get_double (node);
+    default:
+      g_error ("%s: expected a number", path);
+    }
+  return NAN;
+}
+
+static gboolean
+node_is_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+/* R's per-time columns against our array of step objects. */
+static void
+compare_columns (JsonArray  *actual_rows,
+                 JsonObject *expected_columns,
+                 const char *path,
+                 double      tol)
+{
+  g_autoptr(GList) keys = json_object_get_members (expected_columns);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      JsonArray *column = json_object_get_array_member (expected_columns, key);
+
+      g_assert_nonnull (column);
+      if (json_array_get_length (column) != json_array_get_length (actual_rows))
+        g_error ("%s: %u rows, R has %u", path, json_array_get_length (actual_rows),
+                 json_array_get_length (column));
+      for (guint i = 0; i < json_array_get_length (column); i++)
+        {
+          JsonObject *row = json_array_get_object_element (actual_rows, i);
+          g_autofree char *where = g_strdup_printf ("%s[%u].%s", path, i, key);
+
+          if (!json_object_has_member (row, key))
+            g_error ("%s: missing", where);
+          compare_node (json_object_get_member (row, key), json_array_get_element (column, i),
+                        where, tol);
+        }
+    }
+}
+
+static void
+compare_object (JsonObject *actual,
+                JsonObject *expected,
+                const char *path,
+                double      tol)
+{
+  g_autoptr(GList) keys = json_object_get_members (expected);
+
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      const char *key = l->data;
+      g_autofree char *where = g_strdup_printf ("%s.%s", path, key);
+      double member_tol = g_str_equal (key, "cox") ? REL_TOL_ITERATIVE : tol;
+
+      if (g_str_has_suffix (key, "_by_column"))
+        {
+          g_autofree char *name = g_strndup (key, strlen (key) - strlen ("_by_column"));
+
+          if (!json_object_has_member (actual, name))
+            g_error ("%s.%s: missing", path, name);
+          compare_columns (json_object_get_array_member (actual, name),
+                           json_object_get_object_member (expected, key), where, member_tol);
+          continue;
+        }
+      if (!json_object_has_member (actual, key))
+        g_error ("%s: missing", where);
+      compare_node (json_object_get_member (actual, key), json_object_get_member (expected, key),
+                    where, member_tol);
+    }
+}
+
+static void
+compare_node (JsonNode   *actual,
+              JsonNode   *expected,
+              const char *path,
+              double      tol)
+{
+  if (JSON_NODE_HOLDS_NULL (expected))
+    {
+      if (!JSON_NODE_HOLDS_NULL (actual))
+        g_error ("%s: expected null", path);
+    }
+  else if (JSON_NODE_HOLDS_OBJECT (expected))
+    {
+      if (!JSON_NODE_HOLDS_OBJECT (actual))
+        g_error ("%s: expected an object", path);
+      compare_object (json_node_get_object (actual), json_node_get_object (expected), path,
+                      tol);
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (expected))
+    {
+      JsonArray *a = JSON_NODE_HOLDS_ARRAY (actual) ? json_node_get_array (actual) : NULL;
+      JsonArray *e = json_node_get_array (expected);
+
+      if (a == NULL)
+        g_error ("%s: expected an array", path);
+      if (json_array_get_length (a) != json_array_get_length (e))
+        g_error ("%s: %u elements, R has %u", path, json_array_get_length (a),
+                 json_array_get_length (e));
+      for (guint i = 0; i < json_array_get_length (e); i++)
+        {
+          g_autofree char *where = g_strdup_printf ("%s[%u]", path, i);
+
+          compare_node (json_array_get_element (a, i), json_array_get_element (e, i), where,
+                        tol);
+        }
+    }
+  else if (node_is_number (expected))
+    {
+      cli_assert_close (node_number (actual, path), node_number (expected, path), tol, path);
+    }
+  else if (json_node_get_value_type (expected) == G_TYPE_BOOLEAN)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (actual) ||
+          json_node_get_value_type (actual) != G_TYPE_BOOLEAN ||
+          json_node_get_boolean (actual) != json_node_get_boolean (expected))
+        g_error ("%s: boolean differs", path);
+    }
+  else
+    {
+      if (!JSON_NODE_HOLDS_VALUE (actual) ||
+          json_node_get_value_type (actual) != G_TYPE_STRING)
+        g_error ("%s: expected a string", path);
+      g_assert_cmpstr (json_node_get_string (actual), ==, json_node_get_string (expected));
+    }
+}
+
+static JsonParser *
+load_fixture (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("OB_SOURCE_DIR"), "tests", "reference",
+                                            "cli-survival.json", NULL);
+  JsonParser *parser = json_parser_new ();
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return parser;
+}
+
+static void
+test_survival_case (gconstpointer data)
+{
+  guint index = GPOINTER_TO_UINT (data);
+  g_autoptr(JsonParser) fixture = load_fixture ();
+  JsonArray *cases = json_node_get_array (json_parser_get_root (fixture));
+  JsonObject *c = json_array_get_object_element (cases, index);
+  JsonArray *args = json_object_get_array_member (c, "args");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(CliResult) result = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+
+  for (guint i = 0; i < json_array_get_length (args); i++)
+    {
+      const char *arg = json_array_get_string_element (args, i);
+
+      /* The input file is named relative to the source tree. */
+      if (i == 1)
+        g_ptr_array_add (argv, g_build_filename (g_getenv ("OB_SOURCE_DIR"), arg, NULL));
+      else
+        g_ptr_array_add (argv, g_strdup (arg));
+    }
+  g_ptr_array_add (argv, NULL);
+
+  result = cli_runv ((const char * const *) argv->pdata);
+  parser = cli_result_parse (result);
+  compare_node (json_parser_get_root (parser), json_object_get_member (c, "expect"),
+                json_object_get_string_member (c, "name"), REL_TOL);
+}
+
+/* Keys the output promises whatever the data. */
+static void
+test_survival_keys (void)
+{
+  g_autofree char *path = cli_sample_path ("aml.csv");
+  g_autoptr(CliResult) result = cli_run ("survival", path, "--time", "time", "--event", "status",
+                                         "--group", "x", "--times", "12", NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  const char * const top[] = { "n", "events", "excluded", "groups", "test", "cox", NULL };
+  const char * const group_keys[] = { "name", "n", "events", "median", "median_lower",
+                                      "median_upper", "steps", "surv_at", NULL };
+  const char * const step_keys[] = { "time", "n_risk", "n_event", "n_censor", "surv",
+                                     "std_err", "lower", "upper", NULL };
+  const char * const at_keys[] = { "time", "surv", "lower", "upper", "n_risk", NULL };
+  const char * const test_keys[] = { "method", "chisq", "df", "p", NULL };
+  const char * const term_keys[] = { "name", "coef", "se", "hr", "hr_lower", "hr_upper", "z",
+                                     "p", NULL };
+  const char * const cox_keys[] = { "terms", "lr", "wald", "score", "ties", "converged", NULL };
+  JsonArray *groups;
+  JsonObject *group;
+  JsonObject *cox;
+
+  for (guint i = 0; top[i] != NULL; i++)
+    g_assert_true (json_object_has_member (root, top[i]));
+  groups = cli_get_array (root, "groups");
+  g_assert_cmpuint (json_array_get_length (groups), ==, 2);
+  group = json_array_get_object_element (groups, 0);
+  for (guint i = 0; group_keys[i] != NULL; i++)
+    g_assert_true (json_object_has_member (group, group_keys[i]));
+  g_assert_false (json_object_has_member (group, "rmst"));
+  for (guint i = 0; step_keys[i] != NULL; i++)
+    g_assert_true (json_object_has_member (
+      json_array_get_object_element (cli_get_array (group, "steps"), 0), step_keys[i]));
+  for (guint i = 0; at_keys[i] != NULL; i++)
+    g_assert_true (json_object_has_member (
+      json_array_get_object_element (cli_get_array (group, "surv_at"), 0), at_keys[i]));
+  for (guint i = 0; test_keys[i] != NULL; i++)
+    g_assert_true (json_object_has_member (cli_get_object (root, "test"), test_keys[i]));
+  cox = cli_get_object (root, "cox");
+  for (guint i = 0; cox_keys[i] != NULL; i++)
+    g_assert_true (json_object_has_member (cox, cox_keys[i]));
+  for (guint i = 0; term_keys[i] != NULL; i++)
+    g_assert_true (json_object_has_member (
+      json_array_get_object_element (cli_get_array (cox, "terms"), 0), term_keys[i]));
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *chisq = cli_get_object (cox, (const char *[]) { "lr", "wald", "score" }[i]);
+
+      g_assert_true (json_object_has_member (chisq, "chisq"));
+      g_assert_true (json_object_has_member (chisq, "df"));
+      g_assert_true (json_object_has_member (chisq, "p"));
+    }
+}
+
+/* The Japanese CP932 copy must give exactly the English file's answers. */
+static void
+test_survival_cp932 (void)
+{
+  g_autofree char *en_path = cli_sample_path ("alk-cohort.csv");
+  g_autofree char *ja_path = cli_sample_path ("alk-cohort-ja.csv");
+  g_autoptr(CliResult) en = cli_run ("survival", en_path, "--time", "pfs_months", "--event",
+                                     "pfs_event", "--group", "tp53_status", "--reference",
+                                     "wild-type", "--where", "line_of_therapy=1", NULL);
+  g_autoptr(CliResult) ja = cli_run ("survival", ja_path, "--time", "無増悪生存期間_月",
+                                     "--event", "増悪", "--group", "TP53状態", "--reference",
+                                     "野生型", "--where", "治療ライン=1", NULL);
+  g_autoptr(JsonParser) en_parser = cli_result_parse (en);
+  g_autoptr(JsonParser) ja_parser = cli_result_parse (ja);
+  JsonObject *en_root = json_node_get_object (json_parser_get_root (en_parser));
+  JsonObject *ja_root = json_node_get_object (json_parser_get_root (ja_parser));
+  JsonArray *en_groups = cli_get_array (en_root, "groups");
+  JsonArray *ja_groups = cli_get_array (ja_root, "groups");
+  JsonObject *ja_term;
+  /* Sorted levels: "mutant" < "wild-type", and 変異型 U+5909 < 野生型 U+91CE. */
+  const char * const ja_names[] = { "変異型", "野生型" };
+
+  g_assert_cmpint (cli_get_int (ja_root, "n"), ==, cli_get_int (en_root, "n"));
+  g_assert_cmpint (cli_get_int (ja_root, "events"), ==, cli_get_int (en_root, "events"));
+  g_assert_cmpuint (json_array_get_length (ja_groups), ==, 2);
+  for (guint g = 0; g < 2; g++)
+    {
+      JsonObject *e = json_array_get_object_element (en_groups, g);
+      JsonObject *j = json_array_get_object_element (ja_groups, g);
+
+      g_assert_cmpstr (cli_get_string (j, "name"), ==, ja_names[g]);
+      g_assert_cmpint (cli_get_int (j, "n"), ==, cli_get_int (e, "n"));
+      cli_assert_close (cli_get_double (j, "median"), cli_get_double (e, "median"), 1e-12,
+                        "median");
+      cli_assert_close (cli_get_double (j, "median_lower"), cli_get_double (e, "median_lower"),
+                        1e-12, "median_lower");
+    }
+  cli_assert_close (cli_get_double (cli_get_object (ja_root, "test"), "chisq"),
+                    cli_get_double (cli_get_object (en_root, "test"), "chisq"), 1e-12, "chisq");
+  ja_term = json_array_get_object_element (cli_get_array (cli_get_object (ja_root, "cox"),
+                                                          "terms"), 0);
+  g_assert_cmpstr (cli_get_string (ja_term, "name"), ==, "TP53状態=変異型");
+  cli_assert_close (cli_get_double (ja_term, "hr"),
+                    cli_get_double (json_array_get_object_element (
+                      cli_get_array (cli_get_object (en_root, "cox"), "terms"), 0), "hr"),
+                    1e-12, "hr");
+}
+
+static char *
+expect_failure (const char * const *args)
+{
+  g_autoptr(CliResult) result = cli_runv (args);
+
+  g_assert_cmpint (result->exit_status, ==, 1);
+  g_assert_cmpstr (result->out, ==, "");
+  return cli_result_error_line (result);
+}
+
+static void
+test_survival_errors (void)
+{
+  g_autofree char *lung = cli_sample_path ("lung.csv");
+  g_autofree char *missing = cli_sample_path ("no-such-table.csv");
+
+  {
+    const char *args[] = { "survival", missing, "--time", "time", "--event", "status", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_true (g_str_has_prefix (line, missing));
+  }
+  {
+    const char *args[] = { "survival", lung, "--time", "days", "--event", "status", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_true (g_str_has_prefix (line, lung));
+    g_assert_nonnull (strstr (line, "days"));
+  }
+  {
+    /* ECOG 0–3 is no event coding R would guess. */
+    const char *args[] = { "survival", lung, "--time", "time", "--event", "ph.ecog", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_true (g_str_has_prefix (line, lung));
+    g_assert_nonnull (strstr (line, "--event-values"));
+  }
+  {
+    const char *args[] = { "survival", lung, "--time", "time", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_nonnull (strstr (line, "--event"));
+  }
+  {
+    const char *args[] = { "survival", lung, "--time", "time", "--event", "status", "--ci",
+                           "logit", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_nonnull (strstr (line, "--ci"));
+  }
+  {
+    const char *args[] = { "survival", lung, "--time", "time", "--event", "status", "--group",
+                           "sex", "--figure", "out.doc", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_nonnull (strstr (line, "out.doc"));
+  }
+}
+
+/* --event-values names what counts as an event: "2" in lung is the default coding. */
+static void
+test_survival_event_values (void)
+{
+  g_autofree char *lung = cli_sample_path ("lung.csv");
+  g_autoptr(CliResult) a = cli_run ("survival", lung, "--time", "time", "--event", "status",
+                                    "--no-steps", NULL);
+  g_autoptr(CliResult) b = cli_run ("survival", lung, "--time", "time", "--event", "ph.ecog",
+                                    "--event-values", "2,3", "--no-steps", NULL);
+  g_autoptr(JsonParser) pa = cli_result_parse (a);
+  g_autoptr(JsonParser) pb = cli_result_parse (b);
+  JsonObject *ra = json_node_get_object (json_parser_get_root (pa));
+  JsonObject *rb = json_node_get_object (json_parser_get_root (pb));
+  JsonObject *group = json_array_get_object_element (cli_get_array (ra, "groups"), 0);
+
+  g_assert_false (json_object_has_member (group, "steps"));
+  g_assert_cmpstr (cli_get_string (group, "name"), ==, "all");
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (ra, "test")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (ra, "cox")));
+  /* One patient has no ECOG score: excluded, and said so. */
+  g_assert_cmpint (cli_get_int (rb, "excluded"), ==, 1);
+  g_assert_cmpuint (json_array_get_length (cli_get_array (rb, "exclusions")), >=, 1);
+  g_assert_cmpint (cli_get_int (rb, "n") + 1, ==, cli_get_int (ra, "n"));
+}
+
+static void
+check_png_size (const char *path,
+                guint32     width,
+                guint32     height)
+{
+  g_autofree guint8 *contents = NULL;
+  gsize len = 0;
+  guint32 w, h;
+
+  g_assert_true (g_file_get_contents (path, (char **) &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 24);
+  g_assert_cmpmem (contents, 8, "\211PNG\r\n\032\n", 8);
+  w = (guint32) contents[16] << 24 | contents[17] << 16 | contents[18] << 8 | contents[19];
+  h = (guint32) contents[20] << 24 | contents[21] << 16 | contents[22] << 8 | contents[23];
+  g_assert_cmpuint (w, ==, width);
+  g_assert_cmpuint (h, ==, height);
+}
+
+static void
+test_survival_figure (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("oncobench-cli-XXXXXX", &error);
+  g_autofree char *alk = cli_sample_path ("alk-cohort.csv");
+  const char *names[] = { "km.pdf", "km.svg", "km.eps", "km.png" };
+  const char *magic[] = { "%PDF", "<?xml", "%!PS", "\211PNG" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *out = g_build_filename (dir, names[i], NULL);
+      g_autoptr(CliResult) result = cli_run ("survival", alk, "--time", "pfs_months", "--event",
+                                             "pfs_event", "--group", "tp53_status",
+                                             "--figure", out, "--size", "89x80", "--dpi", "300",
+                                             "--no-steps", NULL);
+      g_autoptr(JsonParser) parser = cli_result_parse (result);
+      JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      g_assert_cmpstr (cli_get_string (root, "figure"), ==, out);
+      g_assert_true (g_file_get_contents (out, &contents, &len, NULL));
+      g_assert_cmpuint (len, >, 1000);
+      g_assert_true (g_str_has_prefix (contents, magic[i]));
+      if (g_str_has_suffix (out, ".png"))
+        /* 89 × 80 mm at 300 dpi, partial pixels rounded up so nothing is cut off. */
+        check_png_size (out, (guint32) ceil (89 / 25.4 * 300), (guint32) ceil (80 / 25.4 * 300));
+      g_unlink (out);
+    }
+  g_rmdir (dir);
+}
+
+static void
+test_survival_help (void)
+{
+  g_autoptr(CliResult) result = cli_run ("survival", "--help", NULL);
+
+  g_assert_cmpint (result->exit_status, ==, 0);
+  g_assert_nonnull (strstr (result->out, "--event-values"));
+  g_assert_nonnull (strstr (result->out, "--covariates"));
+  g_assert_nonnull (strstr (result->out, "--figure"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(JsonParser) fixture = NULL;
+  JsonArray *cases;
+
+  g_test_init (&argc, &argv, NULL);
+
+  fixture = load_fixture ();
+  cases = json_node_get_array (json_parser_get_root (fixture));
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+      g_autofree char *path = g_strdup_printf ("/cli/survival/r/%s",
+                                               json_object_get_string_member (c, "name"));
+
+      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_survival_case);
+    }
+  g_test_add_func ("/cli/survival/keys", test_survival_keys);
+  g_test_add_func ("/cli/survival/cp932", test_survival_cp932);
+  g_test_add_func ("/cli/survival/errors", test_survival_errors);
+  g_test_add_func ("/cli/survival/event-values", test_survival_event_values);
+  g_test_add_func ("/cli/survival/figure", test_survival_figure);
+  g_test_add_func ("/cli/survival/help", test_survival_help);
+
+  return g_test_run ();
+}

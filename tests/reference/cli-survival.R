@@ -1,0 +1,187 @@
+# cli-survival.R — what `oncobench-cli survival` must print, computed by R's survival
+#
+# Run from the repository root:  Rscript tests/reference/cli-survival.R
+# Writes tests/reference/cli-survival.json: a list of cases, each with the command-line
+# arguments (the file relative to the source tree) and the part of the JSON output that R
+# can vouch for.  tests/cli/test-cli-survival.c runs each case and compares every value
+# (numbers to 1e-6 relative, 1e-5 inside "cox"; null where R gives NA).
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+suppressPackageStartupMessages(library(survival))
+
+## A small JSON writer (jsonlite is not part of base R) ------------------------------------
+# Vectors wrapped in I() stay arrays even when of length 1; NA becomes null.
+json <- function(x, indent = "") {
+  inner <- paste0(indent, "  ")
+  if (is.null(x)) return("null")
+  if (is.list(x)) {
+    if (length(x) == 0) return(if (is.null(names(x))) "[]" else "{}")
+    items <- vapply(x, json, "", indent = inner)
+    if (!is.null(names(x)))
+      items <- paste0("\"", names(x), "\": ", items)
+    open <- if (is.null(names(x))) "[" else "{"
+    close <- if (is.null(names(x))) "]" else "}"
+    return(paste0(open, "\n", inner, paste(items, collapse = paste0(",\n", inner)), "\n",
+                  indent, close))
+  }
+  scalar <- function(v) {
+    if (is.na(v)) return("null")
+    if (is.logical(v)) return(if (v) "true" else "false")
+    if (is.numeric(v)) return(trimws(formatC(v, digits = 17, format = "g")))
+    paste0("\"", gsub("\"", "\\\\\"", gsub("\\\\", "\\\\\\\\", v)), "\"")
+  }
+  if (length(x) == 1 && !inherits(x, "AsIs")) return(scalar(x))
+  paste0("[", paste(vapply(unclass(x), scalar, ""), collapse = ", "), "]")
+}
+
+## Pieces of the expected output ------------------------------------------------------------
+# summary(survfit) over every distinct time, split by curve.
+curve_steps <- function(fit, k) {
+  s <- summary(fit, censored = TRUE)
+  sel <- if (is.null(s$strata)) rep(TRUE, length(s$time)) else as.integer(s$strata) == k
+  list(time = I(s$time[sel]), n_risk = I(s$n.risk[sel]), n_event = I(s$n.event[sel]),
+       n_censor = I(s$n.censor[sel]), surv = I(s$surv[sel]), std_err = I(s$std.err[sel]),
+       lower = I(s$lower[sel]), upper = I(s$upper[sel]))
+}
+
+# Steps are compared column-wise (the C test transposes the array of objects).
+curves <- function(fit, names, times = NULL, tau = NULL) {
+  tab <- summary(fit, rmean = if (is.null(tau)) "none" else tau)$table
+  if (is.null(dim(tab))) tab <- t(as.matrix(tab))
+  q <- quantile(fit, probs = 0.5)
+  med <- matrix(c(q$quantile, q$lower, q$upper), ncol = 3)
+  at <- if (!is.null(times)) summary(fit, times = times, extend = TRUE) else NULL
+  lapply(seq_along(names), function(k) {
+    g <- list(name = names[k], n = tab[k, "records"], events = tab[k, "events"],
+              median = med[k, 1], median_lower = med[k, 2], median_upper = med[k, 3],
+              steps_by_column = curve_steps(fit, k))
+    if (!is.null(at)) {
+      sel <- if (is.null(at$strata)) rep(TRUE, length(at$time)) else as.integer(at$strata) == k
+      g$surv_at_by_column <- list(time = I(at$time[sel]), surv = I(at$surv[sel]),
+                                  std_err = I(at$std.err[sel]), lower = I(at$lower[sel]),
+                                  upper = I(at$upper[sel]), n_risk = I(at$n.risk[sel]))
+    }
+    if (!is.null(tau))
+      g$rmst <- list(tau = tau, estimate = tab[k, "rmean"], se = tab[k, "se(rmean)"])
+    g
+  })
+}
+
+logrank <- function(sd, method) {
+  obs <- if (is.matrix(sd$obs)) rowSums(sd$obs) else sd$obs
+  expct <- if (is.matrix(sd$exp)) rowSums(sd$exp) else sd$exp
+  df <- length(sd$n) - 1
+  out <- list(method = method, chisq = sd$chisq, df = df,
+              p = pchisq(sd$chisq, df, lower.tail = FALSE))
+  # With rho > 0 survdiff weights its observed and expected counts; those are not the
+  # event counts a reader expects beside a test, so only the log-rank's are compared.
+  if (method == "logrank") {
+    out$observed <- I(obs)
+    out$expected <- I(expct)
+  }
+  out
+}
+
+cox <- function(fit, term_names, ties) {
+  s <- summary(fit)
+  cf <- s$coefficients
+  ci <- s$conf.int
+  terms <- lapply(seq_along(term_names), function(i)
+    list(name = term_names[i], coef = cf[i, "coef"], se = cf[i, "se(coef)"],
+         hr = cf[i, "exp(coef)"], hr_lower = ci[i, "lower .95"], hr_upper = ci[i, "upper .95"],
+         z = cf[i, "z"], p = cf[i, "Pr(>|z|)"]))
+  # summary.coxph rounds the Wald and score statistics to 2 decimals; take them unrounded.
+  df <- length(term_names)
+  chisq <- function(x) list(chisq = unname(x), df = df,
+                            p = pchisq(unname(x), df, lower.tail = FALSE))
+  list(terms = terms, lr = chisq(2 * diff(fit$loglik)), wald = chisq(fit$wald.test),
+       score = chisq(fit$score), ties = ties, converged = TRUE)
+}
+
+cases <- list()
+
+## lung: sex, adjusted for age and ECOG; default log-log CI, Efron, log-rank ---------------
+lung <- read.csv("data/samples/lung.csv")
+d <- lung[complete.cases(lung[, c("time", "status", "sex", "age", "ph.ecog")]), ]
+fit <- survfit(Surv(time, status) ~ sex, d, conf.type = "log-log")
+cases[[length(cases) + 1]] <- list(
+  name = "lung-sex-adjusted",
+  args = I(c("survival", "data/samples/lung.csv", "--time", "time", "--event", "status",
+             "--group", "sex", "--covariates", "age,ph.ecog", "--times", "180,365",
+             "--rmst", "730")),
+  expect = list(
+    n = nrow(d), events = sum(d$status == 2), excluded = nrow(lung) - nrow(d), ci = "log-log",
+    groups = curves(fit, c("1", "2"), times = c(180, 365), tau = 730),
+    test = logrank(survdiff(Surv(time, status) ~ sex, d), "logrank"),
+    cox = cox(coxph(Surv(time, status) ~ factor(sex) + age + ph.ecog, d),
+              c("sex=2", "age", "ph.ecog"), "efron")))
+
+## lung, one curve, R's conventions (log CI), events named explicitly ----------------------
+fit <- survfit(Surv(time, status) ~ 1, lung, conf.type = "log")
+cases[[length(cases) + 1]] <- list(
+  name = "lung-overall-r",
+  args = I(c("survival", "data/samples/lung.csv", "--time", "time", "--event", "status",
+             "--event-values", "2", "--conventions", "r", "--times", "100,200,500")),
+  expect = list(
+    n = nrow(lung), events = sum(lung$status == 2), excluded = 0, ci = "log",
+    conventions = "r",
+    groups = curves(fit, "all", times = c(100, 200, 500)),
+    test = NULL, cox = NULL))
+
+## ALK cohort, first-line alectinib: TP53 against wild-type, adjusted for age and sex -------
+alk <- read.csv("data/samples/alk-cohort.csv", stringsAsFactors = FALSE)
+d <- subset(alk, line_of_therapy == 1 & treatment == "alectinib")
+fit <- survfit(Surv(pfs_months, pfs_event) ~ tp53_status, d, conf.type = "log-log")
+# Observed and expected counts follow the groups' sorted order, not the Cox reference.
+test <- logrank(survdiff(Surv(pfs_months, pfs_event) ~ tp53_status, d), "logrank")
+d$tp53_status <- relevel(factor(d$tp53_status), "wild-type")
+cases[[length(cases) + 1]] <- list(
+  name = "alk-tp53-first-line",
+  args = I(c("survival", "data/samples/alk-cohort.csv", "--time", "pfs_months",
+             "--event", "pfs_event", "--group", "tp53_status", "--reference", "wild-type",
+             "--covariates", "age,sex", "--where", "line_of_therapy=1",
+             "--where", "treatment=alectinib", "--times", "12,24")),
+  expect = list(
+    n = nrow(d), events = sum(d$pfs_event), excluded = 0, ci = "log-log",
+    reference = "wild-type",
+    groups = curves(fit, c("mutant", "wild-type"), times = c(12, 24)),
+    test = test,
+    cox = cox(coxph(Surv(pfs_months, pfs_event) ~ tp53_status + age + sex, d),
+              c("tp53_status=mutant", "age", "sex=male"), "efron")))
+
+## veteran: treatment stratified by cell type; Peto–Peto, Breslow ties, plain CI ------------
+veteran <- read.csv("data/samples/veteran.csv", stringsAsFactors = FALSE)
+fit <- survfit(Surv(time, status) ~ trt, veteran, conf.type = "plain")
+cases[[length(cases) + 1]] <- list(
+  name = "veteran-stratified",
+  args = I(c("survival", "data/samples/veteran.csv", "--time", "time", "--event", "status",
+             "--group", "trt", "--strata", "celltype", "--covariates", "karno",
+             "--ties", "breslow", "--ci", "plain", "--test", "peto")),
+  expect = list(
+    n = nrow(veteran), events = sum(veteran$status), excluded = 0, ci = "plain",
+    groups = curves(fit, c("1", "2")),
+    test = logrank(survdiff(Surv(time, status) ~ trt + strata(celltype), veteran, rho = 1),
+                   "peto"),
+    cox = cox(coxph(Surv(time, status) ~ factor(trt) + karno + strata(celltype), veteran,
+                    ties = "breslow"), c("trt=2", "karno"), "breslow")))
+
+## aml: maintained against not, as reference; log CI, Breslow, RMST to 40 weeks ------------
+aml <- read.csv("data/samples/aml.csv", stringsAsFactors = FALSE)
+fit <- survfit(Surv(time, status) ~ x, aml, conf.type = "log")
+test <- logrank(survdiff(Surv(time, status) ~ x, aml), "logrank")
+aml$x <- relevel(factor(aml$x), "Nonmaintained")
+cases[[length(cases) + 1]] <- list(
+  name = "aml-rmst",
+  args = I(c("survival", "data/samples/aml.csv", "--time", "time", "--event", "status",
+             "--group", "x", "--reference", "Nonmaintained", "--ties", "breslow",
+             "--ci", "log", "--rmst", "40", "--times", "10,20,30")),
+  expect = list(
+    n = nrow(aml), events = sum(aml$status), excluded = 0, ci = "log",
+    reference = "Nonmaintained",
+    groups = curves(fit, c("Maintained", "Nonmaintained"), times = c(10, 20, 30), tau = 40),
+    test = test,
+    cox = cox(coxph(Surv(time, status) ~ x, aml, ties = "breslow"), c("x=Maintained"),
+              "breslow")))
+
+writeLines(json(cases), "tests/reference/cli-survival.json")
