@@ -110,9 +110,29 @@ factor_from_column (const ObColumn *column,
         gsize n_values = 0;
         gsize n_distinct = 0;
 
-        for (gsize i = 0; i < n_rows; i++)
+        gboolean few = TRUE;
+
+        /* Group columns hold a handful of codes: collect them without sorting every row. */
+        for (gsize i = 0; i < n_rows && few; i++)
           if (keep[i] && !isnan (column->num[i]))
-            values[n_values++] = column->num[i];
+            {
+              gsize l = 0;
+
+              while (l < n_values && values[l] != column->num[i])
+                l++;
+              if (l == n_values)
+                {
+                  few = n_values < 64;
+                  values[n_values++] = column->num[i];
+                }
+            }
+        if (!few)
+          {
+            n_values = 0;
+            for (gsize i = 0; i < n_rows; i++)
+              if (keep[i] && !isnan (column->num[i]))
+                values[n_values++] = column->num[i];
+          }
         qsort (values, n_values, sizeof (double), compare_doubles);
         for (gsize i = 0; i < n_values; i++)
           if (n_distinct == 0 || values[i] != values[n_distinct - 1])
