@@ -25,31 +25,42 @@ merge_eps (cairo_t *cr, const ObKmLayout *layout)
   scale = hypot (dx, dy);
   if (!(scale > 0))
     scale = 1;
-  /* Half a device pixel, and never coarser than the layout allows on paper. */
-  return MIN (0.5 / scale, layout->line_eps);
+  /* Under a device pixel, and never coarser than the layout allows on paper. */
+  return MIN (0.75 / scale, layout->line_eps);
+}
+
+/* The axes of this figure are linear; mapping inline matters at 100k steps. */
+static inline double
+map_lin (const ObPlotScale *scale, double v)
+{
+  return scale->pos0 + (v - scale->lo) / (scale->hi - scale->lo) * (scale->pos1 - scale->pos0);
+}
+
+/* Index past the last step that falls in the column starting at page x. */
+static gsize
+column_end (const ObKmLayout *layout, const ObKmCurve *curve, double x, double eps, gsize i,
+            gsize n)
+{
+  gsize j = ob_km_steps_upto (curve, ob_plot_scale_unmap (&layout->x, x + eps));
+
+  return CLAMP (j, i + 1, n);
 }
 
 static void
 path_curve (cairo_t *cr, const ObKmLayout *layout, const ObKmCurve *curve, double eps)
 {
   double f = layout->y_factor;
-  double x_end = ob_plot_scale_map (&layout->x, MIN (ob_km_curve_last_time (curve),
-                                                     layout->x.hi));
-  double lx = ob_plot_scale_map (&layout->x, 0);
-  double ly = ob_plot_scale_map (&layout->y, f);
+  double x_end = map_lin (&layout->x, MIN (ob_km_curve_last_time (curve), layout->x.hi));
+  double lx = map_lin (&layout->x, 0);
+  double ly = map_lin (&layout->y, f);
   double py = ly;
+  gsize n = ob_km_steps_upto (curve, layout->x.hi);
 
   cairo_move_to (cr, lx, ly);
-  for (gsize i = 0; i < curve->n_steps; i++)
+  for (gsize i = 0; i < n;)
     {
-      const ObKmStep *st = &curve->steps[i];
-      double xi;
+      double xi = map_lin (&layout->x, curve->steps[i].time);
 
-      if (st->n_event == 0)
-        continue;
-      if (st->time > layout->x.hi)
-        break;
-      xi = ob_plot_scale_map (&layout->x, st->time);
       if (xi - lx >= eps)
         {
           if (py != ly)
@@ -58,7 +69,9 @@ path_curve (cairo_t *cr, const ObKmLayout *layout, const ObKmCurve *curve, doubl
           lx = xi;
           ly = py;
         }
-      py = ob_plot_scale_map (&layout->y, st->surv * f);
+      /* Everything else in this column drops at lx: jump to its last step. */
+      i = column_end (layout, curve, lx, eps, i, n);
+      py = map_lin (&layout->y, curve->steps[i - 1].surv * f);
     }
   if (py != ly)
     cairo_line_to (cr, lx, py);
@@ -66,57 +79,99 @@ path_curve (cairo_t *cr, const ObKmLayout *layout, const ObKmCurve *curve, doubl
     cairo_line_to (cr, x_end, py);
 }
 
-/* The band as a union of rectangles, one per step (merged per pixel column); one fill keeps
- * the overlaps from darkening. */
+typedef struct
+{
+  double *xy;
+  gsize n, cap;
+} Points;
+
+static void
+push_point (Points *pts, double x, double y)
+{
+  if (pts->n < pts->cap)
+    {
+      pts->xy[2 * pts->n] = x;
+      pts->xy[2 * pts->n + 1] = y;
+      pts->n++;
+    }
+}
+
+/* Ends one stretch of band: the upper edge was drawn forwards, the lower edge is replayed
+ * backwards from the points kept on the way. */
+static void
+close_band (cairo_t *cr, Points *lower, double lx, double x_end, double pu, double eu,
+            double pl)
+{
+  if (lower->n == 0)
+    return;
+  if (pu != eu)
+    cairo_line_to (cr, lx, pu);
+  cairo_line_to (cr, x_end, pu);
+  push_point (lower, lx, pl);
+  push_point (lower, x_end, pl);
+  for (gsize k = lower->n; k-- > 0;)
+    cairo_line_to (cr, lower->xy[2 * k], lower->xy[2 * k + 1]);
+  cairo_close_path (cr);
+  lower->n = 0;
+}
+
+/* The band as one polygon per stretch where the limits are defined (they are not before the
+ * first event nor once S reaches 0), merged per pixel column like the curve. */
 static void
 path_band (cairo_t *cr, const ObKmLayout *layout, const ObKmCurve *curve, double eps)
 {
   double f = layout->y_factor;
   double end = MIN (ob_km_curve_last_time (curve), layout->x.hi);
-  double x0 = -1, lo = 0, hi = 0;
-  gboolean open = FALSE;
+  gsize columns = MIN (curve->n_steps, (gsize) (layout->plot.width / eps) + 2);
+  g_autofree double *buf = g_new (double, 2 * (2 * columns + 8));
+  Points lower = { buf, 0, 2 * columns + 8 };
+  double lx = 0, pu = 0, pl = 0, eu = 0, el = 0;
 
-  for (gsize i = 0; i < curve->n_steps; i++)
+  gsize n = ob_km_steps_before (curve, end);
+
+  for (gsize i = 0; i < n;)
     {
       const ObKmStep *st = &curve->steps[i];
-      double t1 = i + 1 < curve->n_steps ? MIN (curve->steps[i + 1].time, end) : end;
-      double xa, xb;
+      double xi = map_lin (&layout->x, st->time);
+      gsize j;
 
-      if (st->time >= end)
-        break;
-      if (!isfinite (st->lower) || !isfinite (st->upper) || st->upper <= st->lower)
+      if (!isfinite (st->lower) || !isfinite (st->upper))
         {
-          if (open)
-            {
-              double xc = ob_plot_scale_map (&layout->x, st->time);
-              cairo_rectangle (cr, x0, hi, xc - x0, lo - hi);
-              open = FALSE;
-            }
+          close_band (cr, &lower, lx, xi, pu, eu, pl);
+          i++;
           continue;
         }
-      xa = ob_plot_scale_map (&layout->x, st->time);
-      xb = ob_plot_scale_map (&layout->x, t1);
-      if (!open)
+      if (lower.n == 0)
         {
-          x0 = xa;
-          lo = ob_plot_scale_map (&layout->y, st->lower * f);
-          hi = ob_plot_scale_map (&layout->y, st->upper * f);
-          open = TRUE;
+          lx = xi;
+          eu = pu = map_lin (&layout->y, st->upper * f);
+          el = pl = map_lin (&layout->y, st->lower * f);
+          cairo_move_to (cr, xi, pu);
+          push_point (&lower, xi, pl);
+          i++;
+          continue;
         }
-      else
+      if (xi - lx >= eps)
         {
-          /* y grows downwards: the lower bound has the larger page y. */
-          lo = MAX (lo, ob_plot_scale_map (&layout->y, st->lower * f));
-          hi = MIN (hi, ob_plot_scale_map (&layout->y, st->upper * f));
+          if (pu != eu)
+            cairo_line_to (cr, lx, pu);
+          if (pl != el)
+            push_point (&lower, lx, pl);
+          cairo_line_to (cr, xi, pu);
+          push_point (&lower, xi, pl);
+          lx = xi;
+          eu = pu;
+          el = pl;
         }
-      if (xb - x0 >= eps || t1 >= end)
-        {
-          cairo_rectangle (cr, x0, hi, xb - x0, lo - hi);
-          open = FALSE;
-        }
+      /* Jump to the column's last step, unless the limits end inside the column. */
+      j = column_end (layout, curve, lx, eps, i, n);
+      if (!isfinite (curve->steps[j - 1].lower) || !isfinite (curve->steps[j - 1].upper))
+        j = i + 1;
+      pu = map_lin (&layout->y, curve->steps[j - 1].upper * f);
+      pl = map_lin (&layout->y, curve->steps[j - 1].lower * f);
+      i = j;
     }
-  if (open)
-    cairo_rectangle (cr, x0, hi, ob_plot_scale_map (&layout->x, end) - x0, lo - hi);
+  close_band (cr, &lower, lx, ob_plot_scale_map (&layout->x, end), pu, eu, pl);
 }
 
 static void
@@ -125,19 +180,25 @@ path_censor_ticks (cairo_t *cr, const ObKmLayout *layout, const ObKmCurve *curve
 {
   double lx = -INFINITY, ly = -INFINITY;
 
-  for (gsize i = 0; i < curve->n_steps; i++)
+  gsize n = ob_km_steps_upto (curve, layout->x.hi);
+  double gap = MAX (eps, 0.3);
+
+  for (gsize i = 0; i < n; i++)
     {
       const ObKmStep *st = &curve->steps[i];
       double x, y;
 
       if (st->n_censor == 0)
         continue;
-      if (st->time > layout->x.hi)
-        break;
-      x = ob_plot_scale_map (&layout->x, st->time);
-      y = ob_plot_scale_map (&layout->y, st->surv * layout->y_factor);
-      if (fabs (x - lx) < eps && fabs (y - ly) < eps)
-        continue;
+      x = map_lin (&layout->x, st->time);
+      y = map_lin (&layout->y, st->surv * layout->y_factor);
+      /* A tick on top of the last one adds ink, not information. */
+      if (fabs (x - lx) < gap && fabs (y - ly) < half * 0.5)
+        {
+          /* Skip the rest of its column at once. */
+          i = column_end (layout, curve, lx, gap, i, n) - 1;
+          continue;
+        }
       cairo_move_to (cr, x, y - half);
       cairo_line_to (cr, x, y + half);
       lx = x;

@@ -244,44 +244,49 @@ add_box (ObKmLayout *layout, ObPlotRect box)
   g_array_append_val (layout->text_boxes, box);
 }
 
-/* How much of the curves (and bands) a rectangle in the plot would cover. */
+/* How much of the curves (and bands) a rectangle in the plot would cover, sampled every
+ * point across it; a drop between two samples counts too. */
 static double
 corner_cost (const ObKmPlot *plot, const ObKmLayout *layout, const ObPlotRect *r)
 {
-  double cost = 0;
+  double cost = 0, top = r->y - layout->margin, bottom = r->y + r->height + layout->margin;
+  int samples = (int) CLAMP (r->width, 8, 2000);
 
   for (guint c = 0; c < plot->fit->n_curves; c++)
     {
       const ObKmCurve *curve = &plot->fit->curves[c];
       double end = MIN (ob_km_curve_last_time (curve), layout->x.hi);
+      double y_prev = NAN;
 
       if (!ob_km_plot_is_visible (plot, c))
         continue;
-      for (int k = 0; k <= CORNER_SAMPLES; k++)
+      for (int k = 0; k <= samples; k++)
         {
-          double px = r->x + r->width * k / CORNER_SAMPLES;
+          double px = r->x - layout->margin + (r->width + 2 * layout->margin) * k / samples;
           double t = ob_plot_scale_unmap (&layout->x, px);
           gsize i;
-          double s, lo, hi, ys, ylo, yhi;
+          double s, ys, y0, y1;
 
           if (t > end || t < 0)
             continue;
           i = ob_km_steps_upto (curve, t);
           s = i > 0 ? curve->steps[i - 1].surv : 1;
-          lo = hi = s;
-          if (plot->style.show_ci && i > 0 && isfinite (curve->steps[i - 1].lower)
-              && isfinite (curve->steps[i - 1].upper))
-            {
-              lo = curve->steps[i - 1].lower;
-              hi = curve->steps[i - 1].upper;
-            }
           ys = ob_plot_scale_map (&layout->y, s * layout->y_factor);
-          ylo = ob_plot_scale_map (&layout->y, lo * layout->y_factor);
-          yhi = ob_plot_scale_map (&layout->y, hi * layout->y_factor);
-          if (ys >= r->y && ys <= r->y + r->height)
+          y0 = isnan (y_prev) ? ys : MIN (ys, y_prev);
+          y1 = isnan (y_prev) ? ys : MAX (ys, y_prev);
+          y_prev = ys;
+          if (y1 >= top && y0 <= bottom)
             cost += 10;   /* a curve under text is worse than a band */
-          else if (yhi <= r->y + r->height && ylo >= r->y)
-            cost += 1;
+          else if (plot->style.show_ci && i > 0 && isfinite (curve->steps[i - 1].lower)
+                   && isfinite (curve->steps[i - 1].upper))
+            {
+              double ylo = ob_plot_scale_map (&layout->y, curve->steps[i - 1].lower
+                                                          * layout->y_factor);
+              double yhi = ob_plot_scale_map (&layout->y, curve->steps[i - 1].upper
+                                                          * layout->y_factor);
+              if (yhi <= bottom && ylo >= top)
+                cost += 1;
+            }
         }
     }
   return cost;
@@ -317,32 +322,50 @@ corner_rect (const ObKmLayout *layout, ObKmPlace place, double w, double h)
   return r;
 }
 
-static ObKmPlace
-choose_corner (const ObKmPlot *plot, const ObKmLayout *layout, ObKmPlace wanted, double w,
-               double h, ObKmPlace taken)
+/* The emptiest place for a w × h block: a corner, or next to the legend when the legend holds
+ * that corner.  Ties go to the order top right, bottom left, bottom right, top left. */
+static ObPlotRect
+place_block (const ObKmPlot *plot, const ObKmLayout *layout, ObKmPlace wanted, double w,
+             double h, const ObPlotRect *legend)
 {
   static const ObKmPlace order[N_CORNERS] = {
     OB_KM_PLACE_TOP_RIGHT, OB_KM_PLACE_BOTTOM_LEFT, OB_KM_PLACE_BOTTOM_RIGHT,
     OB_KM_PLACE_TOP_LEFT,
   };
-  ObKmPlace best = OB_KM_PLACE_TOP_RIGHT;
+  ObPlotRect best = corner_rect (layout, OB_KM_PLACE_TOP_RIGHT, w, h);
   double best_cost = INFINITY;
+  double gap = layout->margin * 1.5;
 
-  if (wanted != OB_KM_PLACE_AUTO)
-    return wanted;
   for (guint i = 0; i < N_CORNERS; i++)
     {
       ObPlotRect r;
       double cost;
 
-      if (order[i] == taken)
+      if (wanted != OB_KM_PLACE_AUTO && wanted != order[i])
         continue;
       r = corner_rect (layout, order[i], w, h);
+      if (legend != NULL && legend->width > 0)
+        {
+          ObPlotRect grown = { legend->x - gap, legend->y - gap, legend->width + 2 * gap,
+                               legend->height + 2 * gap };
+
+          if (ob_plot_rect_intersects (&r, &grown))
+            {
+              if (order[i] == OB_KM_PLACE_TOP_LEFT || order[i] == OB_KM_PLACE_TOP_RIGHT)
+                r.y = legend->y + legend->height + gap;
+              else
+                r.y = legend->y - gap - h;
+            }
+          if (ob_plot_rect_intersects (&r, &grown))
+            continue;
+        }
       cost = corner_cost (plot, layout, &r);
-      if (cost < best_cost)
+      if (r.y < layout->plot.y || r.y + r.height > layout->plot.y + layout->plot.height)
+        cost = INFINITY;
+      if (cost < best_cost || (best_cost == INFINITY && i == 0))
         {
           best_cost = cost;
-          best = order[i];
+          best = r;
         }
     }
   return best;
@@ -395,6 +418,28 @@ table_rows_per_curve (ObKmRiskTable table)
   return table == OB_KM_RISK_TABLE_KMUNICATE ? 4 : table == OB_KM_RISK_TABLE_CLASSIC ? 1 : 0;
 }
 
+static void
+add_row_labels (const ObKmPlot *plot, ObKmLayout *layout, ObPlotText *text,
+                const ObKmRiskCell *cell)
+{
+  const char *name = plot->fit->curves[cell->curve].name;
+
+  if (plot->style.risk_table != OB_KM_RISK_TABLE_KMUNICATE)
+    {
+      add_box (layout, ob_plot_text_box (text, name, layout->row_label_right, cell->y, 1, 0.5));
+      return;
+    }
+  add_box (layout, ob_plot_text_box (text, ob_km_plot_row_label (cell->row),
+                                     layout->row_label_right, cell->y, 1, 0.5));
+  if (cell->row == 0)
+    {
+      ob_plot_text_set_font (text, 1, TRUE);
+      add_box (layout, ob_plot_text_box (text, name, layout->margin,
+                                         cell->y - layout->row_height, 0, 0.5));
+      ob_plot_text_set_font (text, 1, FALSE);
+    }
+}
+
 /* At risk at t = subjects with time >= t; censored and events counted strictly before t, so
  * that the three add up to n at every tick (KMunicate). */
 static void
@@ -443,6 +488,8 @@ fill_cells (const ObKmPlot *plot, ObKmLayout *layout, ObPlotText *text, double t
               str = g_strdup_printf ("%" G_GSIZE_FORMAT, cell->value);
               cell->box = ob_plot_text_box (text, str, cell->x, cell->y, 0.5, 0.5);
               add_box (layout, cell->box);
+              if (t == 0)
+                add_row_labels (plot, layout, text, cell);
             }
         }
       vis++;
@@ -472,13 +519,12 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   ObKmLayout *layout = g_new0 (ObKmLayout, 1);
   double fs = ps->font_size > 0 ? ps->font_size : 7;
   double lh, m, gap, tick_len, left, right, top, bottom, x_max = 0, y_label_w = 0;
-  double label_w = 0, table_h = 0, axis_h, leg_w, leg_h, ann_w = 0, ann_h = 0, count_w;
+  double label_w = 0, table_h = 0, count_w = 0, axis_h, leg_w, leg_h, ann_w = 0, ann_h = 0;
   guint n_rows, n_x_ticks;
   double yticks[16];
   guint n_yticks;
   g_autofree char *x_title = NULL;
   const char *y_title;
-  ObKmPlace legend_place = OB_KM_PLACE_NONE;
 
   g_return_val_if_fail (plot != NULL && plot->fit != NULL, layout);
 
@@ -555,7 +601,8 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
             ob_plot_text_measure (text, ob_km_plot_row_label (r), &w, NULL);
             label_w = MAX (label_w, w + fs);
           }
-      left = MAX (left, m + label_w + gap * 2);
+      count_w = widest_count (plot, text);
+      left = MAX (left, m + label_w + gap * 2 + count_w / 2);
       table_h = layout->row_height * (n_rows + (style->risk_table == OB_KM_RISK_TABLE_CLASSIC));
     }
 
@@ -564,7 +611,6 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   bottom = m + table_h + (n_rows > 0 ? lh * 0.6 : 0) + axis_h;
 
   /* Right: room for half of the widest label centred on the last tick. */
-  count_w = n_rows > 0 ? widest_count (plot, text) : 0;
   right = m;
   layout->plot.x = left;
   layout->plot.y = top;
@@ -640,7 +686,7 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
       double table_top = layout->x_axis.y + layout->x_axis.height + lh * 0.6;
       double rows_top = table_top;
 
-      layout->row_label_right = layout->plot.x - gap * 2;
+      layout->row_label_right = layout->plot.x - count_w / 2 - gap * 1.5;
       if (style->risk_table == OB_KM_RISK_TABLE_CLASSIC)
         {
           ob_plot_text_set_font (text, 1, TRUE);
@@ -659,34 +705,19 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   measure_legend (plot, text, &leg_w, &leg_h);
   if (style->legend != OB_KM_PLACE_NONE && ob_km_plot_n_visible (plot) > 1 && leg_w > 0)
     {
-      legend_place = choose_corner (plot, layout, style->legend, leg_w, leg_h,
-                                    OB_KM_PLACE_NONE);
-      layout->legend = corner_rect (layout, legend_place, leg_w, leg_h);
+      layout->legend = place_block (plot, layout, style->legend, leg_w, leg_h, NULL);
       add_box (layout, layout->legend);
     }
   if (style->show_annotation && style->annotation != OB_KM_PLACE_NONE)
     {
-      ObKmPlace place;
-
       measure_annotation (plot, text, &ann_w, &ann_h);
-      place = choose_corner (plot, layout, style->annotation, ann_w, ann_h, legend_place);
-      if (place == legend_place)
-        {
-          /* Asked for the legend's corner: stack under (or over) it. */
-          layout->annotation = corner_rect (layout, place, ann_w, ann_h + leg_h + lh * 0.4);
-          if (place == OB_KM_PLACE_TOP_LEFT || place == OB_KM_PLACE_TOP_RIGHT)
-            layout->annotation.y += leg_h + lh * 0.4;
-          else
-            layout->legend.y -= ann_h + lh * 0.4;
-          layout->annotation.height = ann_h;
-        }
-      else
-        layout->annotation = corner_rect (layout, place, ann_w, ann_h);
+      layout->annotation = place_block (plot, layout, style->annotation, ann_w, ann_h,
+                                        &layout->legend);
       add_box (layout, layout->annotation);
     }
 
   /* Steps closer than a hair are invisible; merging them is what keeps 100k rows fast. */
-  layout->line_eps = ps->vector ? 0.05 : 0.25;
+  layout->line_eps = ps->vector ? 0.05 : 1;
   return layout;
 }
 

@@ -99,7 +99,8 @@ ob_plot_style_init (ObPlotStyle *style)
   memset (style, 0, sizeof *style);
   style->palette = OB_PLOT_PALETTE_OKABE_ITO;
   style->dashes = FALSE;
-  g_strlcpy (style->font_family, "Sans", sizeof style->font_family);
+  /* Helvetica's metrics where it or a clone (Nimbus Sans, Arial) exists, as journals ask. */
+  g_strlcpy (style->font_family, "Helvetica, Arial, Sans", sizeof style->font_family);
   style->font_size = 7;
   style->line_width = 0.75;
   style->axis_width = 0.5;

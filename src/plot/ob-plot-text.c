@@ -150,12 +150,10 @@ ob_plot_format_p (double p)
     return g_strdup ("p < 0.0001");
   if (p > 0.99)
     return g_strdup ("p > 0.99");
-  /* Two decimals above 0.01, except near 0.05 where rounding would mislead; below that,
-   * one significant digit more than the leading zeros (0.0008, 0.003). */
+  /* Two decimals above 0.01, except near 0.05 where rounding would mislead; four below
+   * (0.0013, 0.0008), where the next cut-off is 0.0001. */
   if (p >= 0.01)
     fmt = (p >= 0.045 && p < 0.055) ? "%.3f" : "%.2f";
-  else if (p >= 0.001)
-    fmt = "%.3f";
   else
     fmt = "%.4f";
   g_ascii_formatd (buf, sizeof buf, fmt, p);

@@ -1,0 +1,439 @@
+/* test-km-plot.c: Kaplan–Meier figure geometry, table counts, hit tests and speed
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-test"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib/gstdio.h>
+
+#include "km-fixture.h"
+#include "ob-km-plot-private.h"
+#include "ob-plot-export.h"
+
+typedef struct
+{
+  double width_mm, height_mm;
+  ObKmRiskTable table;
+  double font_size;
+} Geometry;
+
+static const Geometry geometries[] = {
+  { 85, 80, OB_KM_RISK_TABLE_CLASSIC, 7 },
+  { 89, 80, OB_KM_RISK_TABLE_CLASSIC, 7 },
+  { 85, 80, OB_KM_RISK_TABLE_KMUNICATE, 7 },
+  { 89, 80, OB_KM_RISK_TABLE_KMUNICATE, 6 },
+  { 183, 120, OB_KM_RISK_TABLE_CLASSIC, 7 },
+  { 183, 120, OB_KM_RISK_TABLE_KMUNICATE, 8 },
+  { 254, 143, OB_KM_RISK_TABLE_KMUNICATE, 16 },   /* a slide */
+};
+
+static void
+init_plot (ObKmPlot *plot, KmFixture *fx, const Geometry *g)
+{
+  memset (plot, 0, sizeof *plot);
+  plot->fit = &fx->fit;
+  plot->test = &fx->test;
+  plot->cox = &fx->cox;
+  ob_km_plot_style_init (&plot->style);
+  plot->style.time_unit = "days";
+  plot->style.risk_table = g->table;
+  plot->style.plot_style.font_size = g->font_size;
+  if (g->font_size > 10)
+    {
+      ob_plot_style_init_slide (&plot->style.plot_style);
+      plot->style.plot_style.font_size = g->font_size;
+    }
+}
+
+/* Counts as survival::lung gives them (plot-km-lung-risk.csv). */
+static void
+expected_counts (const char *group, double time, gsize out[3])
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference",
+                                                 "plot-km-lung-risk.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto (GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_auto (GStrv) f = g_strsplit (lines[i], ",", -1);
+
+      if (g_strv_length (f) == 5 && strcmp (f[0], group) == 0
+          && g_ascii_strtod (f[1], NULL) == time)
+        {
+          out[0] = g_ascii_strtoull (f[2], NULL, 10);
+          out[1] = g_ascii_strtoull (f[3], NULL, 10);
+          out[2] = g_ascii_strtoull (f[4], NULL, 10);
+          return;
+        }
+    }
+  g_error ("no reference count for %s at %g", group, time);
+}
+
+static void
+test_risk_table_counts (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  Geometry g = { 183, 120, OB_KM_RISK_TABLE_KMUNICATE, 7 };
+  ObKmPlot plot;
+  g_autoptr (ObKmLayout) layout = NULL;
+
+  init_plot (&plot, fx, &g);
+  layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (g.width_mm), OB_MM_TO_PT (g.height_mm));
+
+  /* Every 100 days to 1000 on a full-width figure: the ticks R's pretty() would give. */
+  g_assert_cmpuint (layout->n_ticks, ==, 11);
+  g_assert_cmpfloat (layout->ticks[10], ==, 1000);
+  g_assert_cmpuint (layout->n_cells, ==, 2 * 3 * 11);
+  for (gsize k = 0; k < layout->n_cells; k++)
+    {
+      const ObKmRiskCell *cell = &layout->cells[k];
+      gsize want[3];
+
+      expected_counts (fx->fit.curves[cell->curve].name, cell->time, want);
+      g_assert_cmpuint (cell->value, ==, want[cell->row]);
+    }
+
+  /* Classic table at a column width: only the at-risk row. */
+  {
+    g_autoptr (ObKmLayout) small = NULL;
+
+    g.table = OB_KM_RISK_TABLE_CLASSIC;
+    init_plot (&plot, fx, &g);
+    small = ob_km_plot_layout (&plot, OB_MM_TO_PT (85), OB_MM_TO_PT (80));
+    g_assert_cmpuint (small->n_cells, ==, 2 * small->n_ticks);
+    for (gsize k = 0; k < small->n_cells; k++)
+      {
+        gsize want[3];
+
+        g_assert_cmpuint (small->cells[k].row, ==, 0);
+        expected_counts (fx->fit.curves[small->cells[k].curve].name, small->cells[k].time, want);
+        g_assert_cmpuint (small->cells[k].value, ==, want[0]);
+      }
+  }
+}
+
+static void
+test_risk_table_aligned (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (geometries); i++)
+    {
+      const Geometry *g = &geometries[i];
+      ObKmPlot plot;
+      g_autoptr (ObKmLayout) layout = NULL;
+      double axis_bottom;
+
+      init_plot (&plot, fx, g);
+      layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (g->width_mm), OB_MM_TO_PT (g->height_mm));
+      g_test_message ("%g × %g mm, %s table, %g pt", g->width_mm, g->height_mm,
+                      ob_km_risk_table_to_string (g->table), g->font_size);
+      g_assert_cmpuint (layout->n_cells, >, 0);
+      axis_bottom = layout->x_axis.y + layout->x_axis.height;
+
+      for (gsize k = 0; k < layout->n_cells; k++)
+        {
+          const ObKmRiskCell *cell = &layout->cells[k];
+          double tick_x = ob_plot_scale_map (&layout->x, cell->time);
+          double centre = cell->box.x + cell->box.width / 2;
+
+          /* The tick positions are also where the curves put these times. */
+          g_assert_cmpfloat (fabs (tick_x - (layout->plot.x + layout->plot.width * cell->time
+                                                                / layout->x.hi)), <, 1e-9);
+          g_assert_cmpfloat (fabs (centre - tick_x), <=, 0.5);
+          g_assert_cmpfloat (cell->box.y, >=, axis_bottom);
+          g_assert_false (ob_plot_rect_intersects (&cell->box, &layout->x_axis));
+          /* Neighbours in a row must not touch. */
+          if (k + 1 < layout->n_cells && layout->cells[k + 1].curve == cell->curve
+              && layout->cells[k + 1].row == cell->row)
+            g_assert_cmpfloat (cell->box.x + cell->box.width, <, layout->cells[k + 1].box.x);
+        }
+      g_assert_cmpfloat (layout->risk_table.y, >=, axis_bottom);
+    }
+}
+
+static void
+test_nothing_clipped (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (geometries); i++)
+    {
+      const Geometry *g = &geometries[i];
+      double w = OB_MM_TO_PT (g->width_mm), h = OB_MM_TO_PT (g->height_mm);
+      ObPlotRect page = { 0, 0, w, h };
+      ObKmPlot plot;
+      g_autoptr (ObKmLayout) layout = NULL;
+      cairo_surface_t *rec;
+      cairo_t *cr;
+      double ix, iy, iw, ih;
+
+      init_plot (&plot, fx, g);
+      plot.style.title = "Overall survival by sex";
+      layout = ob_km_plot_layout (&plot, w, h);
+      g_test_message ("%g × %g mm, %s table", g->width_mm, g->height_mm,
+                      ob_km_risk_table_to_string (g->table));
+
+      g_assert_cmpuint (layout->text_boxes->len, >, 20);
+      for (guint a = 0; a < layout->text_boxes->len; a++)
+        {
+          const ObPlotRect *ra = &g_array_index (layout->text_boxes, ObPlotRect, a);
+
+          g_assert_true (ob_plot_rect_contains (&page, ra, 0.01));
+          for (guint b = a + 1; b < layout->text_boxes->len; b++)
+            {
+              const ObPlotRect *rb = &g_array_index (layout->text_boxes, ObPlotRect, b);
+
+              if (ob_plot_rect_intersects (ra, rb))
+                g_error ("text boxes %u (%g,%g %g×%g) and %u (%g,%g %g×%g) overlap", a, ra->x,
+                         ra->y, ra->width, ra->height, b, rb->x, rb->y, rb->width, rb->height);
+            }
+        }
+      g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->legend, 0.01));
+      g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->annotation, 0.01));
+
+      /* And the ink itself, whatever the layout believes. */
+      rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+      cr = cairo_create (rec);
+      ob_km_plot_render_layout (cr, layout);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_recording_surface_ink_extents (rec, &ix, &iy, &iw, &ih);
+      cairo_surface_destroy (rec);
+      g_assert_cmpfloat (ix, >=, 0);
+      g_assert_cmpfloat (iy, >=, 0);
+      g_assert_cmpfloat (ix + iw, <=, w);
+      g_assert_cmpfloat (iy + ih, <=, h);
+      /* The figure fills its page: not a postage stamp in a corner. */
+      g_assert_cmpfloat (iw, >, 0.9 * w);
+      g_assert_cmpfloat (ih, >, 0.9 * h);
+    }
+}
+
+static void
+test_annotation (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  Geometry g = { 89, 80, OB_KM_RISK_TABLE_CLASSIC, 7 };
+  ObKmPlot plot;
+  g_autoptr (ObKmLayout) layout = NULL;
+  gboolean found_p = FALSE, found_hr = FALSE, found_ci = FALSE;
+  GPtrArray *lines;
+
+  init_plot (&plot, fx, &g);
+  layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (89), OB_MM_TO_PT (80));
+  g_assert_false (ob_plot_rect_intersects (&layout->legend, &layout->annotation));
+
+  /* Neither block sits on a curve: follow each curve across each block, drops included. */
+  for (guint c = 0; c < fx->fit.n_curves; c++)
+    {
+      const ObKmCurve *curve = &fx->fit.curves[c];
+      const ObPlotRect *blocks[] = { &layout->legend, &layout->annotation };
+
+      for (guint b = 0; b < G_N_ELEMENTS (blocks); b++)
+        {
+          double y_prev = NAN;
+
+          g_assert_cmpfloat (blocks[b]->width, >, 0);
+          for (double x = blocks[b]->x; x <= blocks[b]->x + blocks[b]->width; x += 0.25)
+            {
+              double t = ob_plot_scale_unmap (&layout->x, x), s = 1, y;
+
+              for (gsize i = 0; i < curve->n_steps && curve->steps[i].time <= t; i++)
+                s = curve->steps[i].surv;
+              if (t > curve->steps[curve->n_steps - 1].time)
+                break;
+              y = ob_plot_scale_map (&layout->y, s);
+              if (isnan (y_prev))
+                y_prev = y;
+              g_assert_false (MAX (y, y_prev) > blocks[b]->y
+                              && MIN (y, y_prev) < blocks[b]->y + blocks[b]->height);
+              y_prev = y;
+            }
+        }
+    }
+
+  /* What R reports for lung: log-rank p 0.00131, HR 0.588 (0.424–0.816). */
+  lines = ob_km_plot_annotation_lines (&plot);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      g_test_message ("%s", line);
+      found_p |= strcmp (line, "Log-rank p = 0.0013") == 0;
+      found_hr |= strcmp (line, "HR Female vs Male: 0.59 (0.42\u20130.82)") == 0;
+      found_ci |= strstr (line, "95% CI") != NULL && strstr (line, "log-log") != NULL;
+    }
+  g_ptr_array_unref (lines);
+  g_assert_true (found_p);
+  g_assert_true (found_hr);
+  g_assert_true (found_ci);
+}
+
+static void
+test_p_format (void)
+{
+  struct { double p; const char *s; } cases[] = {
+    { 0.0008, "p = 0.0008" }, { 0.00003, "p < 0.0001" }, { 0.0013111645, "p = 0.0013" },
+    { 0.0052, "p = 0.0052" },
+    { 0.0312, "p = 0.03" }, { 0.0496, "p = 0.050" }, { 0.5, "p = 0.50" }, { 0.999, "p > 0.99" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *s = ob_plot_format_p (cases[i].p);
+
+      g_assert_cmpstr (s, ==, cases[i].s);
+    }
+}
+
+static void
+test_hit_test (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  Geometry g = { 183, 120, OB_KM_RISK_TABLE_CLASSIC, 7 };
+  ObKmPlot plot;
+  g_autoptr (ObKmLayout) layout = NULL;
+  const ObKmCurve *male = &fx->fit.curves[0];
+  double s300 = 1, x, y;
+  gsize want[3];
+  ObKmHit hit;
+
+  init_plot (&plot, fx, &g);
+  plot.style.show_annotation = FALSE;
+  layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (183), OB_MM_TO_PT (120));
+
+  for (gsize i = 0; i < male->n_steps && male->steps[i].time <= 300; i++)
+    s300 = male->steps[i].surv;
+  x = ob_plot_scale_map (&layout->x, 300);
+  y = ob_plot_scale_map (&layout->y, s300) + 1;
+  g_assert_true (ob_km_plot_hit_test (layout, x, y, &hit));
+  g_assert_cmpuint (hit.curve, ==, 0);
+  g_assert_cmpfloat (fabs (hit.time - 300), <, 1e-9);
+  g_assert_cmpfloat (hit.surv, ==, s300);
+  expected_counts ("Male", 300, want);
+  g_assert_cmpuint (hit.n_risk, ==, want[0]);
+
+  /* Far from any curve, or outside the plot. */
+  g_assert_false (ob_km_plot_hit_test (layout, x, ob_plot_scale_map (&layout->y, 0.95), &hit));
+  g_assert_false (ob_km_plot_hit_test (layout, 1, y, &hit));
+
+  /* Hidden curves are not hit, and leave the table. */
+  plot.style.hidden_groups = 1;
+  {
+    g_autoptr (ObKmLayout) hidden = ob_km_plot_layout (&plot, OB_MM_TO_PT (183),
+                                                       OB_MM_TO_PT (120));
+
+    g_assert_true (!ob_km_plot_hit_test (hidden, x, y, &hit) || hit.curve == 1);
+    for (gsize k = 0; k < hidden->n_cells; k++)
+      g_assert_cmpuint (hidden->cells[k].curve, ==, 1);
+    g_assert_cmpfloat (hidden->legend.width, ==, 0);
+  }
+}
+
+static double
+thread_seconds (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double) ts.tv_sec + (double) ts.tv_nsec * 1e-9;
+}
+
+static void
+test_large_fit_fast (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_new_large (100000);
+  Geometry g = { 183, 120, OB_KM_RISK_TABLE_CLASSIC, 7 };
+  double w = OB_MM_TO_PT (183), h = OB_MM_TO_PT (120);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  ObKmPlot plot;
+  double best = INFINITY;
+#if defined(__SANITIZE_ADDRESS__)
+  const double limit = 0.25;   /* instrumented builds are several times slower */
+#else
+  const double limit = 0.016;
+#endif
+
+  init_plot (&plot, fx, &g);
+  plot.test = NULL;
+  plot.cox = NULL;
+  plot.style.plot_style.vector = FALSE;
+  /* A screen-sized view, as the figure widget draws it. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w * 1.5), (int) (h * 1.5));
+  cr = cairo_create (surface);
+  cairo_scale (cr, 1.5, 1.5);
+  /* CPU time of this thread, so that a busy machine does not fail the test. */
+  for (int round = 0; round < 10; round++)
+    {
+      double start = thread_seconds ();
+
+      ob_km_plot_render (cr, w, h, &plot);
+      best = MIN (best, thread_seconds () - start);
+    }
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_test_message ("100k rows: %.2f ms", best * 1e3);
+  g_assert_cmpfloat (best, <, limit);
+}
+
+static void
+test_export_example (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  const char *out = g_getenv ("OB_KM_PLOT_OUT");
+  g_autofree char *dir = out ? g_strdup (out) : g_dir_make_tmp ("ob-km-XXXXXX", NULL);
+  struct { const char *name; Geometry g; } figures[] = {
+    { "lung-89x80.pdf", { 89, 80, OB_KM_RISK_TABLE_CLASSIC, 7 } },
+    { "lung-183x120.pdf", { 183, 120, OB_KM_RISK_TABLE_CLASSIC, 7 } },
+    { "lung-kmunicate-183x120.pdf", { 183, 120, OB_KM_RISK_TABLE_KMUNICATE, 7 } },
+    { "lung-kmunicate-89x80.png", { 89, 80, OB_KM_RISK_TABLE_KMUNICATE, 7 } },
+  };
+
+  g_assert_nonnull (dir);
+  for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, figures[i].name, NULL);
+      g_autoptr (GError) error = NULL;
+      ObPlotFormat fmt;
+      ObKmPlot plot;
+
+      init_plot (&plot, fx, &figures[i].g);
+      plot.style.show_median = i == 1;
+      g_assert_true (ob_plot_format_from_path (path, &fmt, &error));
+      g_assert_true (ob_plot_export (fmt, path, figures[i].g.width_mm, figures[i].g.height_mm,
+                                     300, ob_km_plot_draw_func, &plot, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      if (out == NULL)
+        g_remove (path);
+    }
+  if (out == NULL)
+    g_rmdir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/plot/km/risk-table-counts", test_risk_table_counts);
+  g_test_add_func ("/plot/km/risk-table-aligned", test_risk_table_aligned);
+  g_test_add_func ("/plot/km/nothing-clipped", test_nothing_clipped);
+  g_test_add_func ("/plot/km/annotation", test_annotation);
+  g_test_add_func ("/plot/km/p-format", test_p_format);
+  g_test_add_func ("/plot/km/hit-test", test_hit_test);
+  g_test_add_func ("/plot/km/large-fit-fast", test_large_fit_fast);
+  g_test_add_func ("/plot/km/export-example", test_export_example);
+  return g_test_run ();
+}
