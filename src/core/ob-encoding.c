@@ -42,6 +42,51 @@ ob_encoding_locate (const char *text,
     }
 }
 
+gboolean
+ob_encoding_validate_utf8 (const char  *text,
+                           gsize        len,
+                           const char **out_end)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  while (i < len)
+    {
+      guint64 word;
+      guchar c;
+      gunichar u;
+
+      /* Eight ASCII bytes at a time, none of them NUL. */
+      if (i + 8 <= len)
+        {
+          memcpy (&word, text + i, 8);
+          if (((word & high) | ((word - ones) & ~word & high)) == 0)
+            {
+              i += 8;
+              continue;
+            }
+        }
+      c = (guchar) text[i];
+      if (c != 0 && c < 0x80)
+        {
+          i++;
+          continue;
+        }
+      u = c == 0 ? (gunichar) -1 : g_utf8_get_char_validated (text + i, (gssize) (len - i));
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        {
+          if (out_end != NULL)
+            *out_end = text + i;
+          return FALSE;
+        }
+      i += (gsize) g_utf8_skip[c];
+    }
+  if (out_end != NULL)
+    *out_end = text + len;
+  return TRUE;
+}
+
 /* Counts multi-byte characters that are valid UTF-8 and invalid spots, so that a UTF-8 file
  * with one damaged byte is reported as such instead of being read as CP932 mojibake. */
 static void
@@ -210,7 +255,7 @@ ob_encoding_to_utf8 (GBytes      *bytes,
       gsize text_len = len - skip;
       gsize n_multibyte, n_invalid, first_invalid;
 
-      if (g_utf8_validate_len (text, text_len, NULL))
+      if (ob_encoding_validate_utf8 (text, text_len, NULL))
         {
           if (out_encoding != NULL)
             *out_encoding = g_strdup ("UTF-8");

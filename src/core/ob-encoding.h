@@ -25,4 +25,9 @@ void        ob_encoding_locate      (const char  *text,
                                      gsize       *out_line,
                                      gsize       *out_column);
 
+/* g_utf8_validate_len (NUL bytes are invalid too), fast over the ASCII most data files are. */
+gboolean    ob_encoding_validate_utf8 (const char  *text,
+                                       gsize        len,
+                                       const char **out_end);
+
 G_END_DECLS

@@ -1,0 +1,129 @@
+/* ob-survival-page-private.h: what the survival page's source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ob-cox.h"
+#include "ob-km-plot.h"
+#include "ob-plot-view.h"
+#include "ob-kaplan-meier.h"
+#include "ob-logrank.h"
+#include "ob-survival-page.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OB_CONVENTIONS_R,
+  OB_CONVENTIONS_PRISM,
+} ObConventions;
+
+/* One computation: everything the results panel and the figure show. */
+typedef struct
+{
+  ObSurvData *data;
+  ObKmFit *fit;
+  ObSurvTest *test;        /* NULL with a single group */
+  ObCox *cox;              /* NULL without terms or when the fit failed */
+  char *cox_error;         /* why there is no Cox model, or NULL */
+  char *test_error;        /* why there is no test, or NULL */
+  ObSurvTestMethod method;
+  ObConventions conventions;
+  gsize n_rows;            /* rows in the dataset */
+  gsize n_filtered;        /* rows outside the chosen subgroup */
+  char *time_unit;
+} ObSurvivalResults;
+
+void  ob_survival_results_free       (ObSurvivalResults *results);
+
+/* Fills @box (emptied first) with the tables and notes of @results. */
+void  ob_survival_results_show       (const ObSurvivalResults *results,
+                                      GtkBox                  *box);
+/* The same as tab-separated text, for the clipboard. */
+char *ob_survival_results_to_tsv     (const ObSurvivalResults *results);
+/* "R conventions: log-log CI …", the sentence printed under every result. */
+char *ob_survival_results_conventions_note (const ObSurvivalResults *results);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObSurvivalResults, ob_survival_results_free)
+
+/* A subgroup filter on one column: levels to keep, or a numeric range. */
+typedef struct
+{
+  guint column;
+  gboolean by_level;
+  AdwExpanderRow *row;
+  GPtrArray *checks;        /* GtkCheckButton *, one per level */
+  GArray *values;           /* double, for numeric columns filtered by level */
+  GtkAdjustment *lo, *hi;   /* numeric range */
+  double min, max;
+} ObSurvivalFilter;
+
+struct _ObSurvivalPage
+{
+  AdwBin parent_instance;
+
+  ObDataset *dataset;
+  GSettings *settings;
+
+  AdwComboRow *time_row;
+  AdwComboRow *event_row;
+  AdwExpanderRow *event_values_row;
+  AdwComboRow *group_row;
+  AdwExpanderRow *covariates_row;
+  AdwComboRow *ci_row;
+  AdwComboRow *test_row;
+  AdwComboRow *conventions_row;
+  AdwComboRow *risk_table_row;
+  GtkSwitch *ci_bands_switch;
+  AdwEntryRow *time_unit_row;
+  AdwPreferencesGroup *filters_group;
+  GtkLabel *title_label;
+  GtkButton *show_all_button;
+  GtkPopover *export_popover;
+  GtkSpinButton *width_spin;
+  GtkSpinButton *height_spin;
+  GtkSpinButton *dpi_spin;
+  GtkButton *save_as_button;
+  GtkStack *figure_stack;
+  ObPlotView *plot_view;
+  AdwStatusPage *message_page;
+  GtkBox *results_box;
+
+  GArray *time_columns;     /* guint column indices behind each combo row */
+  GArray *event_columns;
+  GArray *group_columns;    /* position 0 is "None" */
+  GPtrArray *event_values;  /* char *, the text of each check below */
+  GPtrArray *event_checks;  /* GtkCheckButton *, one per event value */
+  GArray *covariate_columns;
+  GPtrArray *covariate_rows;
+  GPtrArray *covariate_checks;
+  GPtrArray *filters;       /* ObSurvivalFilter * */
+  guint8 *mask;
+
+  ObSurvivalResults *results;
+  ObKmPlot plot;
+  guint64 hidden_groups;
+  ObKmLayout *layout;       /* of the last drawing, for hit tests */
+  double layout_scale;
+
+  guint recompute_id;
+  gboolean building;        /* settings are being filled in: do not recompute yet */
+};
+
+/* ob-survival-page-settings.c */
+void            ob_survival_page_build_settings   (ObSurvivalPage *self);
+const ObColumn *ob_survival_page_selected_column  (ObSurvivalPage *self,
+                                                   AdwComboRow    *row,
+                                                   GArray         *columns);
+/* NULL-terminated; NULL when nothing is chosen. */
+char          **ob_survival_page_event_values     (ObSurvivalPage *self);
+char          **ob_survival_page_covariates       (ObSurvivalPage *self);
+/* Fills self->mask (NULL: keep every row); returns the number of rows left out. */
+gsize           ob_survival_page_build_mask       (ObSurvivalPage *self);
+void            ob_survival_page_filter_free      (gpointer filter);
+
+/* ob-survival-page.c */
+void            ob_survival_page_schedule_recompute (ObSurvivalPage *self);
+
+G_END_DECLS

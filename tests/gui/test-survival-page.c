@@ -1,0 +1,402 @@
+/* test-survival-page.c: the survival page shows R's numbers and follows its settings
+ *
+ * Expected values come from tests/reference/survival-page.R (its output is
+ * tests/reference/survival-page.out).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-test"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ob-survival-page-private.h"
+
+static GHashTable *reference;   /* key → GArray of double */
+
+static void
+load_reference (void)
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "tests", "reference",
+                                            "survival-page.out", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  reference = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                     (GDestroyNotify) g_array_unref);
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (lines[i], " = ", 2);
+      g_auto(GStrv) values = NULL;
+      GArray *array;
+
+      if (g_strv_length (parts) != 2)
+        continue;
+      values = g_strsplit (parts[1], " ", -1);
+      array = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint k = 0; values[k] != NULL; k++)
+        {
+          double v = strcmp (values[k], "NA") == 0 ? NAN : g_ascii_strtod (values[k], NULL);
+
+          g_array_append_val (array, v);
+        }
+      g_hash_table_insert (reference, g_strdup (parts[0]), array);
+    }
+}
+
+static double
+ref (const char *key,
+     guint       index)
+{
+  GArray *array = g_hash_table_lookup (reference, key);
+
+  g_assert_nonnull (array);
+  g_assert_cmpuint (index, <, array->len);
+  return g_array_index (array, double, index);
+}
+
+static void
+assert_close (double actual,
+              double expected)
+{
+  if (isnan (expected))
+    g_assert_true (isnan (actual));
+  else
+    g_assert_cmpfloat_with_epsilon (actual, expected, 1e-6 * MAX (1.0, fabs (expected)));
+}
+
+/* lung.csv is all numbers, quoted header, NA or empty for missing. */
+static ObDataset *
+load_lung (void)
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "data", "samples", "lung.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) header = NULL;
+  g_autoptr(GError) error = NULL;
+  ObDataset *dataset = ob_dataset_new ();
+  guint n_columns, n_rows = 0;
+  double **columns;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (g_strchomp (contents), "\n", -1);
+  header = g_strsplit (lines[0], ",", -1);
+  n_columns = g_strv_length (header);
+  n_rows = g_strv_length (lines) - 1;
+  columns = g_new (double *, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    columns[c] = g_new (double, n_rows);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[r + 1], ",", -1);
+
+      g_assert_cmpuint (g_strv_length (cells), ==, n_columns);
+      for (guint c = 0; c < n_columns; c++)
+        columns[c][r] = cells[c][0] == '\0' || strcmp (cells[c], "NA") == 0
+                        ? NAN : g_ascii_strtod (cells[c], NULL);
+    }
+  ob_dataset_set_n_rows (dataset, n_rows);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_autofree char *name = g_strndup (header[c] + 1, strlen (header[c]) - 2);
+
+      ob_dataset_add_numeric (dataset, name, columns[c]);
+    }
+  ob_dataset_set_source_path (dataset, path);
+  g_free (columns);
+  return dataset;
+}
+
+static ObSurvivalPage *
+new_page (void)
+{
+  g_autoptr(ObDataset) dataset = load_lung ();
+  GtkWidget *page = ob_survival_page_new (dataset);
+
+  g_object_ref_sink (page);
+  return OB_SURVIVAL_PAGE (page);
+}
+
+static void
+assert_medians (const ObKmFit *fit,
+                const char    *prefix)
+{
+  g_autofree char *n = g_strconcat (prefix, ".n", NULL);
+  g_autofree char *median = g_strconcat (prefix, ".median", NULL);
+  g_autofree char *lower = g_strconcat (prefix, ".median_lower", NULL);
+  g_autofree char *upper = g_strconcat (prefix, ".median_upper", NULL);
+  GArray *expected_n = g_hash_table_lookup (reference, n);
+
+  g_assert_nonnull (fit);
+  g_assert_cmpuint (fit->n_curves, ==, expected_n->len);
+  for (guint g = 0; g < fit->n_curves; g++)
+    {
+      g_assert_cmpuint (fit->curves[g].n, ==, (gsize) ref (n, g));
+      assert_close (fit->curves[g].median, ref (median, g));
+      assert_close (fit->curves[g].median_lower, ref (lower, g));
+      assert_close (fit->curves[g].median_upper, ref (upper, g));
+    }
+}
+
+static void
+test_prefill_and_medians (void)
+{
+  ObSurvivalPage *page = new_page ();
+  g_autofree char *text = NULL;
+  g_autofree char *logrank = NULL;
+
+  /* time, status (1/2: 2 is the event) and sex are found without a click. */
+  g_assert_cmpstr (ob_survival_page_selected_column (page, page->time_row,
+                                                     page->time_columns)->name, ==, "time");
+  g_assert_cmpstr (ob_survival_page_selected_column (page, page->event_row,
+                                                     page->event_columns)->name, ==, "status");
+  g_assert_cmpstr (ob_survival_page_selected_column (page, page->group_row,
+                                                     page->group_columns)->name, ==, "sex");
+  assert_medians (ob_survival_page_get_fit (page), "sex");
+
+  g_assert_nonnull (page->results->test);
+  g_assert_cmpint (page->results->test->method, ==, OB_SURV_TEST_LOGRANK);
+  assert_close (page->results->test->chisq, ref ("sex.logrank.chisq", 0));
+  assert_close (page->results->test->p, ref ("sex.logrank.p", 0));
+  g_assert_nonnull (page->results->cox);
+  g_assert_cmpuint (page->results->cox->n_terms, ==, 1);
+  g_assert_cmpfloat_with_epsilon (page->results->cox->terms[0].hr, ref ("sex.cox.hr", 0),
+                                  1e-5 * ref ("sex.cox.hr", 0));
+  g_assert_cmpfloat_with_epsilon (page->results->cox->terms[0].hr_lower, ref ("sex.cox.hr_ci", 0),
+                                  1e-5 * ref ("sex.cox.hr_ci", 0));
+  g_assert_cmpfloat_with_epsilon (page->results->cox->terms[0].hr_upper, ref ("sex.cox.hr_ci", 1),
+                                  1e-5 * ref ("sex.cox.hr_ci", 1));
+
+  /* The copied text carries the same numbers. */
+  text = ob_survival_page_get_results_text (page);
+  g_assert_nonnull (text);
+  g_assert_true (strstr (text, "1\t138\t") != NULL);
+  g_assert_true (strstr (text, "2\t90\t") != NULL);
+  logrank = g_strdup_printf ("\t%.6g\t1\t%.6g", ref ("sex.logrank.chisq", 0),
+                             ref ("sex.logrank.p", 0));
+  g_assert_true (strstr (text, logrank) != NULL);
+  g_assert_true (strstr (text, "log-log") != NULL);
+  g_assert_null (strstr (text, "nan"));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_regroup (void)
+{
+  ObSurvivalPage *page = new_page ();
+  g_autofree char *text = NULL;
+
+  g_assert_true (ob_survival_page_set_group_column (page, "ph.ecog"));
+  ob_survival_page_update (page);
+  assert_medians (ob_survival_page_get_fit (page), "ecog");
+  assert_close (page->results->test->chisq, ref ("ecog.logrank.chisq", 0));
+  g_assert_cmpuint (page->results->test->df, ==, (guint) ref ("ecog.logrank.df", 0));
+  /* The row without an ECOG score is reported, not silently lost. */
+  g_assert_cmpuint (page->results->data->n_excluded, ==, 1);
+
+  g_assert_true (ob_survival_page_set_group_column (page, NULL));
+  ob_survival_page_update (page);
+  assert_medians (ob_survival_page_get_fit (page), "all");
+  g_assert_null (page->results->test);
+  text = ob_survival_page_get_results_text (page);
+  g_assert_null (strstr (text, "Log-rank"));
+
+  g_assert_false (ob_survival_page_set_group_column (page, "no such column"));
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_settings_change_results (void)
+{
+  ObSurvivalPage *page = new_page ();
+  const ObKmFit *fit;
+
+  /* Peto–Peto is the second test offered. */
+  adw_combo_row_set_selected (page->test_row, 1);
+  ob_survival_page_update (page);
+  g_assert_cmpint (page->results->test->method, ==, OB_SURV_TEST_PETO);
+  assert_close (page->results->test->chisq, ref ("sex.peto.chisq", 0));
+
+  /* Plain intervals change the interval, never the median. */
+  adw_combo_row_set_selected (page->ci_row, 2);
+  ob_survival_page_update (page);
+  fit = ob_survival_page_get_fit (page);
+  g_assert_cmpint (fit->ci, ==, OB_CI_PLAIN);
+  assert_close (fit->curves[0].median, ref ("sex.median", 0));
+
+  /* Unticking every event value leaves nothing to analyse, and says so. */
+  for (guint k = 0; k < page->event_checks->len; k++)
+    gtk_check_button_set_active (g_ptr_array_index (page->event_checks, k), FALSE);
+  ob_survival_page_update (page);
+  g_assert_null (ob_survival_page_get_fit (page));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->figure_stack), ==, "message");
+
+  g_assert_finalize_object (page);
+}
+
+static ObSurvivalFilter *
+find_filter (ObSurvivalPage *page,
+             const char     *name)
+{
+  for (guint f = 0; f < page->filters->len; f++)
+    {
+      ObSurvivalFilter *filter = g_ptr_array_index (page->filters, f);
+
+      if (strcmp (ob_dataset_get_column (page->dataset, filter->column)->name, name) == 0)
+        return filter;
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_subgroup_filter (void)
+{
+  ObSurvivalPage *page = new_page ();
+  ObSurvivalFilter *sex = find_filter (page, "sex");
+  ObSurvivalFilter *age = find_filter (page, "age");
+
+  g_assert_true (sex->by_level);
+  g_assert_cmpuint (sex->checks->len, ==, 2);
+  g_assert_false (age->by_level);
+
+  /* Women only, grouped by ECOG. */
+  gtk_check_button_set_active (g_ptr_array_index (sex->checks, 0), FALSE);
+  g_assert_true (ob_survival_page_set_group_column (page, "ph.ecog"));
+  ob_survival_page_update (page);
+  assert_medians (ob_survival_page_get_fit (page), "women.ecog");
+  g_assert_cmpuint (page->results->n_filtered, ==, 138);
+
+  /* A numeric range: nobody is older than the oldest, so the full range filters nothing. */
+  gtk_check_button_set_active (g_ptr_array_index (sex->checks, 0), TRUE);
+  gtk_adjustment_set_value (age->lo, 70);
+  ob_survival_page_update (page);
+  g_assert_cmpuint (page->results->n_rows - page->results->n_filtered, ==,
+                    page->results->data->n + page->results->data->n_excluded);
+  for (gsize i = 0; i < page->results->data->n; i++)
+    g_assert_cmpfloat (ob_dataset_get_column (page->dataset, 3)->num[page->results->data->row_index[i]],
+                       >=, 70);
+  gtk_adjustment_set_value (age->lo, age->min);
+  ob_survival_page_update (page);
+  g_assert_cmpuint (page->results->n_filtered, ==, 0);
+
+  g_assert_finalize_object (page);
+}
+
+static void
+test_export (void)
+{
+  ObSurvivalPage *page = new_page ();
+  g_autofree char *dir = g_dir_make_tmp ("oncobench-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "km.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "km.png", NULL);
+  g_autofree char *bad = g_build_filename (dir, "km.doc", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_assert_true (ob_survival_page_export (page, pdf, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (pdf, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+
+  g_assert_true (ob_survival_page_export (page, png, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (png, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+
+  g_assert_false (ob_survival_page_export (page, bad, &error));
+  g_assert_nonnull (error);
+
+  g_unlink (pdf);
+  g_unlink (png);
+  g_rmdir (dir);
+  g_assert_finalize_object (page);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* On screen: hovering over a curve names the group and S(t); a legend click hides a curve. */
+static void
+test_hover_and_legend (void)
+{
+  ObSurvivalPage *page = new_page ();
+  GtkWidget *window = gtk_window_new ();
+  gboolean timed_out = FALSE;
+  guint timeout;
+  const ObKmLayout *layout;
+  g_autofree char *tooltip = NULL;
+  double x, y, t = 200;
+  ObKmSurvAt at;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+  timeout = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  while (page->layout == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  layout = page->layout;
+
+  ob_km_curve_surv_at (&page->results->fit->curves[1], t, &at);
+  x = ob_plot_scale_map (&layout->x, t) * page->layout_scale;
+  y = ob_plot_scale_map (&layout->y, at.surv * layout->y_factor) * page->layout_scale;
+  tooltip = ob_plot_view_query_at (page->plot_view, x, y);
+  g_assert_nonnull (tooltip);
+  g_assert_true (strstr (tooltip, "<b>2</b>") != NULL);
+
+  if (layout->legend.width > 0)
+    {
+      g_signal_emit_by_name (page->plot_view, "clicked",
+                             (layout->legend.x + layout->legend.width / 2) * page->layout_scale,
+                             (layout->legend.y + layout->legend.height / 4) * page->layout_scale);
+      g_assert_cmpuint (page->hidden_groups, ==, 1);
+      g_assert_cmpuint (page->plot.style.hidden_groups, ==, 1);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  load_reference ();
+
+  g_test_add_func ("/gui/survival-page/prefill-and-medians", test_prefill_and_medians);
+  g_test_add_func ("/gui/survival-page/regroup", test_regroup);
+  g_test_add_func ("/gui/survival-page/settings-change-results", test_settings_change_results);
+  g_test_add_func ("/gui/survival-page/subgroup-filter", test_subgroup_filter);
+  g_test_add_func ("/gui/survival-page/export", test_export);
+  g_test_add_func ("/gui/survival-page/hover-and-legend", test_hover_and_legend);
+
+  status = g_test_run ();
+  g_hash_table_unref (reference);
+  return status;
+}

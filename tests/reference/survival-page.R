@@ -1,0 +1,60 @@
+# survival-page.R — reference values for tests/gui/test-survival-page.c
+#
+# Run from the repository root:  Rscript tests/reference/survival-page.R
+# The survival page pre-fills time, status and sex for data/samples/lung.csv, uses log-log
+# intervals by default, and lets the user regroup and filter; these are the numbers it must
+# show.  Writes tests/reference/survival-page.out: "key = value" per line, 17 significant
+# digits, NA where R gives NA.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+suppressPackageStartupMessages(library(survival))
+
+out <- file("tests/reference/survival-page.out", "w")
+emit <- function(key, value) {
+  value <- as.numeric(value)
+  txt <- ifelse(is.na(value), "NA", trimws(formatC(value, digits = 17, format = "g")))
+  writeLines(paste0(key, " = ", paste(txt, collapse = " ")), out)
+}
+
+lung <- read.csv("data/samples/lung.csv")
+
+medians <- function(key, fit) {
+  q <- quantile(fit, probs = 0.5)
+  emit(paste0(key, ".n"), fit$n)
+  emit(paste0(key, ".median"), q$quantile)
+  emit(paste0(key, ".median_lower"), q$lower)
+  emit(paste0(key, ".median_upper"), q$upper)
+}
+
+# Default page: time ~ sex, events status == 2, log-log CI, log-rank, Cox (Efron).
+fit <- survfit(Surv(time, status == 2) ~ sex, data = lung, conf.type = "log-log")
+medians("sex", fit)
+sd <- survdiff(Surv(time, status == 2) ~ sex, data = lung)
+emit("sex.logrank.chisq", sd$chisq)
+emit("sex.logrank.p", pchisq(sd$chisq, length(sd$n) - 1, lower.tail = FALSE))
+cox <- coxph(Surv(time, status == 2) ~ factor(sex), data = lung)
+emit("sex.cox.hr", exp(coef(cox)))
+emit("sex.cox.hr_ci", exp(confint(cox)))
+
+# Regrouped by ECOG performance status (one row has it missing).
+fit <- survfit(Surv(time, status == 2) ~ ph.ecog, data = lung, conf.type = "log-log")
+medians("ecog", fit)
+sd <- survdiff(Surv(time, status == 2) ~ ph.ecog, data = lung)
+emit("ecog.logrank.chisq", sd$chisq)
+emit("ecog.logrank.df", length(sd$n) - 1)
+
+# Peto–Peto test by sex, as survdiff(rho = 1).
+sd <- survdiff(Surv(time, status == 2) ~ sex, data = lung, rho = 1)
+emit("sex.peto.chisq", sd$chisq)
+
+# No group.
+fit <- survfit(Surv(time, status == 2) ~ 1, data = lung, conf.type = "log-log")
+medians("all", fit)
+
+# Subgroup: women only (sex == 2), grouped by ECOG.
+women <- subset(lung, sex == 2)
+fit <- survfit(Surv(time, status == 2) ~ ph.ecog, data = women, conf.type = "log-log")
+medians("women.ecog", fit)
+
+close(out)
