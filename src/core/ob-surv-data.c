@@ -270,8 +270,7 @@ decode_default_events (const ObColumn  *column,
 
         if (isnan (value))
           {
-            g_autofree char *cell = ob_column_get_string (column, i) != NULL
-                                    ? g_strdup (ob_column_get_string (column, i)) : NULL;
+            const char *cell = ob_column_get_string (column, i);
 
             g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
                          _("The event column “%s” holds “%s” on row %" G_GSIZE_FORMAT
@@ -435,6 +434,15 @@ ob_surv_data_new (const ObDataset   *dataset,
       if (mask != NULL && !mask[i])
         continue;
       time_values[i] = ob_column_get_double (time_col, i);
+      if (isnan (time_values[i]) && !ob_column_is_missing (time_col, i))
+        {
+          /* a categorical time column whose cell is not a number: say so, do not drop it */
+          g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                       _("Row %" G_GSIZE_FORMAT " of the time column “%s” holds “%s”, which "
+                         "is not a number"),
+                       i + 1, time_col->name, ob_column_get_string (time_col, i));
+          goto out;
+        }
       if (isnan (time_values[i]))
         {
           n_miss_time++;

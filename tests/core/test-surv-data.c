@@ -207,6 +207,31 @@ test_errors (void)
   g_clear_error (&error);
 }
 
+/* A categorical time column is read through its numeric levels; a word is an error. */
+static void
+test_categorical_time (void)
+{
+  g_autoptr(ObDataset) tiny = ob_dataset_new ();
+  guint32 *codes = g_new (guint32, 3);
+  double *event = g_new (double, 3);
+  GPtrArray *levels = g_ptr_array_new_with_free_func (g_free);
+  ObSurvSpec spec = { .time_column = "t", .event_column = "e" };
+  g_autoptr(GError) error = NULL;
+  ObSurvData *data;
+
+  g_ptr_array_add (levels, g_strdup ("3"));
+  g_ptr_array_add (levels, g_strdup ("soon"));
+  codes[0] = 0; codes[1] = OB_LEVEL_MISSING; codes[2] = 1;
+  event[0] = 1; event[1] = 0; event[2] = 1;
+  ob_dataset_set_n_rows (tiny, 3);
+  ob_dataset_add_categorical (tiny, "t", codes, levels);
+  ob_dataset_add_numeric (tiny, "e", event);
+  data = ob_surv_data_new (tiny, &spec, NULL, &error);
+  g_assert_null (data);
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_assert_nonnull (strstr (error->message, "soon"));
+}
+
 static void
 test_infinite_and_empty (void)
 {
@@ -330,6 +355,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/surv-data/categorical-covariate", test_categorical_covariate);
   g_test_add_func ("/core/surv-data/event-values", test_event_values);
   g_test_add_func ("/core/surv-data/errors", test_errors);
+  g_test_add_func ("/core/surv-data/categorical-time", test_categorical_time);
   g_test_add_func ("/core/surv-data/infinite-and-empty", test_infinite_and_empty);
   g_test_add_func ("/core/surv-data/where", test_where);
   g_test_add_func ("/core/surv-data/ties-and-dropped-levels", test_ties_and_dropped_levels);
