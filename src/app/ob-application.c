@@ -18,20 +18,91 @@ struct _ObApplication
 
 G_DEFINE_FINAL_TYPE (ObApplication, ob_application, ADW_TYPE_APPLICATION)
 
-static void
-ob_application_activate (GApplication *app)
+static ObWindow *
+get_window (ObApplication *self)
 {
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (ob_window_new (ADW_APPLICATION (app)));
-  gtk_window_present (window);
+    window = GTK_WINDOW (ob_window_new (ADW_APPLICATION (self)));
+  return OB_WINDOW (window);
 }
 
 static void
-ob_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
 {
-  ob_application_activate (app);
+  ObApplication *self = user_data;
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Oncobench"),
+                        "application-icon", APPLICATION_ID,
+                        "developer-name", _("The Oncobench developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Survival curves, ELISA standard curves and tumour growth, "
+                                      "computed as R computes them and drawn for publication."),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "about", .activate = about_action },
+  { .name = "quit", .activate = quit_action },
+};
+
+static void
+ob_application_startup (GApplication *app)
+{
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.new-survival", { "<Control><Shift>n", NULL } },
+  };
+
+  G_APPLICATION_CLASS (ob_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (app), accels[i].action,
+                                           accels[i].accels);
+}
+
+static void
+ob_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (OB_APPLICATION (app))));
+}
+
+static void
+ob_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  ObWindow *window = get_window (OB_APPLICATION (app));
+
+  for (int i = 0; i < n_files; i++)
+    ob_window_open_file (window, files[i]);
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -39,6 +110,7 @@ ob_application_class_init (ObApplicationClass *klass)
 {
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  app_class->startup = ob_application_startup;
   app_class->activate = ob_application_activate;
   app_class->open = ob_application_open;
 }
@@ -54,5 +126,6 @@ ob_application_new (void)
   return g_object_new (OB_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
                        "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/oncobench/Oncobench",
                        NULL);
 }

@@ -6,41 +6,668 @@
 
 #include "config.h"
 
+#include <locale.h>
+#include <string.h>
+
 #include <glib/gi18n.h>
 
-#include "ob-window.h"
+#include "ob-csv-reader.h"
+#include "ob-window-private.h"
 
-struct _ObWindow
+typedef struct
 {
-  AdwApplicationWindow parent_instance;
-
-  AdwHeaderBar *header_bar;
-  AdwToastOverlay *toast_overlay;
-  AdwStatusPage *empty_page;
-};
+  char *path;
+  GHashTable *column_types;
+  /* The entry to refresh, or NULL to open a new one. */
+  ObWindowEntry *entry;
+} LoadRequest;
 
 G_DEFINE_FINAL_TYPE (ObWindow, ob_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
+entry_free (gpointer data)
+{
+  ObWindowEntry *entry = data;
+
+  g_free (entry->path);
+  g_clear_pointer (&entry->column_types, g_hash_table_unref);
+  g_free (entry);
+}
+
+static void
+load_request_free (gpointer data)
+{
+  LoadRequest *request = data;
+
+  g_free (request->path);
+  g_clear_pointer (&request->column_types, g_hash_table_unref);
+  g_free (request);
+}
+
+static GHashTable *
+copy_column_types (GHashTable *column_types)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (column_types == NULL)
+    return copy;
+  g_hash_table_iter_init (&iter, column_types);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), value);
+  return copy;
+}
+
+/* Digits grouped as the user's locale groups them: "1,000,000 rows" reads at a glance. */
+static char *
+format_count (gsize n)
+{
+  const char *separator = localeconv ()->thousands_sep;
+  g_autofree char *digits = g_strdup_printf ("%" G_GSIZE_FORMAT, n);
+  GString *out = g_string_new (NULL);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0 && separator != NULL)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+describe_size (ObDataset *dataset)
+{
+  gsize n_rows = ob_dataset_get_n_rows (dataset);
+  guint n_columns = ob_dataset_get_n_columns (dataset);
+  g_autofree char *count = format_count (n_rows);
+  g_autofree char *rows = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s row", "%s rows",
+                                                        n_rows), count);
+  g_autofree char *columns = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u column",
+                                                           "%u columns", n_columns), n_columns);
+
+  /* TRANSLATORS: a table size, e.g. "228 rows × 10 columns" */
+  return g_strdup_printf (_("%s × %s"), rows, columns);
+}
+
+static void
+update_view (ObWindow *self)
+{
+  ObWindowEntry *entry;
+  const char *page;
+
+  if (self->entries == NULL)
+    return;
+  entry = ob_window_get_current_entry (self);
+  if (self->entries->len > 0)
+    page = "workbench";
+  else if (self->n_loading > 0)
+    page = "loading";
+  else
+    page = "empty";
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+
+  if (self->n_loading > 0)
+    gtk_spinner_start (self->spinner);
+  else
+    gtk_spinner_stop (self->spinner);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->n_loading > 0);
+
+  if (entry != NULL)
+    {
+      g_autofree char *name = g_path_get_basename (entry->path);
+      adw_window_title_set_subtitle (self->window_title, name);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, NULL);
+
+  ob_window_update_actions (self);
+}
+
+static GtkWidget *
+create_sidebar_row (const char  *icon_name,
+                    const char  *title,
+                    const char  *subtitle,
+                    gboolean     nested,
+                    GtkLabel   **out_subtitle)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title_label = gtk_label_new (title);
+  GtkWidget *subtitle_label = gtk_label_new (subtitle);
+
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, nested ? 24 : 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+
+  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_widget_set_tooltip_text (title_label, title);
+  gtk_box_append (GTK_BOX (labels), title_label);
+
+  gtk_label_set_xalign (GTK_LABEL (subtitle_label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle_label, "caption");
+  gtk_widget_add_css_class (subtitle_label, "dim-label");
+  gtk_widget_set_visible (subtitle_label, subtitle != NULL);
+  gtk_box_append (GTK_BOX (labels), subtitle_label);
+
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_box_append (GTK_BOX (box), labels);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  if (out_subtitle != NULL)
+    *out_subtitle = GTK_LABEL (subtitle_label);
+  return row;
+}
+
+static char *
+next_page_name (ObWindow *self)
+{
+  return g_strdup_printf ("page-%u", ++self->n_pages);
+}
+
+static void
+toast_warnings (ObWindow      *self,
+                ObWindowEntry *entry)
+{
+  const GPtrArray *warnings = ob_dataset_get_warnings (ob_dataset_view_get_dataset (entry->view));
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (warnings->len == 0)
+    return;
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported with %u warning",
+                                        "Imported with %u warnings", warnings->len),
+                           warnings->len);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Details"));
+  adw_toast_set_action_name (toast, "win.show-import-warnings");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (entry->path));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+column_type_requested_cb (ObDatasetView *view,
+                          guint          column,
+                          guint          type,
+                          ObWindow      *self);
+
+static ObWindowEntry *
+add_entry (ObWindow   *self,
+           const char *path,
+           GHashTable *column_types,
+           ObDataset  *dataset)
+{
+  ObWindowEntry *entry = g_new0 (ObWindowEntry, 1);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *size = describe_size (dataset);
+  g_autofree char *page_name = next_page_name (self);
+  GtkWidget *row;
+
+  entry->path = g_strdup (path);
+  entry->column_types = copy_column_types (column_types);
+  entry->view = OB_DATASET_VIEW (ob_dataset_view_new (dataset));
+  g_signal_connect (entry->view, "column-type-requested",
+                    G_CALLBACK (column_type_requested_cb), self);
+  g_ptr_array_add (self->entries, entry);
+
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (entry->view), page_name);
+  row = create_sidebar_row ("x-office-spreadsheet-symbolic", name, size, FALSE, &entry->subtitle);
+  g_object_set_data (G_OBJECT (row), "ob-entry", entry);
+  g_object_set_data (G_OBJECT (row), "ob-page", entry->view);
+  entry->row = GTK_LIST_BOX_ROW (row);
+  gtk_list_box_append (self->sidebar_list, row);
+  gtk_list_box_select_row (self->sidebar_list, entry->row);
+
+  toast_warnings (self, entry);
+  update_view (self);
+  return entry;
+}
+
+static void
+refresh_entry (ObWindow      *self,
+               ObWindowEntry *entry,
+               GHashTable    *column_types,
+               ObDataset     *dataset)
+{
+  g_autofree char *size = describe_size (dataset);
+
+  g_clear_pointer (&entry->column_types, g_hash_table_unref);
+  entry->column_types = copy_column_types (column_types);
+  ob_dataset_view_set_dataset (entry->view, dataset);
+  gtk_label_set_text (entry->subtitle, size);
+  toast_warnings (self, entry);
+  update_view (self);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  LoadRequest *request = task_data;
+  g_autoptr(GError) error = NULL;
+  ObCsvOptions options;
+  ObDataset *dataset;
+
+  ob_csv_options_init (&options);
+  options.column_types = request->column_types;
+  dataset = ob_csv_read_file (request->path, &options, &error);
+  if (dataset == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, dataset, (GDestroyNotify) ob_dataset_unref);
+}
+
+static void
+load_finished_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ObWindow *self = OB_WINDOW (object);
+  LoadRequest *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ObDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = g_task_propagate_pointer (G_TASK (result), &error);
+  /* A closed window has freed its entries; there is nothing left to show the result in. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    return;
+  self->n_loading--;
+
+  if (dataset == NULL)
+    {
+      g_autofree char *name = g_path_get_basename (request->path);
+      g_autofree char *heading = NULL;
+
+      if (request->entry != NULL)
+        heading = g_strdup (_("Could Not Change the Column Type"));
+      else
+        heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      ob_window_show_error (self, heading, error);
+      update_view (self);
+      return;
+    }
+
+  ob_dataset_set_source_path (dataset, request->path);
+  if (request->entry != NULL)
+    refresh_entry (self, request->entry, request->column_types, dataset);
+  else
+    add_entry (self, request->path, request->column_types, dataset);
+}
+
+static void
+start_load (ObWindow      *self,
+            const char    *path,
+            GHashTable    *column_types,
+            ObWindowEntry *entry)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, load_finished_cb, NULL);
+  LoadRequest *request = g_new0 (LoadRequest, 1);
+
+  request->path = g_strdup (path);
+  request->column_types = copy_column_types (column_types);
+  request->entry = entry;
+  g_task_set_task_data (task, request, load_request_free);
+  g_task_set_name (task, "[oncobench] read dataset");
+
+  self->n_loading++;
+  update_view (self);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+static void
+column_type_requested_cb (ObDatasetView *view,
+                          guint          column,
+                          guint          type,
+                          ObWindow      *self)
+{
+  ObDataset *dataset = ob_dataset_view_get_dataset (view);
+  const ObColumn *info = ob_dataset_get_column (dataset, column);
+  g_autoptr(GHashTable) column_types = NULL;
+  ObWindowEntry *entry = NULL;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      ObWindowEntry *candidate = g_ptr_array_index (self->entries, i);
+      if (candidate->view == view)
+        entry = candidate;
+    }
+  g_return_if_fail (entry != NULL);
+
+  column_types = copy_column_types (entry->column_types);
+  g_hash_table_insert (column_types, g_strdup (info->name), GINT_TO_POINTER ((int) type + 1));
+  start_load (self, entry->path, column_types, entry);
+}
+
+static void
+sidebar_row_selected_cb (GtkListBox    *list,
+                         GtkListBoxRow *row,
+                         ObWindow      *self)
+{
+  GtkWidget *page = row != NULL ? g_object_get_data (G_OBJECT (row), "ob-page") : NULL;
+
+  if (self->entries == NULL)
+    return;
+  if (page != NULL)
+    gtk_stack_set_visible_child (self->content_stack, page);
+  update_view (self);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ObWindow      *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    ob_window_open_file (self, l->data);
+  g_slist_free (files);
+  return files != NULL;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+static void
+populate_samples (ObWindow *self)
+{
+  g_autofree char *dir_path = ob_window_find_samples_dir ();
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir_path != NULL)
+    dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".tsv"))
+      g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *file_name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir_path, file_name, NULL);
+      g_autoptr(GMenuItem) item = g_menu_item_new (file_name, NULL);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file_name);
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-sample");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (path));
+      gtk_list_box_append (self->sample_list, row);
+
+      g_menu_item_set_action_and_target_value (item, "win.open-sample",
+                                               g_variant_new_string (path));
+      g_menu_append_item (self->samples_menu, item);
+    }
+  gtk_widget_set_visible (self->samples_box, names->len > 0);
+}
+
+static void
+bind_settings (ObWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  /* An uninstalled run without GSETTINGS_SCHEMA_DIR still gets a window, only unremembered. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema == NULL)
+    return;
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+}
+
+static void
+ob_window_dispose (GObject *object)
+{
+  ObWindow *self = OB_WINDOW (object);
+
+  /* Entries first: callbacks that run while the template is torn down find none. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OB_TYPE_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ob_window_parent_class)->dispose (object);
+}
+
+static void
+ob_window_finalize (GObject *object)
+{
+  ObWindow *self = OB_WINDOW (object);
+
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (ob_window_parent_class)->finalize (object);
+}
+
+static void
 ob_window_class_init (ObWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ob_window_dispose;
+  object_class->finalize = ob_window_finalize;
+
+  g_type_ensure (OB_TYPE_DATASET_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/oncobench/Oncobench/ob-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, ObWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, samples_box);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, sample_list);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, new_analysis_button);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, samples_menu);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
+
+  ob_window_class_init_actions (widget_class);
 }
 
 static void
 ob_window_init (ObWindow *self)
 {
+  GtkDropTarget *drop_target;
+
+  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->cancellable = g_cancellable_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  populate_samples (self);
+  bind_settings (self);
+  update_view (self);
+}
+
+ObWindowEntry *
+ob_window_get_current_entry (ObWindow *self)
+{
+  GtkListBoxRow *row;
+
+  if (self->entries == NULL || self->entries->len == 0)
+    return NULL;
+  row = gtk_list_box_get_selected_row (self->sidebar_list);
+  if (row == NULL)
+    return g_ptr_array_index (self->entries, self->entries->len - 1);
+  return g_object_get_data (G_OBJECT (row), "ob-entry");
+}
+
+ObWindowEntry *
+ob_window_find_entry (ObWindow   *self,
+                      const char *path)
+{
+  for (guint i = 0; self->entries != NULL && i < self->entries->len; i++)
+    {
+      ObWindowEntry *entry = g_ptr_array_index (self->entries, i);
+      if (g_strcmp0 (entry->path, path) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+void
+ob_window_show_error (ObWindow     *self,
+                      const char   *heading,
+                      const GError *error)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                                       error->message));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Puts @page under the dataset's last analysis in the sidebar and shows it. */
+void
+ob_window_add_analysis (ObWindow      *self,
+                        ObWindowEntry *entry,
+                        GtkWidget     *page,
+                        const char    *title,
+                        const char    *icon_name)
+{
+  g_autofree char *page_name = next_page_name (self);
+  GtkWidget *row;
+  int position;
+
+  gtk_stack_add_named (self->content_stack, page, page_name);
+  row = create_sidebar_row (icon_name, title, NULL, TRUE, NULL);
+  g_object_set_data (G_OBJECT (row), "ob-entry", entry);
+  g_object_set_data (G_OBJECT (row), "ob-page", page);
+  position = gtk_list_box_row_get_index (entry->row) + (int) entry->n_analyses + 1;
+  entry->n_analyses++;
+  gtk_list_box_insert (self->sidebar_list, row, position);
+  gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
 }
 
 ObWindow *
 ob_window_new (AdwApplication *application)
 {
   return g_object_new (OB_TYPE_WINDOW, "application", application, NULL);
+}
+
+void
+ob_window_open_file (ObWindow *self,
+                     GFile    *file)
+{
+  g_autofree char *path = NULL;
+  ObWindowEntry *entry;
+
+  g_return_if_fail (OB_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (&error, OB_ERROR, OB_ERROR_FAILED,
+                   _("%s is not a local file. Copy it to this computer, then open the copy."),
+                   uri);
+      ob_window_show_error (self, _("Could Not Open File"), error);
+      return;
+    }
+
+  /* Opening an open file again shows it rather than a second, identical copy. */
+  entry = ob_window_find_entry (self, path);
+  if (entry != NULL)
+    {
+      gtk_list_box_select_row (self->sidebar_list, entry->row);
+      return;
+    }
+  start_load (self, path, NULL, NULL);
+}
+
+gboolean
+ob_window_load_file_sync (ObWindow  *self,
+                          GFile     *file,
+                          GError   **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ObDataset) dataset = NULL;
+  ObCsvOptions options;
+
+  g_return_val_if_fail (OB_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, OB_ERROR, OB_ERROR_FAILED,
+                   _("%s is not a local file. Copy it to this computer, then open the copy."),
+                   uri);
+      return FALSE;
+    }
+
+  ob_csv_options_init (&options);
+  dataset = ob_csv_read_file (path, &options, error);
+  if (dataset == NULL)
+    return FALSE;
+  ob_dataset_set_source_path (dataset, path);
+  add_entry (self, path, NULL, dataset);
+  return TRUE;
+}
+
+ObDataset *
+ob_window_get_dataset (ObWindow *self)
+{
+  ObWindowEntry *entry;
+
+  g_return_val_if_fail (OB_IS_WINDOW (self), NULL);
+
+  entry = ob_window_get_current_entry (self);
+  return entry != NULL ? ob_dataset_view_get_dataset (entry->view) : NULL;
+}
+
+char *
+ob_window_find_samples_dir (void)
+{
+  if (g_file_test (OB_SAMPLES_DIR, G_FILE_TEST_IS_DIR))
+    return g_strdup (OB_SAMPLES_DIR);
+  if (g_file_test (OB_SOURCE_DIR "/data/samples", G_FILE_TEST_IS_DIR))
+    return g_strdup (OB_SOURCE_DIR "/data/samples");
+  return NULL;
 }

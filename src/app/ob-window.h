@@ -6,11 +6,24 @@
 
 #include <adwaita.h>
 
+#include "ob-dataset.h"
+
 G_BEGIN_DECLS
 
 #define OB_TYPE_WINDOW (ob_window_get_type ())
 G_DECLARE_FINAL_TYPE (ObWindow, ob_window, OB, WINDOW, AdwApplicationWindow)
 
-ObWindow *ob_window_new (AdwApplication *application);
+ObWindow  *ob_window_new             (AdwApplication *application);
+/* Reads @file in a worker thread; errors and import warnings are shown in the window. */
+void       ob_window_open_file       (ObWindow       *self,
+                                      GFile          *file);
+/* Reads @file in the calling thread and shows it; for tests and scripted use. */
+gboolean   ob_window_load_file_sync  (ObWindow       *self,
+                                      GFile          *file,
+                                      GError        **error);
+/* The dataset shown or analysed in the selected page, or NULL when nothing is open. */
+ObDataset *ob_window_get_dataset     (ObWindow       *self);
+/* The folder of bundled sample datasets: installed, else the source tree; NULL if neither. */
+char      *ob_window_find_samples_dir (void);
 
 G_END_DECLS

@@ -1,0 +1,166 @@
+/* ob-window-actions.c: what the window's menus, buttons and shortcuts do
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ob-survival-page.h"
+#include "ob-window-private.h"
+
+/* The import warnings dialog lists this many and counts the rest. */
+#define MAX_LISTED_WARNINGS 50
+
+static void
+file_chooser_response_cb (GtkNativeDialog *dialog,
+                          int              response,
+                          ObWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          ob_window_open_file (self, file);
+        }
+    }
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ObWindow *self = OB_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+
+  gtk_file_filter_set_name (tables, _("CSV and TSV Files"));
+  gtk_file_filter_add_mime_type (tables, "text/csv");
+  gtk_file_filter_add_mime_type (tables, "text/tab-separated-values");
+  gtk_file_filter_add_suffix (tables, "csv");
+  gtk_file_filter_add_suffix (tables, "tsv");
+  gtk_file_filter_add_suffix (tables, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
+
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+open_sample_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  ob_window_open_file (OB_WINDOW (widget), file);
+}
+
+static void
+new_survival_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ObWindow *self = OB_WINDOW (widget);
+  ObWindowEntry *entry = ob_window_get_current_entry (self);
+  GtkWidget *page;
+
+  if (entry == NULL)
+    return;
+  page = ob_survival_page_new (ob_dataset_view_get_dataset (entry->view));
+  ob_window_add_analysis (self, entry, page, _("Survival Analysis"),
+                          "ob-survival-symbolic");
+}
+
+static void
+show_import_warnings_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ObWindow *self = OB_WINDOW (widget);
+  ObWindowEntry *entry = ob_window_find_entry (self, g_variant_get_string (parameter, NULL));
+
+  if (entry != NULL)
+    ob_window_show_warnings (self, entry);
+}
+
+void
+ob_window_show_warnings (ObWindow      *self,
+                         ObWindowEntry *entry)
+{
+  const GPtrArray *warnings = ob_dataset_get_warnings (ob_dataset_view_get_dataset (entry->view));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *name = g_path_get_basename (entry->path);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+  GtkWidget *scrolled;
+  GtkWidget *label;
+
+  for (guint i = 0; i < warnings->len && i < MAX_LISTED_WARNINGS; i++)
+    g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "",
+                            (const char *) g_ptr_array_index (warnings, i));
+  if (warnings->len > MAX_LISTED_WARNINGS)
+    {
+      guint rest = warnings->len - MAX_LISTED_WARNINGS;
+
+      g_string_append_c (text, '\n');
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "… and %u more",
+                                                 "… and %u more", rest), rest);
+    }
+
+  body = g_strdup_printf (_("These cells or rows of “%s” were not read as they stand:"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Import Warnings"), body);
+
+  label = gtk_label_new (text->str);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 320);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+ob_window_update_actions (ObWindow *self)
+{
+  gboolean has_dataset = ob_window_get_current_entry (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-survival", has_dataset);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->new_analysis_button), has_dataset);
+}
+
+void
+ob_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-sample", "s", open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.new-survival", NULL, new_survival_action);
+  gtk_widget_class_install_action (widget_class, "win.show-import-warnings", "s",
+                                   show_import_warnings_action);
+}
