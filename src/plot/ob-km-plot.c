@@ -674,7 +674,10 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
       double w;
 
       ob_plot_text_measure (text, y_title, &w, NULL);
-      layout->y_title_box = (ObPlotRect) { m, layout->plot.y + layout->plot.height / 2 - w / 2,
+      /* Next to its tick labels, however wide the table's labels made the margin. */
+      layout->y_title_box = (ObPlotRect) { layout->plot.x - tick_len - gap * 0.6 - y_label_w
+                                             - gap - lh,
+                                           layout->plot.y + layout->plot.height / 2 - w / 2,
                                            lh, w };
       add_box (layout, layout->y_title_box);
     }

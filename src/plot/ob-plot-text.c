@@ -110,6 +110,20 @@ ob_plot_text_box (ObPlotText *text, const char *str, double x, double y, double 
   return (ObPlotRect) { x - xalign * w, y - yalign * h, w, h };
 }
 
+/* EPS goes to print shops and older layout tools that substitute fonts they lack; outlines
+ * look the same everywhere (and journals ask for them). */
+static void
+show_layout (cairo_t *cr, PangoLayout *layout)
+{
+  if (cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_PS)
+    {
+      pango_cairo_layout_path (cr, layout);
+      cairo_fill (cr);
+    }
+  else
+    pango_cairo_show_layout (cr, layout);
+}
+
 ObPlotRect
 ob_plot_text_draw (ObPlotText *text, cairo_t *cr, const char *str, double x, double y,
                    double xalign, double yalign)
@@ -117,7 +131,7 @@ ob_plot_text_draw (ObPlotText *text, cairo_t *cr, const char *str, double x, dou
   ObPlotRect box = ob_plot_text_box (text, str, x, y, xalign, yalign);
 
   cairo_move_to (cr, box.x, box.y);
-  pango_cairo_show_layout (cr, text->layout);
+  show_layout (cr, text->layout);
   cairo_new_path (cr);
   return box;
 }
@@ -132,7 +146,7 @@ ob_plot_text_draw_vertical (ObPlotText *text, cairo_t *cr, const char *str, doub
   cairo_translate (cr, x, y);
   cairo_rotate (cr, -G_PI / 2);
   cairo_move_to (cr, -w / 2, -h / 2);
-  pango_cairo_show_layout (cr, text->layout);
+  show_layout (cr, text->layout);
   cairo_new_path (cr);
   cairo_restore (cr);
   return (ObPlotRect) { x - h / 2, y - w / 2, h, w };

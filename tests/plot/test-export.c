@@ -123,7 +123,11 @@ test_formats (Fixture *f, gconstpointer data)
           g_assert_true (contains (contents, len, "/MediaBox [ 0 0 252.283465 226.771654 ]"));
         }
       if (fmt == OB_PLOT_FORMAT_EPS)
-        g_assert_true (contains (contents, len, "%%BoundingBox:"));
+        {
+          g_assert_true (contains (contents, len, "%%BoundingBox:"));
+          /* Text as outlines: nothing for a print shop to substitute. */
+          g_assert_false (contains (contents, len, "/FontName"));
+        }
     }
 }
 
