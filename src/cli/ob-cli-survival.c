@@ -345,38 +345,6 @@ add_prism_hazard_ratios (JsonBuilder      *b,
   json_builder_end_array (b);
 }
 
-/* Each group's RMST minus the reference's, as survRM2 reports it. */
-static void
-add_rmst_differences (JsonBuilder      *b,
-                      const ObSurvData *data,
-                      const ObKmFit    *fit,
-                      double            tau)
-{
-  const ObKmCurve *reference = &fit->curves[data->reference];
-
-  json_builder_set_member_name (b, "rmst_difference");
-  json_builder_begin_array (b);
-  for (guint g = 0; g < fit->n_curves; g++)
-    {
-      ObKmRmstDiff diff;
-
-      if (g == data->reference)
-        continue;
-      ob_km_rmst_diff (&fit->curves[g], reference, tau, fit->conf_level, &diff);
-      json_builder_begin_object (b);
-      ob_cli_json_add_string (b, "group", fit->curves[g].name);
-      ob_cli_json_add_string (b, "reference", reference->name);
-      ob_cli_json_add_double (b, "tau", tau);
-      ob_cli_json_add_double (b, "difference", diff.diff);
-      ob_cli_json_add_double (b, "se", diff.se);
-      ob_cli_json_add_double (b, "lower", diff.lower);
-      ob_cli_json_add_double (b, "upper", diff.upper);
-      ob_cli_json_add_double (b, "p", diff.p);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
-}
-
 static void
 add_cox (JsonBuilder *b,
          const ObCox *cox)
@@ -557,8 +525,6 @@ run_survival (const char             *path,
     add_curve (b, &fit->curves[g], o, s);
   json_builder_end_array (b);
 
-  if (!isnan (o->rmst) && fit->n_curves > 1)
-    add_rmst_differences (b, data, fit, o->rmst);
   add_test (b, test);
   if (s->prism)
     add_prism_hazard_ratios (b, data, test);

@@ -270,6 +270,7 @@ test_where (void)
   const char *bad[] = { "nosuch=1", NULL };
   const char *malformed[] = { "sex", NULL };
   const char *text[] = { "x=Maintained", NULL };
+  const char *numeric_level[] = { "x=Maintained", "x=2.0", NULL };
   g_autoptr(GError) error = NULL;
   g_autofree guint8 *mask = ob_dataset_where_mask (lung, filters, &error);
   g_autofree guint8 *mask_sex = NULL;
@@ -297,6 +298,25 @@ test_where (void)
   for (gsize i = 0; i < ob_dataset_get_n_rows (aml); i++)
     kept += mask_aml[i] != 0;
   g_assert_cmpuint (kept, ==, (gsize) surv_test_ref1 ("aml.x.n", 0));
+
+  /* a categorical column whose level reads as a number matches the number too */
+  {
+    g_autoptr(ObDataset) tiny = ob_dataset_new ();
+    guint32 *codes = g_new (guint32, 3);
+    GPtrArray *levels = g_ptr_array_new_with_free_func (g_free);
+    g_autofree guint8 *m = NULL;
+
+    g_ptr_array_add (levels, g_strdup ("2"));
+    g_ptr_array_add (levels, g_strdup ("Maintained"));
+    codes[0] = 0; codes[1] = 1; codes[2] = OB_LEVEL_MISSING;
+    ob_dataset_set_n_rows (tiny, 3);
+    ob_dataset_add_categorical (tiny, "x", codes, levels);
+    m = ob_dataset_where_mask (tiny, numeric_level, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (m[0], ==, 1);
+    g_assert_cmpint (m[1], ==, 1);
+    g_assert_cmpint (m[2], ==, 0);
+  }
 
   g_assert_null (ob_dataset_where_mask (lung, bad, &error));
   g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
