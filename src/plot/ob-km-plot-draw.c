@@ -381,7 +381,7 @@ draw_legend (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKm
 
       if (!ob_km_plot_is_visible (plot, c))
         continue;
-      label = ob_km_plot_legend_label (&plot->fit->curves[c]);
+      label = ob_km_plot_legend_label (plot, &plot->fit->curves[c]);
       ob_plot_style_set_source (ps, cr, c, plot->fit->n_curves, 1);
       ob_plot_style_set_dash (ps, cr, c);
       cairo_set_line_width (cr, ps->line_width);

@@ -15,7 +15,7 @@ gsize     ob_km_steps_before      (const ObKmCurve *curve, double t);
 double    ob_km_curve_last_time   (const ObKmCurve *curve);
 gboolean  ob_km_plot_is_visible   (const ObKmPlot *plot, guint curve);
 guint     ob_km_plot_n_visible    (const ObKmPlot *plot);
-char     *ob_km_plot_legend_label (const ObKmCurve *curve);
+char     *ob_km_plot_legend_label (const ObKmPlot *plot, const ObKmCurve *curve);
 /* The lines of the statistics block: test and p, hazard ratios, CI transform. */
 GPtrArray *ob_km_plot_annotation_lines (const ObKmPlot *plot);
 const char *ob_km_plot_row_label  (guint row);

@@ -109,10 +109,18 @@ ob_km_plot_n_visible (const ObKmPlot *plot)
 }
 
 char *
-ob_km_plot_legend_label (const ObKmCurve *curve)
+ob_km_plot_legend_label (const ObKmPlot *plot, const ObKmCurve *curve)
 {
-  return g_strdup_printf ("%s (n = %" G_GSIZE_FORMAT ")", curve->name ? curve->name : "",
-                          curve->n);
+  const char *name = curve->name ? curve->name : "";
+  g_autofree char *median = NULL;
+
+  if (!plot->style.show_median)
+    return g_strdup_printf ("%s (n = %" G_GSIZE_FORMAT ")", name, curve->n);
+  if (!isfinite (curve->median))
+    return g_strdup_printf (_("%s (n = %" G_GSIZE_FORMAT "), median not reached"), name,
+                            curve->n);
+  median = ob_plot_format_number (curve->median, 3);
+  return g_strdup_printf (_("%s (n = %" G_GSIZE_FORMAT "), median %s"), name, curve->n, median);
 }
 
 const char *
@@ -145,11 +153,23 @@ term_level (const char *name)
 }
 
 static char *
+format_ratio (double value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (!isfinite (value))
+    return g_strdup ("NA");
+  /* Hazard ratios are read to two decimals (0.59, 1.02); large ones need fewer. */
+  g_ascii_formatd (buf, sizeof buf, value >= 9.995 ? "%.1f" : "%.2f", value);
+  return g_strdup (buf);
+}
+
+static char *
 format_hr (const ObCoxTerm *term)
 {
-  g_autofree char *hr = ob_plot_format_number (term->hr, 2);
-  g_autofree char *lo = ob_plot_format_number (term->hr_lower, 2);
-  g_autofree char *hi = ob_plot_format_number (term->hr_upper, 2);
+  g_autofree char *hr = format_ratio (term->hr);
+  g_autofree char *lo = format_ratio (term->hr_lower);
+  g_autofree char *hi = format_ratio (term->hr_upper);
 
   return g_strdup_printf ("%s (%s\u2013%s)", hr, lo, hi);
 }
@@ -386,7 +406,7 @@ measure_legend (const ObKmPlot *plot, ObPlotText *text, double *w, double *h)
 
       if (!ob_km_plot_is_visible (plot, c))
         continue;
-      label = ob_km_plot_legend_label (&plot->fit->curves[c]);
+      label = ob_km_plot_legend_label (plot, &plot->fit->curves[c]);
       ob_plot_text_measure (text, label, &tw, NULL);
       max_w = MAX (max_w, tw);
       n++;

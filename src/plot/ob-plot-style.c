@@ -59,8 +59,8 @@ ob_plot_palette_greyscale (guint index, guint n)
 {
   double v;
 
-  /* Lighter than 0.65 disappears in print next to a 0.75 pt line. */
-  v = n > 1 ? 0.65 * (double) (index % n) / (double) (n - 1) : 0;
+  /* Lighter than about 0.55 fades in print, and the at-risk numbers share the colour. */
+  v = n > 1 ? 0.55 * (double) (index % n) / (double) (n - 1) : 0;
   return (ObPlotColor) { v, v, v };
 }
 

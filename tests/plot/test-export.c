@@ -157,6 +157,14 @@ test_png_size (Fixture *f, gconstpointer data)
       g_assert_cmpuint (w, ==, (guint32) ceil (85 / 25.4 * dpis[i] - 1e-6));
       g_assert_cmpuint (h, ==, (guint32) ceil (60 / 25.4 * dpis[i] - 1e-6));
 
+      /* The resolution travels with the file (pixels per metre), right after IHDR. */
+      g_assert_cmpuint (len, >, 33 + 21);
+      g_assert_cmpuint (read_be32 (contents + 33), ==, 9);
+      g_assert_cmpmem (contents + 37, 4, "pHYs", 4);
+      g_assert_cmpuint (read_be32 (contents + 41), ==, (guint32) lround (dpis[i] / 0.0254));
+      g_assert_cmpuint (read_be32 (contents + 45), ==, (guint32) lround (dpis[i] / 0.0254));
+      g_assert_cmpuint (contents[49], ==, 1);
+
       /* White paper, not transparent or black: a corner pixel. */
       img = cairo_image_surface_create_from_png (path);
       g_assert_cmpint (cairo_surface_status (img), ==, CAIRO_STATUS_SUCCESS);

@@ -399,6 +399,8 @@ test_export_example (void)
     { "lung-183x120.pdf", { 183, 120, OB_KM_RISK_TABLE_CLASSIC, 7 } },
     { "lung-kmunicate-183x120.pdf", { 183, 120, OB_KM_RISK_TABLE_KMUNICATE, 7 } },
     { "lung-kmunicate-89x80.png", { 89, 80, OB_KM_RISK_TABLE_KMUNICATE, 7 } },
+    { "lung-grey-percent-89x80.pdf", { 89, 80, OB_KM_RISK_TABLE_CLASSIC, 7 } },
+    { "lung-slide.png", { 254, 143, OB_KM_RISK_TABLE_CLASSIC, 16 } },
   };
 
   g_assert_nonnull (dir);
@@ -410,10 +412,18 @@ test_export_example (void)
       ObKmPlot plot;
 
       init_plot (&plot, fx, &figures[i].g);
-      plot.style.show_median = i == 1;
+      plot.style.show_median = i == 1 || i == 4;
+      if (i == 4)
+        {
+          plot.style.plot_style.palette = OB_PLOT_PALETTE_GREYSCALE;
+          plot.style.plot_style.dashes = TRUE;
+          plot.style.y_percent = TRUE;
+          plot.style.title = "Overall survival";
+        }
       g_assert_true (ob_plot_format_from_path (path, &fmt, &error));
       g_assert_true (ob_plot_export (fmt, path, figures[i].g.width_mm, figures[i].g.height_mm,
-                                     300, ob_km_plot_draw_func, &plot, &error));
+                                     figures[i].g.font_size > 10 ? 96 : 300,
+                                     ob_km_plot_draw_func, &plot, &error));
       g_assert_no_error (error);
       g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
       if (out == NULL)
