@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ob-km-plot-private.h"
+#include "ob-plot-legend.h"
 
 #define CI_ALPHA 0.18
 
@@ -240,73 +241,16 @@ draw_medians (cairo_t *cr, const ObKmLayout *layout, const ObKmPlot *plot)
 }
 
 static void
-draw_axes (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKmPlot *plot)
+draw_title (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKmPlot *plot)
 {
-  const ObPlotStyle *ps = &plot->style.plot_style;
-  double fs = ps->font_size, gap = fs * 0.35;
-  double x0 = layout->plot.x, y0 = layout->plot.y + layout->plot.height;
-  double x1 = x0 + layout->plot.width, y1 = layout->plot.y;
-  double yticks[16];
-  guint n_yticks = ob_plot_scale_ticks (&layout->y, yticks, G_N_ELEMENTS (yticks));
+  const char *title = plot->style.title;
 
+  if (title == NULL || *title == '\0')
+    return;
   cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, ps->axis_width);
-  cairo_set_dash (cr, NULL, 0, 0);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
-  cairo_move_to (cr, x0, y1);
-  cairo_line_to (cr, x0, y0);
-  cairo_line_to (cr, x1, y0);
-  cairo_stroke (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-
-  for (guint i = 0; i < layout->n_ticks; i++)
-    {
-      double x = ob_plot_scale_map (&layout->x, layout->ticks[i]);
-      g_autofree char *s = ob_plot_scale_format (&layout->x, layout->ticks[i], 1);
-
-      cairo_move_to (cr, x, y0);
-      cairo_line_to (cr, x, y0 + ps->tick_length);
-      cairo_stroke (cr);
-      ob_plot_text_draw (text, cr, s, x, y0 + ps->tick_length + gap * 0.6, 0.5, 0);
-    }
-  for (guint i = 0; i < n_yticks; i++)
-    {
-      double y = ob_plot_scale_map (&layout->y, yticks[i]);
-      g_autofree char *s = ob_plot_scale_format (&layout->y, yticks[i], 1);
-
-      cairo_move_to (cr, x0, y);
-      cairo_line_to (cr, x0 - ps->tick_length, y);
-      cairo_stroke (cr);
-      ob_plot_text_draw (text, cr, s, x0 - ps->tick_length - gap * 0.6, y, 1, 0.5);
-    }
-}
-
-static void
-draw_titles (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKmPlot *plot)
-{
-  const ObKmPlotStyle *style = &plot->style;
-  g_autofree char *x_title = NULL;
-  const char *y_title;
-
-  if (style->title != NULL && *style->title)
-    {
-      ob_plot_text_set_font (text, 1.15, TRUE);
-      ob_plot_text_draw (text, cr, style->title, layout->title_box.x, layout->title_box.y, 0, 0);
-      ob_plot_text_set_font (text, 1, FALSE);
-    }
-  if (style->x_label != NULL)
-    x_title = g_strdup (style->x_label);
-  else if (style->time_unit != NULL && *style->time_unit)
-    x_title = g_strdup_printf (_("Time (%s)"), style->time_unit);
-  else
-    x_title = g_strdup (_("Time"));
-  ob_plot_text_draw (text, cr, x_title, layout->x_title_box.x, layout->x_title_box.y, 0, 0);
-
-  y_title = style->y_label ? style->y_label
-            : style->y_percent ? _("Survival (%)") : _("Survival probability");
-  ob_plot_text_draw_vertical (text, cr, y_title,
-                              layout->y_title_box.x + layout->y_title_box.width / 2,
-                              layout->y_title_box.y + layout->y_title_box.height / 2);
+  ob_plot_text_set_font (text, 1.15, TRUE);
+  ob_plot_text_draw (text, cr, title, layout->title_box.x, layout->title_box.y, 0, 0);
+  ob_plot_text_set_font (text, 1, FALSE);
 }
 
 static void
@@ -368,32 +312,16 @@ draw_table (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKmP
 static void
 draw_legend (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKmPlot *plot)
 {
-  const ObPlotStyle *ps = &plot->style.plot_style;
-  double lh = ob_plot_text_line_height (text);
-  double sample = ps->font_size * 1.6;
-  double y = layout->legend.y;
+  g_autofree guint *curves = NULL;
+  g_auto (GStrv) labels = NULL;
 
   if (layout->legend.width <= 0)
     return;
-  for (guint c = 0; c < plot->fit->n_curves; c++)
-    {
-      g_autofree char *label = NULL;
-
-      if (!ob_km_plot_is_visible (plot, c))
-        continue;
-      label = ob_km_plot_legend_label (plot, &plot->fit->curves[c]);
-      ob_plot_style_set_source (ps, cr, c, plot->fit->n_curves, 1);
-      ob_plot_style_set_dash (ps, cr, c);
-      cairo_set_line_width (cr, ps->line_width);
-      cairo_move_to (cr, layout->legend.x, y + lh / 2);
-      cairo_line_to (cr, layout->legend.x + sample, y + lh / 2);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      cairo_set_source_rgb (cr, 0, 0, 0);
-      ob_plot_text_draw (text, cr, label, layout->legend.x + sample + ps->font_size * 0.4, y, 0,
-                         0);
-      y += lh;
-    }
+  curves = g_new (guint, plot->fit->n_curves + 1);
+  labels = ob_km_plot_legend_labels (plot, curves);
+  ob_plot_legend_draw (cr, text, &plot->style.plot_style, OB_PLOT_LEGEND_LINE,
+                       (const char *const *) labels, curves, g_strv_length (labels),
+                       plot->fit->n_curves, layout->legend.x, layout->legend.y);
 }
 
 static void
@@ -462,8 +390,9 @@ ob_km_plot_render_layout (cairo_t *cr, const ObKmLayout *layout)
   cairo_set_dash (cr, NULL, 0, 0);
   cairo_restore (cr);
 
-  draw_axes (cr, layout, text, plot);
-  draw_titles (cr, layout, text, plot);
+  ob_plot_axis_draw (&layout->axis_x, cr, text, ps);
+  ob_plot_axis_draw (&layout->axis_y, cr, text, ps);
+  draw_title (cr, layout, text, plot);
   draw_table (cr, layout, text, plot);
   draw_legend (cr, layout, text, plot);
   draw_annotation (cr, layout, text, plot);

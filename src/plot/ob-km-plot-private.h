@@ -16,6 +16,8 @@ double    ob_km_curve_last_time   (const ObKmCurve *curve);
 gboolean  ob_km_plot_is_visible   (const ObKmPlot *plot, guint curve);
 guint     ob_km_plot_n_visible    (const ObKmPlot *plot);
 char     *ob_km_plot_legend_label (const ObKmPlot *plot, const ObKmCurve *curve);
+/* Labels of the visible curves (NULL-terminated); curves[] receives their indices. */
+GStrv     ob_km_plot_legend_labels (const ObKmPlot *plot, guint *curves);
 /* The lines of the statistics block: test and p, hazard ratios, CI transform. */
 GPtrArray *ob_km_plot_annotation_lines (const ObKmPlot *plot);
 const char *ob_km_plot_row_label  (guint row);

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ob-km-plot-private.h"
+#include "ob-plot-legend.h"
 
 #define MAX_TICKS 64
 #define N_CORNERS 4
@@ -121,6 +122,21 @@ ob_km_plot_legend_label (const ObKmPlot *plot, const ObKmCurve *curve)
                             curve->n);
   median = ob_plot_format_number (curve->median, 3);
   return g_strdup_printf (_("%s (n = %" G_GSIZE_FORMAT "), median %s"), name, curve->n, median);
+}
+
+GStrv
+ob_km_plot_legend_labels (const ObKmPlot *plot, guint *curves)
+{
+  GStrv labels = g_new0 (char *, plot->fit->n_curves + 1);
+  guint n = 0;
+
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    if (ob_km_plot_is_visible (plot, c))
+      {
+        curves[n] = c;
+        labels[n++] = ob_km_plot_legend_label (plot, &plot->fit->curves[c]);
+      }
+  return labels;
 }
 
 const char *
@@ -254,6 +270,8 @@ ob_km_layout_free (ObKmLayout *layout)
     return;
   g_free (layout->ticks);
   g_free (layout->cells);
+  g_free (layout->x_title);
+  g_free (layout->y_title);
   g_clear_pointer (&layout->text_boxes, g_array_unref);
   g_free (layout);
 }
@@ -394,25 +412,11 @@ place_block (const ObKmPlot *plot, const ObKmLayout *layout, ObKmPlace wanted, d
 static void
 measure_legend (const ObKmPlot *plot, ObPlotText *text, double *w, double *h)
 {
-  double line_h = ob_plot_text_line_height (text);
-  double sample = plot->style.plot_style.font_size * 1.6;
-  double max_w = 0;
-  guint n = 0;
+  g_autofree guint *curves = g_new (guint, plot->fit->n_curves + 1);
+  g_auto (GStrv) labels = ob_km_plot_legend_labels (plot, curves);
 
-  for (guint c = 0; c < plot->fit->n_curves; c++)
-    {
-      g_autofree char *label = NULL;
-      double tw;
-
-      if (!ob_km_plot_is_visible (plot, c))
-        continue;
-      label = ob_km_plot_legend_label (plot, &plot->fit->curves[c]);
-      ob_plot_text_measure (text, label, &tw, NULL);
-      max_w = MAX (max_w, tw);
-      n++;
-    }
-  *w = n > 0 ? sample + plot->style.plot_style.font_size * 0.4 + max_w : 0;
-  *h = n * line_h;
+  ob_plot_legend_measure (text, &plot->style.plot_style, (const char *const *) labels,
+                          g_strv_length (labels), w, h);
 }
 
 static void
@@ -538,13 +542,9 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   g_autoptr (ObPlotText) text = ob_km_plot_text_new (plot);
   ObKmLayout *layout = g_new0 (ObKmLayout, 1);
   double fs = ps->font_size > 0 ? ps->font_size : 7;
-  double lh, m, gap, tick_len, left, right, top, bottom, x_max = 0, y_label_w = 0;
+  double lh, m, gap, left, right, top, bottom, x_max = 0;
   double label_w = 0, table_h = 0, count_w = 0, axis_h, leg_w, leg_h, ann_w = 0, ann_h = 0;
   guint n_rows, n_x_ticks;
-  double yticks[16];
-  guint n_yticks;
-  g_autofree char *x_title = NULL;
-  const char *y_title;
 
   g_return_val_if_fail (plot != NULL && plot->fit != NULL, layout);
 
@@ -557,7 +557,6 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   lh = ob_plot_text_line_height (text);
   m = MAX (fs * 0.3, 1);
   gap = fs * 0.35;
-  tick_len = ps->tick_length;
   layout->margin = m;
   layout->row_height = lh * 1.1;
 
@@ -587,18 +586,21 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   ob_plot_scale_init_fixed (&layout->y, 0, layout->y_factor, layout->y_factor * 0.2, 5);
   layout->ticks = g_new (double, MAX_TICKS);
   layout->n_ticks = ob_plot_scale_ticks (&layout->x, layout->ticks, MAX_TICKS);
-  n_yticks = ob_plot_scale_ticks (&layout->y, yticks, G_N_ELEMENTS (yticks));
+  if (style->x_label != NULL)
+    layout->x_title = g_strdup (style->x_label);
+  else if (style->time_unit != NULL && *style->time_unit)
+    layout->x_title = g_strdup_printf (_("Time (%s)"), style->time_unit);
+  else
+    layout->x_title = g_strdup (_("Time"));
+  layout->y_title = g_strdup (style->y_label ? style->y_label
+                              : style->y_percent ? _("Survival (%)")
+                                                 : _("Survival probability"));
+  layout->axis_x = (ObPlotAxis) { OB_PLOT_AXIS_BOTTOM, &layout->x, layout->ticks,
+                                  layout->n_ticks, 1, 0, layout->x_title };
+  layout->axis_y = (ObPlotAxis) { OB_PLOT_AXIS_LEFT, &layout->y, NULL, 0, 1, 0,
+                                  layout->y_title };
 
-  /* Left: y title, tick labels, ticks; or the table's row labels if wider. */
-  for (guint i = 0; i < n_yticks; i++)
-    {
-      g_autofree char *s = ob_plot_scale_format (&layout->y, yticks[i], 1);
-      double w;
-
-      ob_plot_text_measure (text, s, &w, NULL);
-      y_label_w = MAX (y_label_w, w);
-    }
-  left = m + lh + gap + y_label_w + gap * 0.6 + tick_len;
+  left = m + ob_plot_axis_extent (&layout->axis_y, text, ps);
 
   n_rows = ob_km_plot_n_visible (plot) * table_rows_per_curve (style->risk_table);
   if (n_rows > 0)
@@ -627,7 +629,7 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
     }
 
   /* Bottom: ticks, tick labels, x title, then the table. */
-  axis_h = tick_len + gap * 0.6 + lh + gap * 0.5 + lh;
+  axis_h = ob_plot_axis_extent (&layout->axis_x, text, ps);
   bottom = m + table_h + (n_rows > 0 ? lh * 0.6 : 0) + axis_h;
 
   /* Right: room for half of the widest label centred on the last tick. */
@@ -657,51 +659,12 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   ob_plot_scale_set_range (&layout->y, layout->plot.y + layout->plot.height, layout->plot.y);
 
   /* Axis label boxes. */
-  {
-    double y0 = layout->plot.y + layout->plot.height;
-
-    for (guint i = 0; i < layout->n_ticks; i++)
-      {
-        g_autofree char *s = ob_plot_scale_format (&layout->x, layout->ticks[i], 1);
-
-        add_box (layout, ob_plot_text_box (text, s, ob_plot_scale_map (&layout->x,
-                                                                       layout->ticks[i]),
-                                           y0 + tick_len + gap * 0.6, 0.5, 0));
-      }
-    for (guint i = 0; i < n_yticks; i++)
-      {
-        g_autofree char *s = ob_plot_scale_format (&layout->y, yticks[i], 1);
-
-        add_box (layout, ob_plot_text_box (text, s, layout->plot.x - tick_len - gap * 0.6,
-                                           ob_plot_scale_map (&layout->y, yticks[i]), 1, 0.5));
-      }
-    if (style->x_label != NULL)
-      x_title = g_strdup (style->x_label);
-    else if (style->time_unit != NULL && *style->time_unit)
-      x_title = g_strdup_printf (_("Time (%s)"), style->time_unit);
-    else
-      x_title = g_strdup (_("Time"));
-    layout->x_title_box = ob_plot_text_box (text, x_title,
-                                            layout->plot.x + layout->plot.width / 2,
-                                            y0 + tick_len + gap * 0.6 + lh + gap * 0.5, 0.5, 0);
-    add_box (layout, layout->x_title_box);
-    layout->x_axis = (ObPlotRect) { layout->plot.x, y0, layout->plot.width,
-                                    layout->x_title_box.y + layout->x_title_box.height - y0 };
-
-    y_title = style->y_label ? style->y_label
-              : style->y_percent ? _("Survival (%)") : _("Survival probability");
-    {
-      double w;
-
-      ob_plot_text_measure (text, y_title, &w, NULL);
-      /* Next to its tick labels, however wide the table's labels made the margin. */
-      layout->y_title_box = (ObPlotRect) { layout->plot.x - tick_len - gap * 0.6 - y_label_w
-                                             - gap - lh,
-                                           layout->plot.y + layout->plot.height / 2 - w / 2,
-                                           lh, w };
-      add_box (layout, layout->y_title_box);
-    }
-  }
+  layout->axis_x.position = layout->plot.y + layout->plot.height;
+  layout->axis_y.position = layout->plot.x;
+  layout->x_title_box = ob_plot_axis_layout (&layout->axis_x, text, ps, layout->text_boxes);
+  layout->y_title_box = ob_plot_axis_layout (&layout->axis_y, text, ps, layout->text_boxes);
+  layout->x_axis = (ObPlotRect) { layout->plot.x, layout->axis_x.position, layout->plot.width,
+                                  axis_h };
 
   /* The table, under the axis, in the plot's x coordinates. */
   if (n_rows > 0)

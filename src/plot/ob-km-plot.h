@@ -10,6 +10,7 @@
 #include "ob-cox.h"
 #include "ob-kaplan-meier.h"
 #include "ob-logrank.h"
+#include "ob-plot-axis.h"
 #include "ob-plot-scale.h"
 #include "ob-plot-style.h"
 #include "ob-plot-text.h"
@@ -23,7 +24,8 @@ typedef enum
   OB_KM_RISK_TABLE_KMUNICATE,   /* at risk, censored, events per group (Morris et al. 2019) */
 } ObKmRiskTable;
 
-const char *ob_km_risk_table_to_string   (ObKmRiskTable table);  /* "none", "classic", "kmunicate" */
+/* "none", "classic", "kmunicate" */
+const char *ob_km_risk_table_to_string   (ObKmRiskTable table);
 gboolean    ob_km_risk_table_from_string (const char *str, ObKmRiskTable *out);
 
 typedef enum
@@ -106,6 +108,8 @@ typedef struct
   double row_label_right;   /* row labels end here, right-aligned */
   double margin;
   double line_eps;          /* merge steps closer than this, pt */
+  ObPlotAxis axis_x, axis_y;
+  char *x_title, *y_title;
 } ObKmLayout;
 
 ObKmLayout *ob_km_plot_layout      (const ObKmPlot *plot, double width_pt, double height_pt);

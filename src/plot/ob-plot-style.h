@@ -21,7 +21,8 @@ typedef enum
   OB_PLOT_PALETTE_VIRIDIS,
 } ObPlotPalette;
 
-const char *ob_plot_palette_to_string   (ObPlotPalette palette);   /* "okabe-ito", "grey", "viridis" */
+/* "okabe-ito", "grey", "viridis" */
+const char *ob_plot_palette_to_string   (ObPlotPalette palette);
 gboolean    ob_plot_palette_from_string (const char *str, ObPlotPalette *out);
 
 /* Okabe–Ito: distinguishable with the common colour-vision deficiencies. Index wraps. */
