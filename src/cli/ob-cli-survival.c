@@ -345,6 +345,38 @@ add_prism_hazard_ratios (JsonBuilder      *b,
   json_builder_end_array (b);
 }
 
+/* Each group's RMST minus the reference's, as survRM2 reports it. */
+static void
+add_rmst_differences (JsonBuilder      *b,
+                      const ObSurvData *data,
+                      const ObKmFit    *fit,
+                      double            tau)
+{
+  const ObKmCurve *reference = &fit->curves[data->reference];
+
+  json_builder_set_member_name (b, "rmst_difference");
+  json_builder_begin_array (b);
+  for (guint g = 0; g < fit->n_curves; g++)
+    {
+      ObKmRmstDiff diff;
+
+      if (g == data->reference)
+        continue;
+      ob_km_rmst_diff (&fit->curves[g], reference, tau, fit->conf_level, &diff);
+      json_builder_begin_object (b);
+      ob_cli_json_add_string (b, "group", fit->curves[g].name);
+      ob_cli_json_add_string (b, "reference", reference->name);
+      ob_cli_json_add_double (b, "tau", tau);
+      ob_cli_json_add_double (b, "difference", diff.diff);
+      ob_cli_json_add_double (b, "se", diff.se);
+      ob_cli_json_add_double (b, "lower", diff.lower);
+      ob_cli_json_add_double (b, "upper", diff.upper);
+      ob_cli_json_add_double (b, "p", diff.p);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 static void
 add_cox (JsonBuilder *b,
          const ObCox *cox)
@@ -432,10 +464,12 @@ write_figure (const SurvivalOptions  *o,
                          ob_km_plot_draw_func, &plot, error);
 }
 
+/* *about_figure tells the caller the error concerns the figure, not the table. */
 static gboolean
 run_survival (const char             *path,
               const SurvivalOptions  *o,
               const SurvivalSettings *s,
+              gboolean               *about_figure,
               GError                **error)
 {
   g_autoptr(ObDataset) dataset = NULL;
@@ -525,6 +559,8 @@ run_survival (const char             *path,
     add_curve (b, &fit->curves[g], o, s);
   json_builder_end_array (b);
 
+  if (!isnan (o->rmst) && fit->n_curves > 1)
+    add_rmst_differences (b, data, fit, o->rmst);
   add_test (b, test);
   if (s->prism)
     add_prism_hazard_ratios (b, data, test);
@@ -542,7 +578,10 @@ run_survival (const char             *path,
   if (o->figure != NULL)
     {
       if (!write_figure (o, s, fit, test, cox, error))
-        return FALSE;
+        {
+          *about_figure = TRUE;
+          return FALSE;
+        }
       ob_cli_json_add_string (b, "figure", o->figure);
     }
 
@@ -600,6 +639,7 @@ ob_cli_survival (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   SurvivalSettings s = { 0 };
+  gboolean about_figure = FALSE;
   int status = EXIT_FAILURE;
 
   o.rmst = NAN;
@@ -626,9 +666,9 @@ ob_cli_survival (int    argc,
       ob_cli_print_error ("oncobench-cli survival", error);
       goto out;
     }
-  if (!run_survival (argv[1], &o, &s, &error))
+  if (!run_survival (argv[1], &o, &s, &about_figure, &error))
     {
-      ob_cli_print_error (argv[1], error);
+      ob_cli_print_error (about_figure ? "oncobench-cli survival" : argv[1], error);
       goto out;
     }
   status = EXIT_SUCCESS;

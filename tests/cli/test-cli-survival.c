@@ -367,6 +367,15 @@ test_survival_errors (void)
 
     g_assert_nonnull (strstr (line, "out.doc"));
   }
+  {
+    /* The table was fine: the message is about the figure and names it. */
+    const char *args[] = { "survival", lung, "--time", "time", "--event", "status",
+                           "--figure", "/nonexistent-dir/km.pdf", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_true (g_str_has_prefix (line, "oncobench-cli survival: "));
+    g_assert_nonnull (strstr (line, "/nonexistent-dir/km.pdf"));
+  }
 }
 
 /* --event-values names what counts as an event: "2" in lung is the default coding. */

@@ -99,6 +99,62 @@ cox <- function(fit, term_names, ties) {
        score = chisq(fit$score), ties = ties, converged = TRUE)
 }
 
+# Gehan–Breslow–Wilcoxon (weight n at risk) and Tarone–Ware (sqrt n) are not in survdiff:
+# the weighted log-rank statistic from its definition over the event times,
+#   U_k = sum_t w(t) (d_kt - d_t n_kt / n_t)
+#   V_jk = sum_t w(t)^2 d_t (n_t - d_t) / (n_t - 1) * n_jt / n_t * (delta_jk - n_kt / n_t)
+#   chisq = U' V^-1 U without the first group.  With w = 1 it must equal survdiff (checked).
+wlr <- function(time, status, group, weight, method) {
+  g <- factor(group)
+  k <- nlevels(g)
+  U <- rep(0, k); V <- matrix(0, k, k); O <- rep(0, k); E <- rep(0, k)
+  for (t in sort(unique(time[status == 1]))) {
+    nk <- as.numeric(table(g[time >= t]))
+    dk <- as.numeric(table(g[time == t & status == 1]))
+    n <- sum(nk); d <- sum(dk)
+    w <- weight(n)
+    O <- O + dk; E <- E + d * nk / n
+    U <- U + w * (dk - d * nk / n)
+    if (n > 1) V <- V + w^2 * d * (n - d) / (n - 1) * (diag(nk / n, k) - outer(nk, nk) / n^2)
+  }
+  chisq <- sum(solve(V[-1, -1, drop = FALSE], U[-1]) * U[-1])
+  list(method = method, chisq = chisq, df = k - 1, p = pchisq(chisq, k - 1, lower.tail = FALSE),
+       observed = I(O), expected = I(E))
+}
+
+# Prism's hazard ratios of each group against the reference, from a two-group log-rank of
+# the pair:  log-rank method (O1/E1)/(O2/E2), CI exp(log HR -/+ z sqrt(1/E1 + 1/E2));
+# Mantel–Haenszel exp((O1-E1)/V), CI exp((O1-E1)/V -/+ z/sqrt(V)).
+prism_hr <- function(time, status, group, reference) {
+  z <- qnorm(0.975)
+  lapply(setdiff(sort(unique(group)), reference), function(l) {
+    who <- group %in% c(l, reference)
+    g2 <- factor(group[who], levels = c(l, reference))
+    sd <- survdiff(Surv(time[who], status[who]) ~ g2)
+    hr <- (sd$obs[1] / sd$exp[1]) / (sd$obs[2] / sd$exp[2])
+    half <- z * sqrt(1 / sd$exp[1] + 1 / sd$exp[2])
+    lhr <- (sd$obs[1] - sd$exp[1]) / sd$var[1, 1]
+    list(group = l, reference = reference,
+         logrank = list(hr = hr, lower = exp(log(hr) - half), upper = exp(log(hr) + half)),
+         mantel_haenszel = list(hr = exp(lhr), lower = exp(lhr - z / sqrt(sd$var[1, 1])),
+                                upper = exp(lhr + z / sqrt(sd$var[1, 1]))))
+  })
+}
+
+# Difference in RMST against the reference, as survRM2: SE sqrt(se1^2 + se0^2), Wald CI, p.
+rmst_diff <- function(fit, names, reference, tau) {
+  tab <- summary(fit, rmean = tau)$table
+  z <- qnorm(0.975)
+  r <- match(reference, names)
+  lapply(setdiff(seq_along(names), r), function(k) {
+    d <- tab[k, "rmean"] - tab[r, "rmean"]
+    se <- sqrt(tab[k, "se(rmean)"]^2 + tab[r, "se(rmean)"]^2)
+    list(group = names[k], reference = reference, tau = tau, difference = unname(d),
+         se = unname(se), lower = unname(d - z * se), upper = unname(d + z * se),
+         p = unname(2 * pnorm(-abs(d / se))))
+  })
+}
+
 cases <- list()
 
 ## lung: sex, adjusted for age and ECOG; default log-log CI, Efron, log-rank ---------------
@@ -180,8 +236,38 @@ cases[[length(cases) + 1]] <- list(
     n = nrow(aml), events = sum(aml$status), excluded = 0, ci = "log",
     reference = "Nonmaintained",
     groups = curves(fit, c("Maintained", "Nonmaintained"), times = c(10, 20, 30), tau = 40),
+    rmst_difference = rmst_diff(fit, c("Maintained", "Nonmaintained"), "Nonmaintained", 40),
     test = test,
     cox = cox(coxph(Surv(time, status) ~ x, aml, ties = "breslow"), c("x=Maintained"),
               "breslow")))
+
+## veteran: four cell types; Gehan–Breslow–Wilcoxon and Prism's hazard ratios -----------
+fit <- survfit(Surv(time, status) ~ celltype, veteran, conf.type = "log-log")
+lr <- wlr(veteran$time, veteran$status, veteran$celltype, function(n) 1, "logrank")
+sd <- survdiff(Surv(time, status) ~ celltype, veteran)
+stopifnot(all.equal(lr$chisq, sd$chisq, tolerance = 1e-10),
+          all.equal(as.numeric(lr$expected), as.numeric(sd$exp), tolerance = 1e-10))
+levels_ct <- sort(unique(veteran$celltype))
+cases[[length(cases) + 1]] <- list(
+  name = "veteran-celltype-gehan-prism",
+  args = I(c("survival", "data/samples/veteran.csv", "--time", "time", "--event", "status",
+             "--group", "celltype", "--test", "gehan", "--conventions", "prism")),
+  expect = list(
+    n = nrow(veteran), events = sum(veteran$status), ci = "log-log", conventions = "prism",
+    reference = levels_ct[1],
+    groups = curves(fit, levels_ct),
+    test = wlr(veteran$time, veteran$status, veteran$celltype, function(n) n, "gehan"),
+    prism_hazard_ratios = prism_hr(veteran$time, veteran$status, veteran$celltype,
+                                   levels_ct[1]),
+    cox = cox(coxph(Surv(time, status) ~ celltype, veteran),
+              paste0("celltype=", levels_ct[-1]), "efron")))
+
+## aml: Tarone–Ware --------------------------------------------------------------------------
+cases[[length(cases) + 1]] <- list(
+  name = "aml-tarone-ware",
+  args = I(c("survival", "data/samples/aml.csv", "--time", "time", "--event", "status",
+             "--group", "x", "--test", "tarone-ware", "--no-steps")),
+  expect = list(
+    test = wlr(aml$time, aml$status, as.character(aml$x), function(n) sqrt(n), "tarone-ware")))
 
 writeLines(json(cases), "tests/reference/cli-survival.json")
