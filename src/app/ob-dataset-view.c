@@ -56,36 +56,34 @@ type_label (ObColumnType type)
 }
 
 static int
-measure_text (PangoLayout *layout,
-              const char  *text)
+measure_char_width (ObDatasetView *self)
 {
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
+                                                                  "0123456789");
   int width = 0;
 
-  pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &width, NULL);
-  return width;
+  return MAX (width / 10, 6);
 }
 
 /* Sizes a column to its header and to the widest of a few hundred sampled cells, so that
- * a million-row table opens at once and columns are neither cramped nor half the window.
- * Text is measured rather than counted: CJK names are twice as wide as Latin ones. */
+ * a million-row table opens at once and columns are neither cramped nor half the window. */
 static int
 estimate_column_width (ObDatasetView *self,
-                       PangoLayout   *layout,
                        guint          column,
-                       const char    *title)
+                       const char    *title,
+                       int            char_width)
 {
   gsize n_rows = ob_dataset_get_n_rows (self->dataset);
   gsize step = MAX (n_rows / N_SAMPLED_ROWS, 1);
-  /* Headers are bold; the menu arrow sits beside the title. */
-  int width = measure_text (layout, title) * 11 / 10 + 16;
+  glong chars = g_utf8_strlen (title, -1) + 2;   /* room for the header menu arrow */
 
   for (gsize row = 0; row < n_rows; row += step)
     {
       g_autofree char *text = ob_dataset_format_cell (self->dataset, column, row);
-      width = MAX (width, measure_text (layout, text));
+      chars = MAX (chars, g_utf8_strlen (text, -1));
     }
-  return CLAMP (width + 20, MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
+  return CLAMP ((int) chars * char_width + 20, MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
 }
 
 static void
@@ -201,7 +199,7 @@ create_header_menu (guint column)
 static GtkColumnViewColumn *
 create_column (ObDatasetView *self,
                guint          index,
-               PangoLayout   *layout)
+               int            char_width)
 {
   const ObColumn *column = ob_dataset_get_column (self->dataset, index);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -224,7 +222,8 @@ create_column (ObDatasetView *self,
   view_column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_fixed_width (view_column,
-                                          estimate_column_width (self, layout, index, title));
+                                          estimate_column_width (self, index, title,
+                                                                 char_width));
   gtk_column_view_column_set_header_menu (view_column, menu);
 
   action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
@@ -256,7 +255,7 @@ rebuild (ObDatasetView *self)
   g_autoptr(ObDatasetModel) model = ob_dataset_model_new (self->dataset);
   g_autoptr(GtkSingleSelection) selection = NULL;
   g_autofree char *last_row = NULL;
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  int char_width = measure_char_width (self);
   guint n_columns = ob_dataset_get_n_columns (self->dataset);
 
   gtk_column_view_set_model (self->column_view, NULL);
@@ -275,12 +274,12 @@ rebuild (ObDatasetView *self)
   index_column = gtk_column_view_column_new (NULL, g_object_ref (index_factory));
   last_row = g_strdup_printf ("%" G_GSIZE_FORMAT, ob_dataset_get_n_rows (self->dataset));
   gtk_column_view_column_set_fixed_width (index_column,
-                                          measure_text (layout, last_row) + 24);
+                                          (int) strlen (last_row) * char_width + 24);
   gtk_column_view_append_column (self->column_view, index_column);
 
   for (guint i = 0; i < n_columns; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = create_column (self, i, layout);
+      g_autoptr(GtkColumnViewColumn) column = create_column (self, i, char_width);
       gtk_column_view_append_column (self->column_view, column);
     }
 

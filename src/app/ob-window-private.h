@@ -31,8 +31,6 @@ struct _ObWindow
   AdwStatusPage *empty_page;
   GtkWidget *samples_box;
   GtkListBox *sample_list;
-  AdwFlap *flap;
-  GtkWidget *sidebar_button;
   GtkListBox *sidebar_list;
   GtkStack *content_stack;
   GtkSpinner *spinner;

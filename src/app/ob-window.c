@@ -108,7 +108,6 @@ update_view (ObWindow *self)
   else
     page = "empty";
   gtk_stack_set_visible_child_name (self->main_stack, page);
-  gtk_widget_set_visible (self->sidebar_button, self->entries->len > 0);
 
   if (self->n_loading > 0)
     gtk_spinner_start (self->spinner);
@@ -361,9 +360,6 @@ sidebar_row_selected_cb (GtkListBox    *list,
     return;
   if (page != NULL)
     gtk_stack_set_visible_child (self->content_stack, page);
-  /* A folded sidebar covers the page the user just picked. */
-  if (row != NULL && adw_flap_get_folded (self->flap))
-    adw_flap_set_reveal_flap (self->flap, FALSE);
   update_view (self);
 }
 
@@ -492,8 +488,6 @@ ob_window_class_init (ObWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, samples_box);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, sample_list);
-  gtk_widget_class_bind_template_child (widget_class, ObWindow, flap);
-  gtk_widget_class_bind_template_child (widget_class, ObWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, spinner);

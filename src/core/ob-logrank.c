@@ -125,15 +125,14 @@ method_weight (ObSurvTestMethod method,
     }
 }
 
-/* One stratum: rows [start, end) of the time-sorted data (strata interleave, so rows of
- * other strata inside the range are skipped through `stratum`). */
+/* One stratum: `rows` lists its rows in time order (NULL: every row of the data). */
 static void
 accumulate (const ObSurvData *data,
             ObSurvTestMethod  method,
             const guint32    *map,
             guint             reference,
-            gboolean          use_strata,
-            guint32           stratum,
+            const gsize      *rows,
+            gsize             n_rows,
             Sums             *s,
             double           *risk,
             double           *deaths)
@@ -143,33 +142,35 @@ accumulate (const ObSurvData *data,
   double km = 1.0;
   gsize i = 0;
 
+#define ROW(x) (rows != NULL ? rows[x] : (x))
   memset (risk, 0, k * sizeof (double));
-  for (gsize r = 0; r < data->n; r++)
+  for (gsize r = 0; r < n_rows; r++)
     {
-      guint32 g = map[data->group[r]];
+      guint32 g = map[data->group[ROW (r)]];
 
-      if (g == G_MAXUINT32 || (use_strata && data->strata[r] != stratum))
+      if (g == G_MAXUINT32)
         continue;
       risk[g] += 1;
       n_total += 1;
     }
 
-  while (i < data->n)
+  while (i < n_rows)
     {
-      double t = data->time[i];
+      double t = data->time[ROW (i)];
       double d_total = 0, left = 0;
       double w;
       gsize j;
 
       memset (deaths, 0, k * sizeof (double));
-      for (j = i; j < data->n && data->time[j] == t; j++)
+      for (j = i; j < n_rows && data->time[ROW (j)] == t; j++)
         {
-          guint32 g = map[data->group[j]];
+          gsize row = ROW (j);
+          guint32 g = map[data->group[row]];
 
-          if (g == G_MAXUINT32 || (use_strata && data->strata[j] != stratum))
+          if (g == G_MAXUINT32)
             continue;
-          deaths[g] += data->status[j];
-          d_total += data->status[j];
+          deaths[g] += data->status[row];
+          d_total += data->status[row];
           left += 1;
         }
 
@@ -212,15 +213,15 @@ accumulate (const ObSurvData *data,
 
       for (gsize r = i; r < j; r++)
         {
-          guint32 g = map[data->group[r]];
+          guint32 g = map[data->group[ROW (r)]];
 
-          if (g == G_MAXUINT32 || (use_strata && data->strata[r] != stratum))
-            continue;
-          risk[g] -= 1;
+          if (g != G_MAXUINT32)
+            risk[g] -= 1;
         }
       n_total -= left;
       i = j;
     }
+#undef ROW
 }
 
 static void
@@ -234,12 +235,32 @@ run_sums (const ObSurvData *data,
 {
   g_autofree double *risk = g_new (double, k);
   g_autofree double *deaths = g_new (double, k);
-  gboolean use_strata = stratified && data->strata != NULL;
-  guint n_strata = use_strata ? data->n_strata : 1;
 
   sums_init (s, k);
-  for (guint st = 0; st < n_strata; st++)
-    accumulate (data, method, map, reference, use_strata, st, s, risk, deaths);
+  if (!stratified || data->strata == NULL)
+    {
+      accumulate (data, method, map, reference, NULL, data->n, s, risk, deaths);
+      return;
+    }
+
+  /* A stable counting sort by stratum keeps each stratum's rows in time order. */
+  {
+    guint n_strata = data->n_strata;
+    g_autofree gsize *start = g_new0 (gsize, n_strata + 1);
+    g_autofree gsize *fill = g_new (gsize, n_strata);
+    g_autofree gsize *rows = g_new (gsize, MAX (data->n, 1));
+
+    for (gsize r = 0; r < data->n; r++)
+      start[data->strata[r] + 1]++;
+    for (guint st = 0; st < n_strata; st++)
+      start[st + 1] += start[st];
+    memcpy (fill, start, n_strata * sizeof (gsize));
+    for (gsize r = 0; r < data->n; r++)
+      rows[fill[data->strata[r]]++] = r;
+    for (guint st = 0; st < n_strata; st++)
+      accumulate (data, method, map, reference, rows + start[st], start[st + 1] - start[st],
+                  s, risk, deaths);
+  }
 }
 
 /* survdiff's statistic: groups with E > 0, the first dropped, U' V⁻¹ U. */

@@ -231,6 +231,38 @@ test_rmst_diff (void)
 }
 
 static void
+test_conf_level (void)
+{
+  g_autoptr(ObSurvData) data = case_data (&cases[5]);
+  ObKmOptions options;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObKmFit) fit = NULL;
+
+  ob_km_options_init (&options);
+  options.conf_level = 0.9;
+  fit = ob_km_fit (data, &options, &error);
+  g_assert_no_error (error);
+  for (guint g = 0; g < fit->n_curves; g++)
+    {
+      const ObKmCurve *curve = &fit->curves[g];
+      g_autofree char *key = g_strdup_printf ("km90.aml-x.%u", g);
+      double ql[3] = { curve->q25_lower, curve->median_lower, curve->q75_lower };
+      double qu[3] = { curve->q25_upper, curve->median_upper, curve->q75_upper };
+
+      for (guint k = 0; k < curve->n_steps; k++)
+        {
+          check_array (key, "lower", k, curve->steps[k].lower);
+          check_array (key, "upper", k, curve->steps[k].upper);
+        }
+      for (guint q = 0; q < 3; q++)
+        {
+          check_array (key, "quantile_lower", q, ql[q]);
+          check_array (key, "quantile_upper", q, qu[q]);
+        }
+    }
+}
+
+static void
 test_bad_conf_level (void)
 {
   g_autoptr(ObSurvData) data = case_data (&cases[5]);
@@ -258,6 +290,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/kaplan-meier/print-median", test_print_median);
   g_test_add_func ("/core/kaplan-meier/defaults", test_defaults_and_names);
   g_test_add_func ("/core/kaplan-meier/rmst-diff", test_rmst_diff);
+  g_test_add_func ("/core/kaplan-meier/conf-level", test_conf_level);
   g_test_add_func ("/core/kaplan-meier/bad-conf-level", test_bad_conf_level);
   status = g_test_run ();
   surv_test_free_reference ();

@@ -110,6 +110,19 @@ emit_km("veteran-celltype", veteran$time, veteran$status, veteran$celltype, c(30
         200)
 emit_km("aml-x", aml$time, aml$status, aml$x, c(10, 24, 48, 200), 48)
 
+# A 90% band (log-log) for aml, to check that the level is honoured.
+for (g in 1:2) {
+  lev <- sort(unique(aml$x))[g]
+  fit <- survfit(Surv(time, status) ~ 1, data = aml[aml$x == lev, ], conf.int = 0.9,
+                 conf.type = "log-log")
+  q <- quantile(fit, probs = c(0.25, 0.5, 0.75))
+  key <- paste0("km90.aml-x.", g - 1)
+  emit(paste0(key, ".lower"), fit$lower)
+  emit(paste0(key, ".upper"), fit$upper)
+  emit(paste0(key, ".quantile_lower"), q$lower)
+  emit(paste0(key, ".quantile_upper"), q$upper)
+}
+
 # RMST difference women - men as survRM2's rmst2 reports it: the difference of the two
 # survmean() values, SE sqrt(se1^2 + se0^2), Wald CI and p.
 r1 <- survival:::survmean(survfit(Surv(time, status) ~ 1, data = lung[lung$sex == 2, ]),
