@@ -44,6 +44,12 @@ void       ob_chol_inverse      (const double *m, guint n, double *inv);
 double     ob_chol_logdet       (const double *m, guint n);
 double     ob_chol_quad_inverse (const double *m, guint n, const double *x);
 
+gboolean   ob_cox_firth_maximise (ObCoxWork *w, const ObCoxOptions *options, double *beta,
+                                  const guint8 *fixed, double *pl, guint *iterations);
+void       ob_cox_firth_profile  (ObCoxWork *w, const ObCoxOptions *options,
+                                  const double *beta_hat, double pl_hat, guint j, double se,
+                                  double *lower, double *upper, double *p_value);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObCoxWork, ob_cox_work_free)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -49,13 +50,13 @@ ob_cox_work_new (const ObSurvData *data, gboolean stratified, ObTies ties, gbool
   if (p == 0)
     {
       g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                   "A Cox model needs at least one group or covariate term.");
+                   _("A Cox model needs at least one group or covariate term."));
       return NULL;
     }
   if (stratified && data->strata == NULL)
     {
       g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                   "A stratified Cox model needs a strata column (--strata).");
+                   _("A stratified Cox model needs a strata column (--strata)."));
       return NULL;
     }
   for (gsize i = 0; i < n; i++)
@@ -64,14 +65,14 @@ ob_cox_work_new (const ObSurvData *data, gboolean stratified, ObTies ties, gbool
       if (i > 0 && data->time[i] < data->time[i - 1])
         {
           g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                       "Survival rows must be sorted by time before a Cox fit.");
+                       _("Survival rows must be sorted by time before a Cox fit."));
           return NULL;
         }
     }
   if (n == 0 || n_events == 0)
     {
       g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
-                   "A Cox model needs at least one event; the data have none.");
+                   _("A Cox model needs at least one event; the data have none."));
       return NULL;
     }
 
@@ -119,7 +120,7 @@ ob_cox_work_new (const ObSurvData *data, gboolean stratified, ObTies ties, gbool
           if (!isfinite (xi[j]))
             {
               g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                           "The Cox term “%s” has a missing or infinite value.",
+                           _("The Cox term “%s” has a missing or infinite value."),
                            data->term_names ? data->term_names[j] : "?");
               return NULL;
             }

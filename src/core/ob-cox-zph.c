@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -186,7 +187,8 @@ ob_cox_zph (const ObSurvData *data, const ObCox *cox, GError **error)
   if (cox->n_terms != data->p || cox->n != data->n)
     {
       g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                   "The proportional-hazards test needs the data the Cox model was fitted to.");
+                   _("The proportional-hazards test needs the data the Cox model was "
+                     "fitted to."));
       return NULL;
     }
   w = ob_cox_work_new (data, cox->stratified, cox->ties, FALSE, error);

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -16,9 +17,6 @@
 /* A coefficient beyond this many log-units per typical deviation of its covariate is a
  * hazard ratio no data can support: the likelihood is monotone in it. */
 #define DIVERGENT_SCALED_COEF 20.0
-
-#define FIRTH_MIN_ITER 50
-#define FIRTH_MAX_STEP 0.5
 
 const char *
 ob_ties_to_string (ObTies ties)
@@ -152,103 +150,29 @@ fit_newton (ObCoxWork *w, const ObCoxOptions *options, double *beta, double *var
   return FALSE;
 }
 
-/* Firth's penalised partial likelihood l(β) + ½ log|I(β)| (Heinze & Schemper 2001).  Its
- * score is U + ½ tr(I⁻¹ ∂I/∂β_r); steps use I as coxphf does, are capped in length and
- * halved while the penalised loglik drops. */
-static double
-firth_pass (ObCoxWork *w, const double *beta, double *ustar, double *work)
-{
-  guint p = w->p;
-  double loglik = ob_cox_work_pass (w, beta);
-  double *ichol = work, *iinv = work + p * p;
-
-  memcpy (ichol, w->imat, (gsize) p * p * sizeof (double));
-  if (ob_chol_decomp (ichol, p) < p)
-    return -INFINITY;
-  ob_chol_inverse (ichol, p, iinv);
-  for (guint r = 0; r < p; r++)
-    {
-      double tr = 0;
-
-      for (guint s = 0; s < p; s++)
-        for (guint t = 0; t < p; t++)
-          tr += iinv[s * p + t] * w->dimat[(r * p + t) * p + s];
-      ustar[r] = w->u[r] + 0.5 * tr;
-    }
-  return loglik + 0.5 * ob_chol_logdet (ichol, p);
-}
-
+/* Firth's penalised partial likelihood l(β) + ½ log|I(β)| (Heinze & Schemper 2001), from
+ * β = 0.  Its loglik values are in the work copy's scaled units; var is I⁻¹ at the estimate,
+ * as coxphf reports it. */
 static gboolean
 fit_firth (ObCoxWork *w, const ObCoxOptions *options, double *beta, double *var,
            double *pl0, double *pl1, guint *iterations)
 {
   guint p = w->p;
-  guint max_iter = MAX (options->max_iter, FIRTH_MIN_ITER);
-  g_autofree double *ustar = g_new (double, p);
-  g_autofree double *step = g_new (double, p);
-  g_autofree double *trial = g_new (double, p);
-  g_autofree double *work = g_new (double, 2 * p * p);
-  double pl;
+  g_autofree guint8 *all = g_new (guint8, p);
+  g_autofree double *ichol = g_new (double, (gsize) p * p);
+  gboolean converged;
+  guint unused;
 
+  memset (all, 1, p);
   memset (beta, 0, p * sizeof (double));
-  pl = *pl0 = firth_pass (w, beta, ustar, work);
-  if (!isfinite (pl))
-    return FALSE;
+  ob_cox_firth_maximise (w, options, beta, all, pl0, &unused);
+  converged = ob_cox_firth_maximise (w, options, beta, NULL, pl1, iterations);
 
-  for (guint iter = 1; iter <= max_iter; iter++)
-    {
-      double biggest = 0, newpl = -INFINITY;
-
-      *iterations = iter;
-      /* w->imat still holds I at beta from the last pass. */
-      memcpy (work, w->imat, (gsize) p * p * sizeof (double));
-      ob_chol_decomp (work, p);
-      memcpy (step, ustar, p * sizeof (double));
-      ob_chol_solve (work, p, step);
-      for (guint i = 0; i < p; i++)
-        biggest = MAX (biggest, fabs (step[i]));
-      if (biggest > FIRTH_MAX_STEP)
-        for (guint i = 0; i < p; i++)
-          step[i] *= FIRTH_MAX_STEP / biggest;
-
-      for (guint half = 0; half < 30; half++)
-        {
-          for (guint i = 0; i < p; i++)
-            trial[i] = beta[i] + step[i];
-          newpl = firth_pass (w, trial, ustar, work);
-          if (isfinite (newpl) && newpl >= pl - 1e-12 * fabs (pl))
-            break;
-          for (guint i = 0; i < p; i++)
-            step[i] /= 2;
-        }
-      if (!isfinite (newpl))
-        break;
-
-      memcpy (beta, trial, p * sizeof (double));
-      biggest = 0;
-      for (guint i = 0; i < p; i++)
-        biggest = MAX (biggest, fabs (step[i]));
-      if (fabs (1 - pl / newpl) <= options->eps && biggest < 1e-8)
-        {
-          pl = newpl;
-          break;
-        }
-      pl = newpl;
-    }
-
-  *pl1 = firth_pass (w, beta, ustar, work);
-  memcpy (work, w->imat, (gsize) p * p * sizeof (double));
-  ob_chol_decomp (work, p);
-  ob_chol_inverse (work, p, var);
-
-  /* The penalty was taken on the scaled covariates, whose information is scale² times
-   * larger; report the penalised loglik in the covariates' own units. */
-  for (guint j = 0; j < p; j++)
-    {
-      *pl0 -= log (w->scale[j]);
-      *pl1 -= log (w->scale[j]);
-    }
-  return *iterations < max_iter;
+  ob_cox_work_pass (w, beta);
+  memcpy (ichol, w->imat, (gsize) p * p * sizeof (double));
+  ob_chol_decomp (ichol, p);
+  ob_chol_inverse (ichol, p, var);
+  return converged && isfinite (*pl1);
 }
 
 static gboolean
@@ -290,15 +214,18 @@ monotone_warning (const ObCoxWork *w, guint j, const char *name)
             else
               in_lo++;
           }
-      if (in_lo == 0 || in_hi == 0)
-        return g_strdup_printf ("The hazard ratio for %s is %s: every event is in one group "
-                                "(monotone likelihood). Use Firth's penalised Cox (--firth) "
-                                "or report the log-rank test instead.",
-                                name, in_lo == 0 ? "infinite" : "zero");
+      if (in_lo == 0)
+        return g_strdup_printf (_("The hazard ratio for %s is infinite: every event is in one "
+                                  "group (monotone likelihood). Use Firth's penalised Cox "
+                                  "(--firth) or report the log-rank test instead."), name);
+      if (in_hi == 0)
+        return g_strdup_printf (_("The hazard ratio for %s is zero: every event is in one "
+                                  "group (monotone likelihood). Use Firth's penalised Cox "
+                                  "(--firth) or report the log-rank test instead."), name);
     }
-  return g_strdup_printf ("The hazard ratio for %s cannot be estimated: the likelihood keeps "
-                          "rising as its coefficient grows (monotone likelihood). Use Firth's "
-                          "penalised Cox (--firth) or drop the term.", name);
+  return g_strdup_printf (_("The hazard ratio for %s cannot be estimated: the likelihood "
+                            "keeps rising as its coefficient grows (monotone likelihood). Use "
+                            "Firth's penalised Cox (--firth) or drop the term."), name);
 }
 
 ObCox *
@@ -361,8 +288,8 @@ ob_cox_fit (const ObSurvData *data, const ObCoxOptions *options, GError **error)
     if (var[j * p + j] <= 0 || !isfinite (var[j * p + j]))
       {
         g_set_error (error, OB_ERROR, OB_ERROR_NUMERIC,
-                     "The Cox term “%s” is constant or a combination of other terms; "
-                     "remove it and fit again.",
+                     _("The Cox term “%s” is constant or a combination of other "
+                       "terms; remove it and fit again."),
                      data->term_names ? data->term_names[j] : "?");
         return NULL;
       }
@@ -397,6 +324,30 @@ ob_cox_fit (const ObSurvData *data, const ObCoxOptions *options, GError **error)
     cox->wald = make_chisq (ob_chol_quad_inverse (info, p, coef), p);
   }
   cox->lr = make_chisq (2 * (loglik1 - loglik0), p);
+
+  if (options->firth)
+    {
+      /* Wald limits are poor exactly where Firth is needed; coxphf's default is the profile
+       * penalised likelihood. */
+      for (guint j = 0; j < p; j++)
+        {
+          ObCoxTerm *t = &cox->terms[j];
+          double lo, hi, pv;
+
+          ob_cox_firth_profile (w, options, beta, loglik1, j, sqrt (var[j * p + j]),
+                                &lo, &hi, &pv);
+          t->hr_lower = exp (lo * w->scale[j]);
+          t->hr_upper = exp (hi * w->scale[j]);
+          t->p = pv;
+        }
+      /* The penalty was taken on the scaled covariates, whose information is scale² times
+       * larger; report the penalised loglik in the covariates' own units. */
+      for (guint j = 0; j < p; j++)
+        {
+          cox->loglik_null -= log (w->scale[j]);
+          cox->loglik -= log (w->scale[j]);
+        }
+    }
   cox->score = make_chisq (sctest, p);
 
   /* coxph's test: at convergence, one more Newton step that is still large relative to the
@@ -422,8 +373,13 @@ ob_cox_fit (const ObSurvData *data, const ObCoxOptions *options, GError **error)
         }
     }
   if (!converged && cox->warning == NULL)
-    cox->warning = g_strdup_printf ("The Cox model did not converge in %u iterations; its "
-                                    "estimates are not reliable.", iterations);
+    cox->warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "The Cox model did not converge in %u "
+                                                 "iteration; its estimates are not reliable.",
+                                                 "The Cox model did not converge in %u "
+                                                 "iterations; its estimates are not reliable.",
+                                                 iterations),
+                                    iterations);
   cox->converged = converged;
 
   return g_steal_pointer (&cox);

@@ -26,6 +26,9 @@ typedef struct
   double eps;             /* 1e-9, relative change in loglik, as coxph.control */
 } ObCoxOptions;
 
+/* hr_lower/hr_upper: Wald 95% limits exp(coef ± 1.96 se) and p from z, as summary(coxph);
+ * for Firth fits the profile penalised-likelihood limits and test, as coxphf's default
+ * (z stays coef / se).  A limit can be 0 or +inf when the profile never falls far enough. */
 typedef struct
 {
   char *name;
@@ -45,7 +48,7 @@ typedef struct
   guint n_terms;
   ObChisq lr, wald, score;
   ObTies ties;
-  gboolean firth;
+  gboolean firth;         /* loglik values and lr are then the penalised ones */
   gboolean converged;
   guint iterations;
   double loglik_null, loglik;

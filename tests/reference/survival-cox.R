@@ -12,9 +12,12 @@
 # estimate is computed here directly from its definition (Heinze & Schemper 2001):
 # maximise l(beta) + 0.5 log|I(beta)|, with l and I taken from coxph evaluated at fixed
 # beta (iter.max = 0).  The maximum is found by steps beta <- beta + I^-1 grad (bounded and
-# halved as in coxphf), the gradient of the penalised loglik by central differences.  Standard errors are
+# halved as in coxphf), the gradient of the penalised loglik by central differences
+# (pen_max below).  Standard errors are
 # sqrt(diag(I(beta)^-1)) and the likelihood-ratio test is the penalised one,
-# 2 (pl(beta) - pl(0)), as coxphf reports them.
+# 2 (pl(beta) - pl(0)), as coxphf reports them.  Per term, coxphf's default confidence
+# limits and p-values come from the profile penalised likelihood (the other coefficients
+# re-maximised at each fixed value): pl_hr_lower, pl_hr_upper and pl_p.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -134,10 +137,47 @@ emit_fit <- function(model, ties, stratified = FALSE, zph_terms = NULL) {
 }
 
 pen_loglik <- function(d, x, beta, ties) {
-  fit <- coxph(Surv(d$time, d$status) ~ x, ties = ties, init = beta,
-               control = coxph.control(iter.max = 0))
+  force(beta)  # so that an error computing it is not taken for an overflow below
+  fit <- tryCatch(coxph(Surv(d$time, d$status) ~ x, ties = ties, init = beta,
+                        control = coxph.control(iter.max = 0)),
+                  error = function(e) NULL)
+  if (is.null(fit))
+    return(list(pl = -Inf))
   list(pl = fit$loglik[2] - 0.5 * as.numeric(determinant(fit$var)$modulus),
        loglik = fit$loglik[2], var = fit$var)
+}
+
+# Maximises the penalised loglik over the coefficients in free (indices), from start:
+# steps I[free, free]^-1 grad (bounded and halved as in coxphf), the gradient of the
+# penalised loglik by central differences.
+pen_max <- function(d, x, ties, start, free = seq_len(ncol(x))) {
+  beta <- start
+  f <- function(b) pen_loglik(d, x, b, ties)$pl
+  # Large enough that rounding in the loglik does not swamp the difference.
+  h <- 1e-4
+  for (it in 1:500) {
+    grad <- sapply(free, function(j) {
+      e <- rep(0, length(beta)); e[j] <- h
+      (f(beta + e) - f(beta - e)) / (2 * h)
+    })
+    info <- solve(pen_loglik(d, x, beta, ties)$var)
+    step <- rep(0, length(beta))
+    step[free] <- solve(info[free, free, drop = FALSE], grad)
+    if (max(abs(step)) > 0.5) step <- step * 0.5 / max(abs(step))
+    while (f(beta + step) < f(beta) && max(abs(step)) > 1e-14) step <- step / 2
+    beta <- beta + step
+    if (max(abs(step)) < 1e-8) break
+  }
+  stopifnot(it < 500)
+  beta
+}
+
+# The penalised loglik maximised over the other coefficients with beta[j] held at b.
+profile_pl <- function(d, x, ties, j, b, start) {
+  start[j] <- b
+  if (ncol(x) == 1)
+    return(pen_loglik(d, x, start, ties)$pl)
+  pen_loglik(d, x, pen_max(d, x, ties, start, free = seq_len(ncol(x))[-j]), ties)$pl
 }
 
 emit_firth <- function(model, ties) {
@@ -145,22 +185,7 @@ emit_firth <- function(model, ties) {
   d <- read.csv(file.path(outdir, paste0("cox-data-", model, ".csv")), check.names = FALSE)
   x <- as.matrix(d[, -(1:3), drop = FALSE])
   p <- ncol(x)
-  f <- function(b) -pen_loglik(d, x, b, ties)$pl
-  beta <- rep(0, p)
-  h <- 1e-5
-  for (it in 1:500) {
-    grad <- sapply(seq_len(p), function(j) {
-      e <- rep(0, p); e[j] <- h
-      (f(beta - e) - f(beta + e)) / (2 * h)
-    })
-    step <- drop(pen_loglik(d, x, beta, ties)$var %*% grad)
-    # Bounded steps with halving, as coxphf does (maxstep 0.5).
-    if (max(abs(step)) > 0.5) step <- step * 0.5 / max(abs(step))
-    while (f(beta + step) > f(beta) && max(abs(step)) > 1e-14) step <- step / 2
-    beta <- beta + step
-    if (max(abs(step)) < 1e-10) break
-  }
-  stopifnot(it < 500)
+  beta <- pen_max(d, x, ties, rep(0, p))
   at <- pen_loglik(d, x, beta, ties)
   at0 <- pen_loglik(d, x, rep(0, p), ties)
   se <- sqrt(diag(at$var))
@@ -171,6 +196,19 @@ emit_firth <- function(model, ties) {
   emit(paste0(key, ".lr_p"), pchisq(lr, p, lower.tail = FALSE))
   emit_terms(key, colnames(x), beta, se, 2 * pnorm(-abs(beta / se)))
   emit_var(key, at$var)
+
+  # Profile penalised likelihood: coxphf's default confidence limits and tests.
+  crit <- qchisq(0.95, 1)
+  for (j in seq_len(p)) {
+    g <- function(b) 2 * (at$pl - profile_pl(d, x, ties, j, b, beta)) - crit
+    lo <- uniroot(g, beta[j] - c(4, 0) * se[j], extendInt = "downX", tol = 1e-11)$root
+    hi <- uniroot(g, beta[j] + c(0, 4) * se[j], extendInt = "upX", tol = 1e-11)$root
+    lr0 <- 2 * (at$pl - profile_pl(d, x, ties, j, 0, beta))
+    k <- paste0(key, ".term.", colnames(x)[j])
+    emit(paste0(k, ".pl_hr_lower"), exp(lo))
+    emit(paste0(k, ".pl_hr_upper"), exp(hi))
+    emit(paste0(k, ".pl_p"), pchisq(lr0, 1, lower.tail = FALSE))
+  }
 }
 
 # lung: status 1 = censored, 2 = dead.
