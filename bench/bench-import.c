@@ -51,6 +51,7 @@ main (int   argc,
       printf ("\n");
     }
   for (guint i = 0; i < ob_dataset_get_warnings (dataset)->len; i++)
-    printf ("warning: %s\n", (const char *) g_ptr_array_index (ob_dataset_get_warnings (dataset), i));
+    printf ("warning: %s\n",
+            (const char *) g_ptr_array_index (ob_dataset_get_warnings (dataset), i));
   return EXIT_SUCCESS;
 }

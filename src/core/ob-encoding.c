@@ -130,7 +130,8 @@ set_invalid_error (GError     **error,
   ob_encoding_locate (text, offset, &line, &column);
   g_set_error (error, OB_ERROR, OB_ERROR_ENCODING,
                /* Translators: NAME:LINE:COLUMN: problem; remedy */
-               _("%s:%zu:%zu: %s; save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it again"),
+               _("%s:%zu:%zu: %s; save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it "
+                 "again"),
                display_name, line, column, what);
 }
 
