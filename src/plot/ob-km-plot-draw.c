@@ -285,7 +285,9 @@ draw_table (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKmP
               ob_plot_style_set_source (ps, cr, cell->curve, n, 1);
               ob_plot_text_set_font (text, 1, TRUE);
               ob_plot_text_draw (text, cr, plot->fit->curves[cell->curve].name,
-                                 layout->margin, cell->y - layout->row_height, 0, 0.5);
+                                 layout->margin,
+                                 layout->compact_table ? cell->y : cell->y - layout->row_height,
+                                 0, 0.5);
               ob_plot_text_set_font (text, 1, FALSE);
             }
           if (kmunicate)

@@ -190,6 +190,36 @@ format_hr (const ObCoxTerm *term)
   return g_strdup_printf ("%s (%s\u2013%s)", hr, lo, hi);
 }
 
+static gboolean
+names_curve (const ObKmPlot *plot, const char *level)
+{
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    if (g_strcmp0 (plot->fit->curves[c].name, level) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The group no hazard-ratio term names: the reference.  NULL unless exactly one. */
+static const char *
+reference_name (const ObKmPlot *plot)
+{
+  const char *ref = NULL;
+
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    {
+      gboolean named = FALSE;
+
+      for (guint i = 0; i < plot->cox->n_terms && !named; i++)
+        named = g_strcmp0 (term_level (plot->cox->terms[i].name),
+                           plot->fit->curves[c].name) == 0;
+      if (!named && ref != NULL)
+        return NULL;
+      if (!named)
+        ref = plot->fit->curves[c].name;
+    }
+  return ref;
+}
+
 /* The figure names the transform itself so it draws whatever the core library offers. */
 static const char *
 ci_name (ObCiTransform ci)
@@ -231,26 +261,23 @@ ob_km_plot_annotation_lines (const ObKmPlot *plot)
   if (plot->cox != NULL && plot->cox->n_terms > 0)
     {
       const ObCox *cox = plot->cox;
+      const char *ref = reference_name (plot);
+      guint shown = 0;
 
-      if (cox->n_terms == 1 && fit->n_curves == 2)
+      /* Beyond four terms the block would hide the curves; the report lists them all.  With
+       * a reference, only the group terms: covariates of an adjusted model are not curves. */
+      for (guint i = 0; i < cox->n_terms && shown < 4; i++)
         {
-          const char *level_name = term_level (cox->terms[0].name);
-          const char *ref = g_strcmp0 (fit->curves[0].name, level_name) == 0
-                              ? fit->curves[1].name : fit->curves[0].name;
-          g_autofree char *hr = format_hr (&cox->terms[0]);
+          g_autofree char *hr = format_hr (&cox->terms[i]);
+          const char *level_name = term_level (cox->terms[i].name);
 
-          g_ptr_array_add (lines, g_strdup_printf (_("HR %s vs %s: %s"), level_name, ref, hr));
-        }
-      else
-        {
-          /* Beyond four terms the block would hide the curves; the report lists them all. */
-          for (guint i = 0; i < MIN (cox->n_terms, 4); i++)
-            {
-              g_autofree char *hr = format_hr (&cox->terms[i]);
-
-              g_ptr_array_add (lines, g_strdup_printf (_("HR %s: %s"),
-                                                       term_level (cox->terms[i].name), hr));
-            }
+          if (ref != NULL && !names_curve (plot, level_name))
+            continue;
+          if (ref != NULL)
+            g_ptr_array_add (lines, g_strdup_printf (_("HR %s vs %s: %s"), level_name, ref, hr));
+          else
+            g_ptr_array_add (lines, g_strdup_printf (_("HR %s: %s"), level_name, hr));
+          shown++;
         }
     }
 
@@ -364,7 +391,7 @@ corner_rect (const ObKmLayout *layout, ObKmPlace place, double w, double h)
  * that corner.  Ties go to the order top right, bottom left, bottom right, top left. */
 static ObPlotRect
 place_block (const ObKmPlot *plot, const ObKmLayout *layout, ObKmPlace wanted, double w,
-             double h, const ObPlotRect *legend)
+             double h, const ObPlotRect *legend, double *out_cost)
 {
   static const ObKmPlace order[N_CORNERS] = {
     OB_KM_PLACE_TOP_RIGHT, OB_KM_PLACE_BOTTOM_LEFT, OB_KM_PLACE_BOTTOM_RIGHT,
@@ -406,6 +433,7 @@ place_block (const ObKmPlot *plot, const ObKmLayout *layout, ObKmPlace wanted, d
           best = r;
         }
     }
+  *out_cost = best_cost;
   return best;
 }
 
@@ -436,10 +464,14 @@ measure_annotation (const ObKmPlot *plot, ObPlotText *text, double *w, double *h
   *h = lines->len * line_h;
 }
 
+/* KMunicate heads each group's three rows with its name, or in compact form puts the name
+ * beside the first row. */
 static guint
-table_rows_per_curve (ObKmRiskTable table)
+table_rows_per_curve (ObKmRiskTable table, gboolean compact)
 {
-  return table == OB_KM_RISK_TABLE_KMUNICATE ? 4 : table == OB_KM_RISK_TABLE_CLASSIC ? 1 : 0;
+  if (table == OB_KM_RISK_TABLE_KMUNICATE)
+    return compact ? 3 : 4;
+  return table == OB_KM_RISK_TABLE_CLASSIC ? 1 : 0;
 }
 
 static void
@@ -459,7 +491,9 @@ add_row_labels (const ObKmPlot *plot, ObKmLayout *layout, ObPlotText *text,
     {
       ob_plot_text_set_font (text, 1, TRUE);
       add_box (layout, ob_plot_text_box (text, name, layout->margin,
-                                         cell->y - layout->row_height, 0, 0.5));
+                                         layout->compact_table ? cell->y
+                                                               : cell->y - layout->row_height,
+                                         0, 0.5));
       ob_plot_text_set_font (text, 1, FALSE);
     }
 }
@@ -470,7 +504,7 @@ static void
 fill_cells (const ObKmPlot *plot, ObKmLayout *layout, ObPlotText *text, double table_top)
 {
   ObKmRiskTable table = plot->style.risk_table;
-  guint per_curve = table_rows_per_curve (table);
+  guint per_curve = table_rows_per_curve (table, layout->compact_table);
   guint data_rows = table == OB_KM_RISK_TABLE_KMUNICATE ? 3 : 1;
   guint vis = 0;
   gsize k = 0;
@@ -500,7 +534,7 @@ fill_cells (const ObKmPlot *plot, ObKmLayout *layout, ObPlotText *text, double t
           for (guint r = 0; r < data_rows; r++)
             {
               ObKmRiskCell *cell = &layout->cells[k++];
-              guint row_index = vis * per_curve + (per_curve > 1 ? 1 + r : 0);
+              guint row_index = vis * per_curve + (per_curve == 4 ? 1 + r : r);
               g_autofree char *str = NULL;
 
               cell->curve = c;
@@ -534,8 +568,9 @@ widest_count (const ObKmPlot *plot, ObPlotText *text)
   return w;
 }
 
-ObKmLayout *
-ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
+static ObKmLayout *
+layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean outside,
+             gboolean compact)
 {
   const ObKmPlotStyle *style = &plot->style;
   const ObPlotStyle *ps = &style->plot_style;
@@ -543,10 +578,10 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   ObKmLayout *layout = g_new0 (ObKmLayout, 1);
   double fs = ps->font_size > 0 ? ps->font_size : 7;
   double lh, m, gap, left, right, top, bottom, x_max = 0;
-  double label_w = 0, table_h = 0, count_w = 0, axis_h, leg_w, leg_h, ann_w = 0, ann_h = 0;
+  double label_w = 0, table_h = 0, count_w = 0, axis_h, leg_w = 0, leg_h = 0, ann_w = 0;
+  double ann_h = 0, blocks_top = 0, cost;
   guint n_rows, n_x_ticks;
-
-  g_return_val_if_fail (plot != NULL && plot->fit != NULL, layout);
+  gboolean with_legend, with_annotation, side_by_side = FALSE;
 
   layout->source = plot;
   layout->width = width_pt;
@@ -559,6 +594,7 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   gap = fs * 0.35;
   layout->margin = m;
   layout->row_height = lh * 1.1;
+  layout->compact_table = compact;
 
   /* Top: optional title. */
   top = m;
@@ -570,6 +606,22 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
       top += layout->title_box.height + gap;
       ob_plot_text_set_font (text, 1, FALSE);
     }
+  with_legend = style->legend != OB_KM_PLACE_NONE && ob_km_plot_n_visible (plot) > 1;
+  with_annotation = style->show_annotation && style->annotation != OB_KM_PLACE_NONE;
+  if (with_legend)
+    measure_legend (plot, text, &leg_w, &leg_h);
+  if (with_annotation)
+    measure_annotation (plot, text, &ann_w, &ann_h);
+  with_legend = with_legend && leg_w > 0;
+  if (outside)
+    {
+      /* No free corner: key and statistics go above the plot, side by side if they fit. */
+      blocks_top = top;
+      side_by_side = leg_w + ann_w + 3 * gap <= width_pt * 0.75;
+      top += side_by_side ? MAX (leg_h, ann_h) : leg_h + ann_h + (leg_h > 0 ? gap : 0);
+      top += gap;
+    }
+
   /* Half a line so the top tick label (1.0) is not cut. */
   top += lh / 2;
 
@@ -602,7 +654,7 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
 
   left = m + ob_plot_axis_extent (&layout->axis_y, text, ps);
 
-  n_rows = ob_km_plot_n_visible (plot) * table_rows_per_curve (style->risk_table);
+  n_rows = ob_km_plot_n_visible (plot) * table_rows_per_curve (style->risk_table, compact);
   if (n_rows > 0)
     {
       for (guint c = 0; c < plot->fit->n_curves; c++)
@@ -616,13 +668,27 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
           label_w = MAX (label_w, w);
         }
       if (style->risk_table == OB_KM_RISK_TABLE_KMUNICATE)
-        for (guint r = 0; r < 3; r++)
-          {
-            double w;
+        {
+          double names_w = 0, rows_w = 0;
 
-            ob_plot_text_measure (text, ob_km_plot_row_label (r), &w, NULL);
-            label_w = MAX (label_w, w + fs);
-          }
+          ob_plot_text_set_font (text, 1, TRUE);
+          for (guint c = 0; c < plot->fit->n_curves; c++)
+            {
+              double w;
+
+              ob_plot_text_measure (text, plot->fit->curves[c].name, &w, NULL);
+              names_w = MAX (names_w, w);
+            }
+          ob_plot_text_set_font (text, 1, FALSE);
+          for (guint r = 0; r < 3; r++)
+            {
+              double w;
+
+              ob_plot_text_measure (text, ob_km_plot_row_label (r), &w, NULL);
+              rows_w = MAX (rows_w, w);
+            }
+          label_w = compact ? names_w + gap * 2 + rows_w : rows_w + fs;
+        }
       count_w = widest_count (plot, text);
       left = MAX (left, m + label_w + gap * 2 + count_w / 2);
       table_h = layout->row_height * (n_rows + (style->risk_table == OB_KM_RISK_TABLE_CLASSIC));
@@ -657,6 +723,10 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
     }
   layout->plot.height = MAX (height_pt - top - bottom, fs);
   ob_plot_scale_set_range (&layout->y, layout->plot.y + layout->plot.height, layout->plot.y);
+  /* A short plot (a big table on a small page) labels fewer probabilities rather than
+   * letting them collide. */
+  if (layout->plot.height / 5 < lh * 1.2)
+    layout->y.step = layout->y_factor * (layout->plot.height / 2 < lh * 1.2 ? 1 : 0.5);
 
   /* Axis label boxes. */
   layout->axis_x.position = layout->plot.y + layout->plot.height;
@@ -687,23 +757,84 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
       fill_cells (plot, layout, text, rows_top);
     }
 
-  /* Legend and statistics in the emptiest corners. */
-  measure_legend (plot, text, &leg_w, &leg_h);
-  if (style->legend != OB_KM_PLACE_NONE && ob_km_plot_n_visible (plot) > 1 && leg_w > 0)
+  /* Legend and statistics in the emptiest corners, or above the plot. */
+  if (outside)
     {
-      layout->legend = place_block (plot, layout, style->legend, leg_w, leg_h, NULL);
-      add_box (layout, layout->legend);
+      double right_edge = layout->plot.x + layout->plot.width;
+
+      if (with_legend)
+        layout->legend = (ObPlotRect) { layout->plot.x, blocks_top, leg_w, leg_h };
+      if (with_annotation)
+        layout->annotation = (ObPlotRect) {
+          side_by_side || !with_legend ? MAX (right_edge - ann_w, m) : layout->plot.x,
+          side_by_side || !with_legend ? blocks_top : blocks_top + leg_h + gap, ann_w, ann_h };
+      layout->blocks_outside = TRUE;
     }
-  if (style->show_annotation && style->annotation != OB_KM_PLACE_NONE)
+  else
     {
-      measure_annotation (plot, text, &ann_w, &ann_h);
-      layout->annotation = place_block (plot, layout, style->annotation, ann_w, ann_h,
-                                        &layout->legend);
-      add_box (layout, layout->annotation);
+      if (with_legend)
+        {
+          layout->legend = place_block (plot, layout, style->legend, leg_w, leg_h, NULL, &cost);
+          layout->blocks_outside |= cost >= 10;
+        }
+      if (with_annotation)
+        {
+          layout->annotation = place_block (plot, layout, style->annotation, ann_w, ann_h,
+                                            &layout->legend, &cost);
+          layout->blocks_outside |= cost >= 10;
+        }
     }
+  if (with_legend)
+    add_box (layout, layout->legend);
+  if (with_annotation)
+    add_box (layout, layout->annotation);
 
   /* Steps closer than a hair are invisible; merging them is what keeps 100k rows fast. */
   layout->line_eps = ps->vector ? 0.05 : 1;
+  return layout;
+}
+
+ObKmLayout *
+ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
+{
+  ObKmLayout *layout;
+  gboolean automatic;
+
+  g_return_val_if_fail (plot != NULL && plot->fit != NULL, NULL);
+
+  layout = layout_pass (plot, width_pt, height_pt, FALSE, FALSE);
+  if (plot->style.risk_table == OB_KM_RISK_TABLE_KMUNICATE
+      && layout->plot.height < 0.4 * height_pt)
+    {
+      /* Many groups on a small page: name each group beside its rows, not above them. */
+      ObKmLayout *compact = layout_pass (plot, width_pt, height_pt, FALSE, TRUE);
+
+      if (compact->plot.height > layout->plot.height)
+        {
+          ob_km_layout_free (layout);
+          layout = compact;
+        }
+      else
+        ob_km_layout_free (compact);
+    }
+  /* Only when placed automatically: a corner the user chose is kept even over a curve. */
+  automatic = plot->style.legend == OB_KM_PLACE_AUTO
+              && plot->style.annotation == OB_KM_PLACE_AUTO;
+  if (layout->blocks_outside && automatic)
+    {
+      ObKmLayout *above = layout_pass (plot, width_pt, height_pt, TRUE,
+                                       layout->compact_table);
+
+      /* Above the plot only while the curves keep a fair share of the page; a crushed plot
+       * is worse than text over a curve. */
+      if (above->plot.height >= MAX (0.35 * height_pt, 0.6 * layout->plot.height))
+        {
+          ob_km_layout_free (layout);
+          return above;
+        }
+      ob_km_layout_free (above);
+    }
+  layout->blocks_outside = FALSE;
   return layout;
 }
 

@@ -110,6 +110,10 @@ typedef struct
   double line_eps;          /* merge steps closer than this, pt */
   ObPlotAxis axis_x, axis_y;
   char *x_title, *y_title;
+  /* TRUE when every corner covered a curve and legend and statistics went above the plot. */
+  gboolean blocks_outside;
+  /* KMunicate rows named beside the first row of each group instead of above it. */
+  gboolean compact_table;
 } ObKmLayout;
 
 ObKmLayout *ob_km_plot_layout      (const ObKmPlot *plot, double width_pt, double height_pt);

@@ -198,8 +198,19 @@ test_nothing_clipped (void)
                          ra->y, ra->width, ra->height, b, rb->x, rb->y, rb->width, rb->height);
             }
         }
-      g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->legend, 0.01));
-      g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->annotation, 0.01));
+      if (layout->blocks_outside)
+        {
+          /* No corner was free: both blocks sit above the plot, clear of it. */
+          g_test_message ("legend and statistics above the plot");
+          g_assert_cmpfloat (layout->legend.y + layout->legend.height, <=, layout->plot.y);
+          g_assert_cmpfloat (layout->annotation.y + layout->annotation.height, <=,
+                             layout->plot.y);
+        }
+      else
+        {
+          g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->legend, 0.01));
+          g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->annotation, 0.01));
+        }
 
       /* And the ink itself, whatever the layout believes. */
       rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
@@ -217,6 +228,53 @@ test_nothing_clipped (void)
       g_assert_cmpfloat (iw, >, 0.9 * w);
       g_assert_cmpfloat (ih, >, 0.9 * h);
     }
+}
+
+/* Four groups and KMunicate on a column-wide page: the table must not crush the curves, and
+ * nothing may collide. */
+static void
+test_many_groups (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  const char *names[] = { "adenocarcinoma", "large cell", "small cell", "squamous" };
+  ObKmCurve curves[4];
+  ObKmFit fit = fx->fit;
+  Geometry g = { 85, 80, OB_KM_RISK_TABLE_KMUNICATE, 7 };
+  double w = OB_MM_TO_PT (85), h = OB_MM_TO_PT (80);
+  ObPlotRect page = { 0, 0, w, h };
+  ObKmPlot plot;
+  g_autoptr (ObKmLayout) layout = NULL;
+
+  for (guint c = 0; c < 4; c++)
+    {
+      curves[c] = fx->fit.curves[c % 2];
+      curves[c].name = (char *) names[c];
+    }
+  fit.curves = curves;
+  fit.n_curves = 4;
+  init_plot (&plot, fx, &g);
+  plot.fit = &fit;
+  plot.cox = NULL;
+  layout = ob_km_plot_layout (&plot, w, h);
+
+  g_assert_true (layout->compact_table);
+  g_assert_cmpuint (layout->n_cells, ==, 4 * 3 * layout->n_ticks);
+  g_assert_cmpfloat (layout->plot.height, >=, 0.3 * h);
+  for (guint a = 0; a < layout->text_boxes->len; a++)
+    {
+      const ObPlotRect *ra = &g_array_index (layout->text_boxes, ObPlotRect, a);
+
+      g_assert_true (ob_plot_rect_contains (&page, ra, 0.01));
+      for (guint b = a + 1; b < layout->text_boxes->len; b++)
+        {
+          const ObPlotRect *rb = &g_array_index (layout->text_boxes, ObPlotRect, b);
+
+          g_assert_false (ob_plot_rect_intersects (ra, rb));
+        }
+    }
+  for (gsize k = 0; k < layout->n_cells; k++)
+    g_assert_cmpfloat (fabs (layout->cells[k].box.x + layout->cells[k].box.width / 2
+                             - ob_plot_scale_map (&layout->x, layout->cells[k].time)), <=, 0.5);
 }
 
 static void
@@ -440,6 +498,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plot/km/risk-table-counts", test_risk_table_counts);
   g_test_add_func ("/plot/km/risk-table-aligned", test_risk_table_aligned);
   g_test_add_func ("/plot/km/nothing-clipped", test_nothing_clipped);
+  g_test_add_func ("/plot/km/many-groups", test_many_groups);
   g_test_add_func ("/plot/km/annotation", test_annotation);
   g_test_add_func ("/plot/km/p-format", test_p_format);
   g_test_add_func ("/plot/km/hit-test", test_hit_test);
