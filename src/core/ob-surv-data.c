@@ -498,6 +498,25 @@ ob_surv_data_new (const ObDataset   *dataset,
       for (gsize i = 0; i < n_rows; i++)
         if (keep[i])
           status[i] = cell_is_event_value (event_col, i, spec->event_values, numbers);
+
+      /* A value that occurs nowhere in the column is a typo, not a study without events. */
+      for (guint k = 0; k < n_values; k++)
+        {
+          const char *one[2] = { spec->event_values[k], NULL };
+          gboolean found = FALSE;
+
+          for (gsize i = 0; i < n_rows && !found; i++)
+            found = !ob_column_is_missing (event_col, i)
+                    && cell_is_event_value (event_col, i, one, &numbers[k]);
+          if (!found)
+            {
+              g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                           _("The event value “%s” does not occur in column “%s”; check "
+                             "--event-values"),
+                           spec->event_values[k], event_col->name);
+              goto out;
+            }
+        }
     }
   else if (!decode_default_events (event_col, n_rows, keep, status, error))
     goto out;

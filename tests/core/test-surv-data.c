@@ -180,6 +180,19 @@ test_errors (void)
   g_assert_nonnull (strstr (error->message, "--event-values"));
   g_clear_error (&error);
 
+  {
+    const char *typo[] = { "2", "Dead", NULL };
+
+    spec.event_column = "status";
+    spec.event_values = typo;
+    data = ob_surv_data_new (lung, &spec, NULL, &error);
+    g_assert_null (data);
+    g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+    g_assert_nonnull (strstr (error->message, "Dead"));
+    g_clear_error (&error);
+    spec.event_values = NULL;
+  }
+
   spec.event_column = "no such column";
   data = ob_surv_data_new (lung, &spec, NULL, &error);
   g_assert_null (data);
