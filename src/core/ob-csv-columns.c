@@ -30,16 +30,20 @@ ob_csv_column_clear (ObCsvColumn *column)
 
 char **
 ob_csv_make_names (const ObCsvScanner *s,
+                   gboolean            row_names,
                    ObDataset          *dataset)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GString) renamed = g_string_new (NULL);
   g_autoptr(GString) unnamed = g_string_new (NULL);
-  char **names = g_new0 (char *, s->n_fields + 1);
+  guint shift = row_names ? 1 : 0;
+  guint n = s->n_fields + shift;
+  char **names = g_new0 (char *, n + 1);
 
-  for (guint i = 0; i < s->n_fields; i++)
+  for (guint i = 0; i < n; i++)
     {
-      g_autofree char *base = g_strndup (s->fields[i].ptr, s->fields[i].len);
+      g_autofree char *base = i < shift ? g_strdup ("row.names")
+                              : g_strndup (s->fields[i - shift].ptr, s->fields[i - shift].len);
       char *name;
 
       if (base[0] == '\0')
@@ -60,6 +64,10 @@ ob_csv_make_names (const ObCsvScanner *s,
       g_hash_table_add (seen, g_strdup (name));
       names[i] = name;
     }
+  if (row_names)
+    ob_dataset_add_warning (dataset, _("The header line has one name fewer than the rows, as R "
+                                       "writes row names; the first column is called “%s”."),
+                            names[0]);
   if (unnamed->len > 0)
     ob_dataset_add_warning (dataset, _("Columns without a name were named after their "
                                        "position: %s."), unnamed->str);

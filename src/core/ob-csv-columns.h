@@ -43,8 +43,10 @@ typedef struct
 void      ob_csv_column_clear          (ObCsvColumn         *column);
 double   *ob_csv_new_nan_array         (gsize                capacity,
                                         gsize                n_filled);
-/* Column names from the header record: empty ones become "V3", repeats "x.2". */
+/* Column names from the header record: empty ones become "V3", repeats "x.2"; with
+ * row_names a first column "row.names" comes before them (R's write.table). */
 char    **ob_csv_make_names            (const ObCsvScanner  *s,
+                                        gboolean             row_names,
                                         ObDataset           *dataset);
 gboolean  ob_csv_apply_type_overrides  (ObCsvColumn         *columns,
                                         guint                n_columns,

@@ -342,6 +342,29 @@ add_column (ObDataset   *dataset,
 /* Second pass --------------------------------------------------------------------------- */
 
 
+/* R's write.table leaves the row-name column out of the header line: every row then has
+ * one field more than the header. */
+static gboolean
+has_row_names (const ObCsvScanner *header)
+{
+  ObCsvScanner s;
+  gboolean result = FALSE;
+  guint n_checked = 0;
+
+  ob_csv_scanner_init_copy (&s, header);
+  while (n_checked < 100 && ob_csv_scanner_next (&s, NULL))
+    {
+      if (ob_csv_scanner_record_blank (&s))
+        continue;
+      result = s.n_fields == header->n_fields + 1;
+      if (!result)
+        break;
+      n_checked++;
+    }
+  ob_csv_scanner_clear (&s);
+  return result;
+}
+
 static ObDataset *
 read_text (const char          *text,
            gsize                len,
@@ -377,8 +400,8 @@ read_text (const char          *text,
       goto out;
     }
 
-  names = ob_csv_make_names (&s, dataset);
-  im.n_columns = s.n_fields;
+  names = ob_csv_make_names (&s, has_row_names (&s), dataset);
+  im.n_columns = g_strv_length (names);
   im.columns = g_new0 (ObCsvColumn, im.n_columns);
   for (guint i = 0; i < im.n_columns; i++)
     im.columns[i].name = g_strdup (names[i]);

@@ -484,6 +484,160 @@ test_bytes (void)
   g_assert_null (ob_dataset_get_source_path (dataset));
 }
 
+static ObDataset *
+read_string (const char  *text,
+             GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return ob_csv_read_bytes (bytes, "mem.csv", NULL, error);
+}
+
+static void
+test_row_names (void)
+{
+  g_autoptr(ObDataset) dataset = read_fixture ("aml-rownames.tsv", NULL);
+  const ObColumn *c = column (dataset, "row.names", OB_COLUMN_NUMERIC);
+
+  g_assert_cmpuint (ob_dataset_get_n_columns (dataset), ==, 4);
+  g_assert_cmpfloat (c->num[22], ==, 23);
+  assert_warning (dataset, "The header line has one name fewer than the rows, as R writes row "
+                  "names; the first column is called “row.names”.");
+}
+
+static void
+test_many_levels (void)
+{
+  g_autoptr(GString) csv = g_string_new ("many,few,late,mixed\n");
+  g_autoptr(ObDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const ObColumn *c;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      if (i < 100)
+        g_string_append_printf (csv, "L%u,n%u,%u,%u\n", i % 60, i % 5, i, i % 3 * 5);
+      else
+        g_string_append_printf (csv, "L%u,n%u,w%u,%s\n", i % 60, i % 5, i % 70,
+                                i % 2 ? "high" : "low");
+    }
+  dataset = read_string (csv->str, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ob_dataset_get_n_rows (dataset), ==, 200);
+
+  /* 60 distinct labels: past the 50 that make a grouping. */
+  c = column (dataset, "many", OB_COLUMN_TEXT);
+  g_assert_cmpstr (c->text[61], ==, "L1");
+  c = column (dataset, "few", OB_COLUMN_CATEGORICAL);
+  assert_levels (c, "n0|n1|n2|n3|n4");
+  g_assert_cmpstr (ob_column_get_string (c, 199), ==, "n4");
+  /* Numbers first, words later: read again as strings. */
+  c = column (dataset, "late", OB_COLUMN_TEXT);
+  g_assert_cmpstr (c->text[0], ==, "0");
+  g_assert_cmpstr (c->text[199], ==, "w59");
+  c = column (dataset, "mixed", OB_COLUMN_CATEGORICAL);
+  assert_levels (c, "0|5|10|high|low");
+  g_assert_cmpstr (ob_column_get_string (c, 2), ==, "10");
+  g_assert_cmpstr (ob_column_get_string (c, 101), ==, "high");
+  g_assert_cmpuint (ob_dataset_get_warnings (dataset)->len, ==, 0);
+}
+
+static void
+test_old_mac_line_ends (void)
+{
+  g_autoptr(GError) error = NULL;
+  /* One LF inside a quoted cell makes the row estimate too small: the arrays must grow. */
+  g_autoptr(ObDataset) dataset = read_string ("a,b\r1,\"x\ny\"\r2,z\r3,w\r4,v\r5,u", &error);
+  const ObColumn *c;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (ob_dataset_get_n_rows (dataset), ==, 5);
+  c = column (dataset, "a", OB_COLUMN_NUMERIC);
+  g_assert_cmpfloat (c->num[4], ==, 5);
+  c = column (dataset, "b", OB_COLUMN_TEXT);
+  g_assert_cmpstr (c->text[0], ==, "x\ny");
+  g_assert_cmpstr (c->text[4], ==, "u");
+}
+
+static void
+check_invariants (const ObDataset *dataset)
+{
+  gsize n_rows = ob_dataset_get_n_rows (dataset);
+
+  g_assert_cmpuint (n_rows, >, 0);
+  for (guint i = 0; i < ob_dataset_get_n_columns (dataset); i++)
+    {
+      const ObColumn *c = ob_dataset_get_column (dataset, i);
+      gsize n_missing = 0;
+
+      g_assert_true (g_utf8_validate (c->name, -1, NULL));
+      for (gsize r = 0; r < n_rows; r++)
+        {
+          g_autofree char *cell = ob_dataset_format_cell (dataset, i, r);
+
+          g_assert_true (g_utf8_validate (cell, -1, NULL));
+          n_missing += ob_column_is_missing (c, r) ? 1 : 0;
+          if (c->type == OB_COLUMN_CATEGORICAL && c->codes[r] != OB_LEVEL_MISSING)
+            g_assert_cmpuint (c->codes[r], <, c->levels->len);
+        }
+      g_assert_cmpuint (n_missing, ==, c->n_missing);
+    }
+}
+
+/* Damaged files must give a dataset or an OB_ERROR, never a crash (run under ASan). */
+static void
+test_damaged_files (void)
+{
+  static const char *const names[] = { "types.csv", "quoted.csv", "european.csv", "units.csv",
+                                       "japanese-cp932.csv", "japanese-utf16le.csv",
+                                       "override.csv" };
+  static const char inserts[] = { '"', ',', ';', '\t', '\n', '\r', '\0', '\x82', '\xff', ' ' };
+  GRand *rand = g_rand_new_with_seed (7);
+  guint n_ok = 0, n_failed = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (names); f++)
+    {
+      g_autofree char *path = fixture (names[f]);
+      g_autofree char *contents = NULL;
+      gsize len;
+
+      g_file_get_contents (path, &contents, &len, NULL);
+      g_assert_nonnull (contents);
+      for (guint trial = 0; trial < 300; trial++)
+        {
+          g_autofree char *copy = g_memdup2 (contents, len);
+          g_autoptr(GBytes) bytes = NULL;
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ObDataset) dataset = NULL;
+          gsize n = len;
+
+          for (guint k = 0; k < 1 + trial % 4; k++)
+            copy[g_rand_int_range (rand, 0, (gint32) len)] =
+              inserts[g_rand_int_range (rand, 0, G_N_ELEMENTS (inserts))];
+          if (trial % 5 == 0)
+            n = (gsize) g_rand_int_range (rand, 0, (gint32) len);
+          bytes = g_bytes_new_take (g_steal_pointer (&copy), n);
+          dataset = ob_csv_read_bytes (bytes, "damaged.csv", NULL, &error);
+          if (dataset != NULL)
+            {
+              g_assert_no_error (error);
+              check_invariants (dataset);
+              n_ok++;
+            }
+          else
+            {
+              g_assert_nonnull (error);
+              g_assert_true (error->domain == OB_ERROR);
+              g_assert_true (g_str_has_prefix (error->message, "damaged.csv"));
+              n_failed++;
+            }
+        }
+    }
+  g_rand_free (rand);
+  g_assert_cmpuint (n_ok, >, 0);
+  g_assert_cmpuint (n_failed, >, 0);
+}
+
 /* The fast decimal path must give the very double g_ascii_strtod gives. */
 static void
 test_cell_numbers (void)
@@ -592,6 +746,10 @@ main (int   argc,
   g_test_add_func ("/core/csv/encoding/explicit", test_explicit_encoding);
   g_test_add_func ("/core/csv/encoding/invalid", test_invalid_encoding);
   g_test_add_func ("/core/csv/bytes", test_bytes);
+  g_test_add_func ("/core/csv/row-names", test_row_names);
+  g_test_add_func ("/core/csv/many-levels", test_many_levels);
+  g_test_add_func ("/core/csv/old-mac-line-ends", test_old_mac_line_ends);
+  g_test_add_func ("/core/csv/damaged-files", test_damaged_files);
   g_test_add_func ("/core/csv/cell/numbers", test_cell_numbers);
   g_test_add_func ("/core/csv/cell/kinds", test_cell_kinds);
   g_test_add_func ("/core/csv/cell/level-order", test_level_order);

@@ -16,6 +16,9 @@ a$stop <- a$start + a$time
 aml_out <- data.frame(time = a$time, status = a$status, x = a$x,
                       start = format(a$start, "%Y-%m-%d"),
                       stop = format(a$stop, "%Y/%m/%d"))
+# write.table leaves the row-name column out of the header line.
+write.table(aml, file.path(dir, "aml-rownames.tsv"), sep = "\t", quote = FALSE)
+
 dnase <- data.frame(Run = factor(as.character(DNase$Run)), conc = DNase$conc,
                     density = DNase$density)
 write.csv2(dnase, file.path(dir, "dnase-eu.csv"), row.names = FALSE)
@@ -51,6 +54,7 @@ cat("file,column,type,n_missing,sum,levels\n")
 describe("lung.csv", lung)
 describe("lung-eu.csv", lung)
 describe("veteran.tsv", veteran)
+describe("aml-rownames.tsv", aml)
 describe("dnase-eu.csv", dnase)
 describe("aml-dates.csv", data.frame(time = a$time, status = a$status, x = a$x,
                                      start = a$start, stop = a$stop))
