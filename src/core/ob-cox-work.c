@@ -102,7 +102,15 @@ ob_cox_work_new (const ObSurvData *data, gboolean stratified, ObTies ties, gbool
   if (use_strata)
     {
       for (gsize i = 0; i < n; i++)
-        start[data->strata[i] + 1]++;
+        {
+          if (data->strata[i] >= data->n_strata)
+            {
+              g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                           _("A row has no stratum; stratified Cox needs one for every row."));
+              return NULL;
+            }
+          start[data->strata[i] + 1]++;
+        }
       for (guint s = 0; s < data->n_strata; s++)
         start[s + 1] += start[s];
     }
