@@ -568,6 +568,34 @@ widest_count (const ObKmPlot *plot, ObPlotText *text)
   return w;
 }
 
+static gboolean
+is_months (const char *unit)
+{
+  g_autofree char *lower = unit ? g_utf8_strdown (unit, -1) : NULL;
+
+  return lower != NULL && (g_str_has_prefix (lower, "month") || strstr (lower, "月") != NULL);
+}
+
+/* Oncologists read follow-up in quarters, half-years and years: 6 months rather than 5. */
+static double
+month_step (double nice)
+{
+  static const double steps[] = { 1, 2, 3, 6, 12, 24, 36, 48, 60, 120 };
+  double best = nice, best_d = INFINITY;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      double d = fabs (log (steps[i] / nice));
+
+      if (d < best_d)
+        {
+          best_d = d;
+          best = steps[i];
+        }
+    }
+  return best;
+}
+
 static ObKmLayout *
 layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean outside,
              gboolean compact)
@@ -635,6 +663,8 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
     x_max = 1;
   n_x_ticks = (guint) CLAMP (width_pt / (fs * 6), 4, 10);
   ob_plot_scale_init_fixed (&layout->x, 0, x_max, style->x_step, n_x_ticks);
+  if (!(style->x_step > 0) && is_months (style->time_unit))
+    ob_plot_scale_init_fixed (&layout->x, 0, x_max, month_step (layout->x.step), n_x_ticks);
   ob_plot_scale_init_fixed (&layout->y, 0, layout->y_factor, layout->y_factor * 0.2, 5);
   layout->ticks = g_new (double, MAX_TICKS);
   layout->n_ticks = ob_plot_scale_ticks (&layout->x, layout->ticks, MAX_TICKS);
