@@ -201,35 +201,30 @@ add_chisq (JsonBuilder   *b,
 }
 
 static void
-add_steps (JsonBuilder     *b,
-           const ObKmCurve *curve)
+write_step (ObCliJsonRow  *row,
+            gsize          index,
+            gconstpointer  user_data)
 {
-  json_builder_set_member_name (b, "steps");
-  json_builder_begin_array (b);
-  for (gsize i = 0; i < curve->n_steps; i++)
-    {
-      const ObKmStep *step = &curve->steps[i];
+  const ObKmStep *step = &((const ObKmCurve *) user_data)->steps[index];
 
-      json_builder_begin_object (b);
-      ob_cli_json_add_double (b, "time", step->time);
-      ob_cli_json_add_int (b, "n_risk", step->n_risk);
-      ob_cli_json_add_int (b, "n_event", step->n_event);
-      ob_cli_json_add_int (b, "n_censor", step->n_censor);
-      ob_cli_json_add_double (b, "surv", step->surv);
-      ob_cli_json_add_double (b, "std_err", step->std_err);
-      ob_cli_json_add_double (b, "lower", step->lower);
-      ob_cli_json_add_double (b, "upper", step->upper);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  ob_cli_json_row_double (row, "time", step->time);
+  ob_cli_json_row_int (row, "n_risk", step->n_risk);
+  ob_cli_json_row_int (row, "n_event", step->n_event);
+  ob_cli_json_row_int (row, "n_censor", step->n_censor);
+  ob_cli_json_row_double (row, "surv", step->surv);
+  ob_cli_json_row_double (row, "std_err", step->std_err);
+  ob_cli_json_row_double (row, "lower", step->lower);
+  ob_cli_json_row_double (row, "upper", step->upper);
 }
 
 static void
-add_curve (JsonBuilder            *b,
+add_curve (ObCliJson              *json,
            const ObKmCurve        *curve,
            const SurvivalOptions  *o,
            const SurvivalSettings *s)
 {
+  JsonBuilder *b = ob_cli_json_get_builder (json);
+
   json_builder_begin_object (b);
   ob_cli_json_add_string (b, "name", curve->name);
   ob_cli_json_add_int (b, "n", curve->n);
@@ -244,7 +239,7 @@ add_curve (JsonBuilder            *b,
   ob_cli_json_add_double (b, "q75_lower", curve->q75_lower);
   ob_cli_json_add_double (b, "q75_upper", curve->q75_upper);
   if (!o->no_steps)
-    add_steps (b, curve);
+    ob_cli_json_add_rows (json, "steps", curve->n_steps, write_step, curve);
 
   json_builder_set_member_name (b, "surv_at");
   json_builder_begin_array (b);
@@ -477,7 +472,8 @@ run_survival (const char             *path,
   g_autoptr(ObKmFit) fit = NULL;
   g_autoptr(ObSurvTest) test = NULL;
   g_autoptr(ObCox) cox = NULL;
-  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(ObCliJson) json = NULL;
+  JsonBuilder *b;
   g_autofree guint8 *mask = NULL;
   g_auto(GStrv) event_values = ob_cli_split_list (o->event_values);
   g_auto(GStrv) covariates = ob_cli_split_list (o->covariates);
@@ -536,7 +532,8 @@ run_survival (const char             *path,
   for (gsize i = 0; i < data->n; i++)
     events += data->status[i];
 
-  b = json_builder_new ();
+  json = ob_cli_json_new ();
+  b = ob_cli_json_get_builder (json);
   json_builder_begin_object (b);
   ob_cli_json_add_string (b, "file", path);
   ob_cli_json_add_int (b, "n", data->n);
@@ -556,7 +553,7 @@ run_survival (const char             *path,
   json_builder_set_member_name (b, "groups");
   json_builder_begin_array (b);
   for (guint g = 0; g < fit->n_curves; g++)
-    add_curve (b, &fit->curves[g], o, s);
+    add_curve (json, &fit->curves[g], o, s);
   json_builder_end_array (b);
 
   if (!isnan (o->rmst) && fit->n_curves > 1)
@@ -586,7 +583,7 @@ run_survival (const char             *path,
     }
 
   json_builder_end_object (b);
-  return ob_cli_print_json (b, error);
+  return ob_cli_json_print (json, error);
 }
 
 int
