@@ -201,30 +201,35 @@ add_chisq (JsonBuilder   *b,
 }
 
 static void
-write_step (ObCliJsonRow  *row,
-            gsize          index,
-            gconstpointer  user_data)
+add_steps (JsonBuilder     *b,
+           const ObKmCurve *curve)
 {
-  const ObKmStep *step = &((const ObKmCurve *) user_data)->steps[index];
+  json_builder_set_member_name (b, "steps");
+  json_builder_begin_array (b);
+  for (gsize i = 0; i < curve->n_steps; i++)
+    {
+      const ObKmStep *step = &curve->steps[i];
 
-  ob_cli_json_row_double (row, "time", step->time);
-  ob_cli_json_row_int (row, "n_risk", step->n_risk);
-  ob_cli_json_row_int (row, "n_event", step->n_event);
-  ob_cli_json_row_int (row, "n_censor", step->n_censor);
-  ob_cli_json_row_double (row, "surv", step->surv);
-  ob_cli_json_row_double (row, "std_err", step->std_err);
-  ob_cli_json_row_double (row, "lower", step->lower);
-  ob_cli_json_row_double (row, "upper", step->upper);
+      json_builder_begin_object (b);
+      ob_cli_json_add_double (b, "time", step->time);
+      ob_cli_json_add_int (b, "n_risk", step->n_risk);
+      ob_cli_json_add_int (b, "n_event", step->n_event);
+      ob_cli_json_add_int (b, "n_censor", step->n_censor);
+      ob_cli_json_add_double (b, "surv", step->surv);
+      ob_cli_json_add_double (b, "std_err", step->std_err);
+      ob_cli_json_add_double (b, "lower", step->lower);
+      ob_cli_json_add_double (b, "upper", step->upper);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
 }
 
 static void
-add_curve (ObCliJson              *json,
+add_curve (JsonBuilder            *b,
            const ObKmCurve        *curve,
            const SurvivalOptions  *o,
            const SurvivalSettings *s)
 {
-  JsonBuilder *b = ob_cli_json_get_builder (json);
-
   json_builder_begin_object (b);
   ob_cli_json_add_string (b, "name", curve->name);
   ob_cli_json_add_int (b, "n", curve->n);
@@ -239,7 +244,7 @@ add_curve (ObCliJson              *json,
   ob_cli_json_add_double (b, "q75_lower", curve->q75_lower);
   ob_cli_json_add_double (b, "q75_upper", curve->q75_upper);
   if (!o->no_steps)
-    ob_cli_json_add_rows (json, "steps", curve->n_steps, write_step, curve);
+    add_steps (b, curve);
 
   json_builder_set_member_name (b, "surv_at");
   json_builder_begin_array (b);
@@ -472,8 +477,7 @@ run_survival (const char             *path,
   g_autoptr(ObKmFit) fit = NULL;
   g_autoptr(ObSurvTest) test = NULL;
   g_autoptr(ObCox) cox = NULL;
-  g_autoptr(ObCliJson) json = NULL;
-  JsonBuilder *b;
+  g_autoptr(JsonBuilder) b = NULL;
   g_autofree guint8 *mask = NULL;
   g_auto(GStrv) event_values = ob_cli_split_list (o->event_values);
   g_auto(GStrv) covariates = ob_cli_split_list (o->covariates);
@@ -532,8 +536,7 @@ run_survival (const char             *path,
   for (gsize i = 0; i < data->n; i++)
     events += data->status[i];
 
-  json = ob_cli_json_new ();
-  b = ob_cli_json_get_builder (json);
+  b = json_builder_new ();
   json_builder_begin_object (b);
   ob_cli_json_add_string (b, "file", path);
   ob_cli_json_add_int (b, "n", data->n);
@@ -553,7 +556,7 @@ run_survival (const char             *path,
   json_builder_set_member_name (b, "groups");
   json_builder_begin_array (b);
   for (guint g = 0; g < fit->n_curves; g++)
-    add_curve (json, &fit->curves[g], o, s);
+    add_curve (b, &fit->curves[g], o, s);
   json_builder_end_array (b);
 
   if (!isnan (o->rmst) && fit->n_curves > 1)
@@ -583,7 +586,7 @@ run_survival (const char             *path,
     }
 
   json_builder_end_object (b);
-  return ob_cli_json_print (json, error);
+  return ob_cli_print_json (b, error);
 }
 
 int

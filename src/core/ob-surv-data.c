@@ -65,6 +65,21 @@ format_number (double value)
   return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.15g", value));
 }
 
+/* Dates as the table shows them, so a group named by a date reads as one. */
+static char *
+format_date (double days)
+{
+  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 1970);
+  char buffer[32];
+
+  if (days >= 0)
+    g_date_add_days (date, (guint) days);
+  else
+    g_date_subtract_days (date, (guint) -days);
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+  return g_strdup (buffer);
+}
+
 /* Levels that never occur in the kept rows are dropped, as R's strata() and factor() after
  * subsetting with droplevels(): an empty group has no curve and no Cox coefficient. */
 static void
@@ -139,7 +154,8 @@ factor_from_column (const ObColumn *column,
             values[n_distinct++] = values[i];
         out->names = g_new0 (char *, n_distinct + 1);
         for (gsize l = 0; l < n_distinct; l++)
-          out->names[l] = format_number (values[l]);
+          out->names[l] = column->type == OB_COLUMN_DATE ? format_date (values[l])
+                                                         : format_number (values[l]);
         out->n_levels = (guint) n_distinct;
         for (gsize i = 0; i < n_rows; i++)
           {

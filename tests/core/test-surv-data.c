@@ -376,6 +376,33 @@ test_ties_and_dropped_levels (void)
   g_assert_cmpuint (data->row_index[4], ==, 3);
 }
 
+static void
+test_date_groups (void)
+{
+  g_autoptr(ObDataset) tiny = ob_dataset_new ();
+  double *time = g_new (double, 3);
+  double *event = g_new (double, 3);
+  double *day = g_new (double, 3);
+  ObSurvSpec spec = { .time_column = "t", .event_column = "e", .group_column = "cohort" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObSurvData) data = NULL;
+
+  time[0] = 5; time[1] = 3; time[2] = 4;
+  event[0] = 1; event[1] = 0; event[2] = 1;
+  day[0] = 18262; day[1] = 0; day[2] = 18262;    /* 2020-01-01, 1970-01-01 */
+  ob_dataset_set_n_rows (tiny, 3);
+  ob_dataset_add_numeric (tiny, "t", time);
+  ob_dataset_add_numeric (tiny, "e", event);
+  ob_dataset_add_date (tiny, "cohort", day);
+  data = ob_surv_data_new (tiny, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n_groups, ==, 2);
+  g_assert_cmpstr (data->group_names[0], ==, "1970-01-01");
+  g_assert_cmpstr (data->group_names[1], ==, "2020-01-01");
+  g_assert_cmpuint (data->group[0], ==, 0);
+  g_assert_cmpuint (data->group[1], ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -391,6 +418,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/surv-data/categorical-time", test_categorical_time);
   g_test_add_func ("/core/surv-data/infinite-and-empty", test_infinite_and_empty);
   g_test_add_func ("/core/surv-data/where", test_where);
+  g_test_add_func ("/core/surv-data/date-groups", test_date_groups);
   g_test_add_func ("/core/surv-data/ties-and-dropped-levels", test_ties_and_dropped_levels);
   status = g_test_run ();
   surv_test_free_reference ();
