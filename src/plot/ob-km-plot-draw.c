@@ -20,14 +20,17 @@
 static double
 merge_eps (cairo_t *cr, const ObKmLayout *layout)
 {
+  cairo_surface_type_t type = cairo_surface_get_type (cairo_get_target (cr));
+  gboolean paper = type == CAIRO_SURFACE_TYPE_PDF || type == CAIRO_SURFACE_TYPE_SVG
+                   || type == CAIRO_SURFACE_TYPE_PS;
   double dx = 1, dy = 0, scale;
 
   cairo_user_to_device_distance (cr, &dx, &dy);
   scale = hypot (dx, dy);
   if (!(scale > 0))
     scale = 1;
-  /* Under a device pixel, and never coarser than the layout allows on paper. */
-  return MIN (0.75 / scale, layout->line_eps);
+  /* On screen and in PNG, under a device pixel; on paper, as fine as the layout asks. */
+  return paper ? MIN (0.75 / scale, layout->line_eps) : 0.75 / scale;
 }
 
 /* The axes of this figure are linear; mapping inline matters at 100k steps. */

@@ -426,8 +426,7 @@ test_large_fit_fast (void)
   init_plot (&plot, fx, &g);
   plot.test = NULL;
   plot.cox = NULL;
-  plot.style.plot_style.vector = FALSE;
-  /* A screen-sized view, as the figure widget draws it. */
+  /* A screen-sized view, as the figure widget draws it, with the default (print) style. */
   surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (w * 1.5), (int) (h * 1.5));
   cr = cairo_create (surface);
   cairo_scale (cr, 1.5, 1.5);
