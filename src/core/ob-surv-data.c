@@ -250,6 +250,24 @@ cell_is_event_value (const ObColumn     *column,
   return FALSE;
 }
 
+/* Like ob_column_get_double, but text cells that read as numbers count too. */
+static double
+cell_number (const ObColumn *column,
+             gsize           row)
+{
+  const char *text;
+  char *end = NULL;
+  double value;
+
+  if (column->type != OB_COLUMN_TEXT)
+    return ob_column_get_double (column, row);
+  text = column->text[row];
+  if (text == NULL)
+    return NAN;
+  value = g_ascii_strtod (text, &end);
+  return (end != text && *end == '\0') ? value : NAN;
+}
+
 /* The default event coding follows R's Surv(): a numeric status whose largest value is 2 is
  * 1/2 coded (2 = event), otherwise it must be 0/1; TRUE/FALSE columns count TRUE. */
 static gboolean
@@ -282,7 +300,7 @@ decode_default_events (const ObColumn  *column,
   for (gsize i = 0; i < n_rows; i++)
     if (keep[i])
       {
-        double value = ob_column_get_double (column, i);
+        double value = cell_number (column, i);
 
         if (isnan (value))
           {
@@ -300,7 +318,7 @@ decode_default_events (const ObColumn  *column,
   for (gsize i = 0; i < n_rows; i++)
     if (keep[i])
       {
-        double value = ob_column_get_double (column, i);
+        double value = cell_number (column, i);
         double code = max == 2 ? value - 1 : value;
 
         if (code != 0 && code != 1)

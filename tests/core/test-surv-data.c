@@ -376,6 +376,32 @@ test_ties_and_dropped_levels (void)
   g_assert_cmpuint (data->row_index[4], ==, 3);
 }
 
+/* An event column read as text still decodes 0/1 and 1/2 */
+static void
+test_text_events (void)
+{
+  g_autoptr(ObDataset) tiny = ob_dataset_new ();
+  double *time = g_new (double, 3);
+  char **event = g_new (char *, 3);
+  GStringChunk *chunk = ob_dataset_get_string_chunk (tiny);
+  ObSurvSpec spec = { .time_column = "t", .event_column = "e" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObSurvData) data = NULL;
+
+  time[0] = 1; time[1] = 2; time[2] = 3;
+  event[0] = g_string_chunk_insert (chunk, "2");
+  event[1] = g_string_chunk_insert (chunk, "1");
+  event[2] = g_string_chunk_insert (chunk, "2");
+  ob_dataset_set_n_rows (tiny, 3);
+  ob_dataset_add_numeric (tiny, "t", time);
+  ob_dataset_add_text (tiny, "e", event);
+  data = ob_surv_data_new (tiny, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->status[0], ==, 1);
+  g_assert_cmpuint (data->status[1], ==, 0);
+  g_assert_cmpuint (data->status[2], ==, 1);
+}
+
 static void
 test_date_groups (void)
 {
@@ -419,6 +445,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/surv-data/infinite-and-empty", test_infinite_and_empty);
   g_test_add_func ("/core/surv-data/where", test_where);
   g_test_add_func ("/core/surv-data/date-groups", test_date_groups);
+  g_test_add_func ("/core/surv-data/text-events", test_text_events);
   g_test_add_func ("/core/surv-data/ties-and-dropped-levels", test_ties_and_dropped_levels);
   status = g_test_run ();
   surv_test_free_reference ();
