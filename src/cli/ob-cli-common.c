@@ -8,7 +8,6 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "ob-cli-common.h"
@@ -181,93 +180,6 @@ ob_cli_json_add_string (JsonBuilder *builder,
     json_builder_add_string_value (builder, value);
   else
     json_builder_add_null_value (builder);
-}
-
-/* Shortest decimal that reads back as the same double: 0.95, not 0.94999999999999996. */
-static void
-append_shortest (GString *out,
-                 double   value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-  g_string_append (out, buffer);
-}
-
-/* json-glib writes every double with 17 significant digits; rewrite the number tokens (never
- * the insides of strings) in their shortest exact form. */
-static char *
-shorten_numbers (const char *text,
-                 gsize      *len)
-{
-  GString *out = g_string_sized_new (*len);
-  gboolean in_string = FALSE;
-  const char *p = text;
-
-  while (*p != '\0')
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            g_string_append_c (out, *p++);
-          else if (*p == '"')
-            in_string = FALSE;
-          g_string_append_c (out, *p++);
-        }
-      else if (*p == '"')
-        {
-          in_string = TRUE;
-          g_string_append_c (out, *p++);
-        }
-      else if (*p == '-' || g_ascii_isdigit (*p))
-        {
-          const char *start = p;
-          gboolean is_double = FALSE;
-
-          for (; *p != '\0' && strchr ("+-0123456789.eE", *p) != NULL; p++)
-            if (*p == '.' || *p == 'e' || *p == 'E')
-              is_double = TRUE;
-          if (is_double)
-            append_shortest (out, g_ascii_strtod (start, NULL));
-          else
-            g_string_append_len (out, start, p - start);
-        }
-      else
-        g_string_append_c (out, *p++);
-    }
-  *len = out->len;
-  return g_string_free (out, FALSE);
-}
-
-gboolean
-ob_cli_print_json (JsonBuilder  *builder,
-                   GError      **error)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *raw = NULL;
-  g_autofree char *text = NULL;
-  gsize len = 0;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
-  json_generator_set_indent_char (generator, ' ');
-  json_generator_set_root (generator, root);
-  raw = json_generator_to_data (generator, &len);
-  text = shorten_numbers (raw, &len);
-
-  if (fwrite (text, 1, len, stdout) != len || fputc ('\n', stdout) == EOF || fflush (stdout) != 0)
-    {
-      g_set_error (error, OB_ERROR, OB_ERROR_FAILED, _("Could not write to standard output"));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 char **

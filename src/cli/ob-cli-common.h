@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "ob-cli-json.h"
 #include "ob-csv-reader.h"
 
 G_BEGIN_DECLS
@@ -51,10 +52,6 @@ void        ob_cli_json_add_string      (JsonBuilder *builder,
                                          const char  *value);
 void        ob_cli_json_add_double_value (JsonBuilder *builder,
                                           double       value);
-
-/* Writes the builder's root, pretty with two-space indent, and a newline to stdout. */
-gboolean    ob_cli_print_json           (JsonBuilder  *builder,
-                                         GError      **error);
 
 /* Splits "a,b,c" into a NULL-terminated vector, dropping empty items; NULL for NULL. */
 char      **ob_cli_split_list           (const char *list);

@@ -81,7 +81,7 @@ ob_cli_info (int    argc,
              char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(ObCliJson) json = NULL;
   g_autoptr(ObDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
   ObCliInputOptions input = { 0 };
@@ -109,9 +109,9 @@ ob_cli_info (int    argc,
       goto out;
     }
 
-  builder = json_builder_new ();
-  build_info (builder, argv[1], dataset);
-  if (!ob_cli_print_json (builder, &error))
+  json = ob_cli_json_new ();
+  build_info (ob_cli_json_get_builder (json), argv[1], dataset);
+  if (!ob_cli_json_print (json, &error))
     {
       ob_cli_print_error ("oncobench-cli info", error);
       goto out;

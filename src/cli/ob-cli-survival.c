@@ -47,6 +47,9 @@ typedef struct
   char *risk_table;
   char *time_unit;
   gboolean no_steps;
+  gboolean zph;
+  gboolean trend;
+  char *pairwise;
 } SurvivalOptions;
 
 /* Everything the options resolve to, checked before any file is read. */
@@ -60,6 +63,8 @@ typedef struct
   double *times;
   gsize n_times;
   double width_mm, height_mm;
+  gboolean pairwise;
+  ObPAdjust adjust;
   ObPlotFormat format;
   ObKmRiskTable risk_table;
 } SurvivalSettings;
@@ -85,7 +90,10 @@ survival_options_clear (SurvivalOptions *o)
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->risk_table, g_free);
   g_clear_pointer (&o->time_unit, g_free);
+  g_clear_pointer (&o->pairwise, g_free);
 }
+
+static const char * const adjust_names[] = { "none", "holm", "bonferroni", "BH" };
 
 static gboolean
 parse_double (const char *str,
@@ -155,6 +163,18 @@ resolve_settings (const SurvivalOptions  *o,
     return invalid_option (error, _("--risk-table “%s” is not one of none, classic, kmunicate"),
                            o->risk_table);
 
+  if (o->pairwise != NULL)
+    {
+      s->pairwise = TRUE;
+      for (s->adjust = 0; s->adjust < G_N_ELEMENTS (adjust_names); s->adjust++)
+        if (g_ascii_strcasecmp (o->pairwise, adjust_names[s->adjust]) == 0)
+          break;
+      if (s->adjust == G_N_ELEMENTS (adjust_names))
+        return invalid_option (error,
+                               _("--pairwise “%s” is not one of none, holm, bonferroni, BH"),
+                               o->pairwise);
+    }
+
   if (o->times != NULL)
     {
       g_auto(GStrv) parts = ob_cli_split_list (o->times);
@@ -201,35 +221,30 @@ add_chisq (JsonBuilder   *b,
 }
 
 static void
-add_steps (JsonBuilder     *b,
-           const ObKmCurve *curve)
+write_step (ObCliJsonRow  *row,
+            gsize          index,
+            gconstpointer  user_data)
 {
-  json_builder_set_member_name (b, "steps");
-  json_builder_begin_array (b);
-  for (gsize i = 0; i < curve->n_steps; i++)
-    {
-      const ObKmStep *step = &curve->steps[i];
+  const ObKmStep *step = &((const ObKmCurve *) user_data)->steps[index];
 
-      json_builder_begin_object (b);
-      ob_cli_json_add_double (b, "time", step->time);
-      ob_cli_json_add_int (b, "n_risk", step->n_risk);
-      ob_cli_json_add_int (b, "n_event", step->n_event);
-      ob_cli_json_add_int (b, "n_censor", step->n_censor);
-      ob_cli_json_add_double (b, "surv", step->surv);
-      ob_cli_json_add_double (b, "std_err", step->std_err);
-      ob_cli_json_add_double (b, "lower", step->lower);
-      ob_cli_json_add_double (b, "upper", step->upper);
-      json_builder_end_object (b);
-    }
-  json_builder_end_array (b);
+  ob_cli_json_row_double (row, "time", step->time);
+  ob_cli_json_row_int (row, "n_risk", step->n_risk);
+  ob_cli_json_row_int (row, "n_event", step->n_event);
+  ob_cli_json_row_int (row, "n_censor", step->n_censor);
+  ob_cli_json_row_double (row, "surv", step->surv);
+  ob_cli_json_row_double (row, "std_err", step->std_err);
+  ob_cli_json_row_double (row, "lower", step->lower);
+  ob_cli_json_row_double (row, "upper", step->upper);
 }
 
 static void
-add_curve (JsonBuilder            *b,
+add_curve (ObCliJson              *json,
            const ObKmCurve        *curve,
            const SurvivalOptions  *o,
            const SurvivalSettings *s)
 {
+  JsonBuilder *b = ob_cli_json_get_builder (json);
+
   json_builder_begin_object (b);
   ob_cli_json_add_string (b, "name", curve->name);
   ob_cli_json_add_int (b, "n", curve->n);
@@ -244,7 +259,7 @@ add_curve (JsonBuilder            *b,
   ob_cli_json_add_double (b, "q75_lower", curve->q75_lower);
   ob_cli_json_add_double (b, "q75_upper", curve->q75_upper);
   if (!o->no_steps)
-    add_steps (b, curve);
+    ob_cli_json_add_rows (json, "steps", curve->n_steps, write_step, curve);
 
   json_builder_set_member_name (b, "surv_at");
   json_builder_begin_array (b);
@@ -377,9 +392,12 @@ add_rmst_differences (JsonBuilder      *b,
   json_builder_end_array (b);
 }
 
+static void add_zph (JsonBuilder *b, const ObCoxZph *zph);
+
 static void
-add_cox (JsonBuilder *b,
-         const ObCox *cox)
+add_cox (JsonBuilder    *b,
+         const ObCox    *cox,
+         const ObCoxZph *zph)
 {
   json_builder_set_member_name (b, "cox");
   if (cox == NULL)
@@ -418,6 +436,55 @@ add_cox (JsonBuilder *b,
   ob_cli_json_add_int (b, "n", cox->n);
   ob_cli_json_add_int (b, "events", cox->events);
   ob_cli_json_add_string (b, "warning", cox->warning);
+  if (zph != NULL)
+    add_zph (b, zph);
+  json_builder_end_object (b);
+}
+
+static void
+add_zph (JsonBuilder    *b,
+         const ObCoxZph *zph)
+{
+  json_builder_set_member_name (b, "zph");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < zph->n_terms; i++)
+    {
+      json_builder_begin_object (b);
+      ob_cli_json_add_string (b, "name", zph->terms[i].name);
+      ob_cli_json_add_double (b, "chisq", zph->terms[i].chisq);
+      ob_cli_json_add_int (b, "df", zph->terms[i].df);
+      ob_cli_json_add_double (b, "p", zph->terms[i].p);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
+static void
+add_pairwise (JsonBuilder      *b,
+              const ObSurvData *data,
+              const GArray     *pairs,
+              ObSurvTestMethod  method,
+              ObPAdjust         adjust)
+{
+  json_builder_set_member_name (b, "pairwise");
+  json_builder_begin_object (b);
+  ob_cli_json_add_string (b, "method", ob_surv_test_method_to_string (method));
+  ob_cli_json_add_string (b, "adjust", adjust_names[adjust]);
+  json_builder_set_member_name (b, "comparisons");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < pairs->len; i++)
+    {
+      const ObSurvPairwise *pair = &g_array_index (pairs, ObSurvPairwise, i);
+
+      json_builder_begin_object (b);
+      ob_cli_json_add_string (b, "a", data->group_names[pair->a]);
+      ob_cli_json_add_string (b, "b", data->group_names[pair->b]);
+      ob_cli_json_add_double (b, "chisq", pair->chisq);
+      ob_cli_json_add_double (b, "p", pair->p);
+      ob_cli_json_add_double (b, "p_adj", pair->p_adj);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
   json_builder_end_object (b);
 }
 
@@ -464,6 +531,56 @@ write_figure (const SurvivalOptions  *o,
                          ob_km_plot_draw_func, &plot, error);
 }
 
+static void
+add_followup (JsonBuilder       *b,
+              const ObSurvData  *data,
+              const ObKmOptions *km_options)
+{
+  double median = NAN, lower = NAN, upper = NAN;
+
+  ob_km_median_followup (data, km_options, &median, &lower, &upper);
+  json_builder_set_member_name (b, "followup");
+  json_builder_begin_object (b);
+  ob_cli_json_add_double (b, "median", median);
+  ob_cli_json_add_double (b, "lower", lower);
+  ob_cli_json_add_double (b, "upper", upper);
+  json_builder_end_object (b);
+}
+
+/* --trend and --pairwise, which only mean something with several groups. */
+static gboolean
+add_group_comparisons (JsonBuilder            *b,
+                       const ObSurvData       *data,
+                       const SurvivalOptions  *o,
+                       const SurvivalSettings *s,
+                       GError                **error)
+{
+  if (data->n_groups < 2)
+    return TRUE;
+  if (o->trend)
+    {
+      g_autoptr(ObSurvTest) trend = ob_surv_test_trend (data, NULL, error);
+
+      if (trend == NULL)
+        return FALSE;
+      json_builder_set_member_name (b, "trend");
+      json_builder_begin_object (b);
+      ob_cli_json_add_double (b, "chisq", trend->chisq);
+      ob_cli_json_add_int (b, "df", trend->df);
+      ob_cli_json_add_double (b, "p", trend->p);
+      json_builder_end_object (b);
+    }
+  if (s->pairwise)
+    {
+      g_autoptr(GArray) pairs = ob_surv_test_pairwise (data, s->test, s->adjust, error);
+
+      if (pairs == NULL)
+        return FALSE;
+      add_pairwise (b, data, pairs, s->test, s->adjust);
+    }
+  return TRUE;
+}
+
 /* *about_figure tells the caller the error concerns the figure, not the table. */
 static gboolean
 run_survival (const char             *path,
@@ -477,7 +594,9 @@ run_survival (const char             *path,
   g_autoptr(ObKmFit) fit = NULL;
   g_autoptr(ObSurvTest) test = NULL;
   g_autoptr(ObCox) cox = NULL;
-  g_autoptr(JsonBuilder) b = NULL;
+  g_autoptr(ObCoxZph) zph = NULL;
+  g_autoptr(ObCliJson) json = NULL;
+  JsonBuilder *b;
   g_autofree guint8 *mask = NULL;
   g_auto(GStrv) event_values = ob_cli_split_list (o->event_values);
   g_auto(GStrv) covariates = ob_cli_split_list (o->covariates);
@@ -531,12 +650,15 @@ run_survival (const char             *path,
       cox = ob_cox_fit (data, &cox_options, error);
       if (cox == NULL)
         return FALSE;
+      if (o->zph && (zph = ob_cox_zph (data, cox, error)) == NULL)
+        return FALSE;
     }
 
   for (gsize i = 0; i < data->n; i++)
     events += data->status[i];
 
-  b = json_builder_new ();
+  json = ob_cli_json_new ();
+  b = ob_cli_json_get_builder (json);
   json_builder_begin_object (b);
   ob_cli_json_add_string (b, "file", path);
   ob_cli_json_add_int (b, "n", data->n);
@@ -556,15 +678,18 @@ run_survival (const char             *path,
   json_builder_set_member_name (b, "groups");
   json_builder_begin_array (b);
   for (guint g = 0; g < fit->n_curves; g++)
-    add_curve (b, &fit->curves[g], o, s);
+    add_curve (json, &fit->curves[g], o, s);
   json_builder_end_array (b);
+  add_followup (b, data, &km_options);
 
   if (!isnan (o->rmst) && fit->n_curves > 1)
     add_rmst_differences (b, data, fit, o->rmst);
   add_test (b, test);
+  if (!add_group_comparisons (b, data, o, s, error))
+    return FALSE;
   if (s->prism)
     add_prism_hazard_ratios (b, data, test);
-  add_cox (b, cox);
+  add_cox (b, cox, zph);
 
   json_builder_set_member_name (b, "warnings");
   json_builder_begin_array (b);
@@ -586,7 +711,7 @@ run_survival (const char             *path,
     }
 
   json_builder_end_object (b);
-  return ob_cli_print_json (b, error);
+  return ob_cli_json_print (json, error);
 }
 
 int
@@ -632,6 +757,13 @@ ob_cli_survival (int    argc,
       N_("Table under the figure: classic (default), kmunicate or none"), N_("KIND") },
     { "time-unit", 0, 0, G_OPTION_ARG_STRING, &o.time_unit,
       N_("Unit for the figure’s time axis (default: from the column name)"), N_("UNIT") },
+    { "zph", 0, 0, G_OPTION_ARG_NONE, &o.zph,
+      N_("Test proportional hazards as cox.zph (Kaplan–Meier time transform)"), NULL },
+    { "trend", 0, 0, G_OPTION_ARG_NONE, &o.trend,
+      N_("Log-rank test for trend over the groups in sorted order"), NULL },
+    { "pairwise", 0, 0, G_OPTION_ARG_STRING, &o.pairwise,
+      N_("Test every pair of groups, p adjusted by none, holm, bonferroni or BH"),
+      N_("ADJUST") },
     { "no-steps", 0, 0, G_OPTION_ARG_NONE, &o.no_steps,
       N_("Leave the per-time steps out of the output"), NULL },
     { NULL }

@@ -455,6 +455,47 @@ test_survival_figure (void)
   g_rmdir (dir);
 }
 
+/* More steps than the printer buffers at once: the streamed array must still parse, in
+ * order, with every row complete. */
+static void
+test_survival_long_output (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) csv = g_string_new ("time,status\n");
+  g_autofree char *path = NULL;
+  g_autoptr(CliResult) result = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonArray *steps;
+  const guint n = 3000;
+  int fd;
+
+  /* Distinct times, given in reverse so the sort matters; every third censored. */
+  for (guint i = n; i > 0; i--)
+    g_string_append_printf (csv, "%u.5,%d\n", i, i % 3 != 0);
+  fd = g_file_open_tmp ("oncobench-cli-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_file_set_contents (path, csv->str, csv->len, &error);
+  g_assert_no_error (error);
+
+  result = cli_run ("survival", path, "--time", "time", "--event", "status", NULL);
+  g_assert_cmpuint (strlen (result->out), >, 256 * 1024);
+  parser = cli_result_parse (result);
+  steps = cli_get_array (json_array_get_object_element (
+    cli_get_array (json_node_get_object (json_parser_get_root (parser)), "groups"), 0), "steps");
+  g_assert_cmpuint (json_array_get_length (steps), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *step = json_array_get_object_element (steps, i);
+
+      g_assert_cmpuint (json_object_get_size (step), ==, 8);
+      cli_assert_close (cli_get_double (step, "time"), i + 1.5, 1e-15, "time");
+      g_assert_cmpint (cli_get_int (step, "n_risk"), ==, n - i);
+      g_assert_cmpint (cli_get_int (step, "n_event") + cli_get_int (step, "n_censor"), ==, 1);
+    }
+  g_unlink (path);
+}
+
 static void
 test_survival_help (void)
 {
@@ -490,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/cli/survival/errors", test_survival_errors);
   g_test_add_func ("/cli/survival/event-values", test_survival_event_values);
   g_test_add_func ("/cli/survival/figure", test_survival_figure);
+  g_test_add_func ("/cli/survival/long-output", test_survival_long_output);
   g_test_add_func ("/cli/survival/help", test_survival_help);
 
   return g_test_run ();

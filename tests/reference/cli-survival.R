@@ -49,12 +49,18 @@ curve_steps <- function(fit, k) {
 curves <- function(fit, names, times = NULL, tau = NULL) {
   tab <- summary(fit, rmean = if (is.null(tau)) "none" else tau)$table
   if (is.null(dim(tab))) tab <- t(as.matrix(tab))
-  q <- quantile(fit, probs = 0.5)
-  med <- matrix(c(q$quantile, q$lower, q$upper), ncol = 3)
+  # quantile(survfit, p): the first time 1 - S(t) reaches p, with Brookmeyer–Crowley limits.
+  q <- quantile(fit, probs = c(0.25, 0.5, 0.75))
+  qm <- function(x) matrix(x, ncol = 3)
+  med <- cbind(qm(q$quantile)[, 2], qm(q$lower)[, 2], qm(q$upper)[, 2])
+  q25 <- cbind(qm(q$quantile)[, 1], qm(q$lower)[, 1], qm(q$upper)[, 1])
+  q75 <- cbind(qm(q$quantile)[, 3], qm(q$lower)[, 3], qm(q$upper)[, 3])
   at <- if (!is.null(times)) summary(fit, times = times, extend = TRUE) else NULL
   lapply(seq_along(names), function(k) {
     g <- list(name = names[k], n = tab[k, "records"], events = tab[k, "events"],
               median = med[k, 1], median_lower = med[k, 2], median_upper = med[k, 3],
+              q25 = q25[k, 1], q25_lower = q25[k, 2], q25_upper = q25[k, 3],
+              q75 = q75[k, 1], q75_lower = q75[k, 2], q75_upper = q75[k, 3],
               steps_by_column = curve_steps(fit, k))
     if (!is.null(at)) {
       sel <- if (is.null(at$strata)) rep(TRUE, length(at$time)) else as.integer(at$strata) == k
@@ -155,6 +161,35 @@ rmst_diff <- function(fit, names, reference, tau) {
   })
 }
 
+# Median follow-up: reverse Kaplan–Meier, censorings counted as the events.
+followup <- function(time, status, conf_type) {
+  q <- quantile(survfit(Surv(time, 1 - status) ~ 1, conf.type = conf_type), probs = 0.5)
+  list(median = unname(q$quantile), lower = unname(q$lower), upper = unname(q$upper))
+}
+
+# Log-rank test for trend over the groups in sorted order, scores 1..k: (c'U)^2 / c'Vc.
+trend_test <- function(sd) {
+  k <- length(sd$n)
+  u <- sd$obs - sd$exp
+  chisq <- sum((1:k) * u)^2 / drop(t(1:k) %*% sd$var %*% (1:k))
+  list(chisq = chisq, df = 1, p = pchisq(chisq, 1, lower.tail = FALSE))
+}
+
+# Log-rank of every pair of groups (1-2, 1-3, …), p adjusted as p.adjust.
+pairwise_logrank <- function(time, status, group, adjust) {
+  lev <- sort(unique(group))
+  pairs <- list()
+  for (a in seq_along(lev)) for (b in seq_along(lev)) if (a < b) {
+    who <- group %in% lev[c(a, b)]
+    sd <- survdiff(Surv(time[who], status[who]) ~ group[who])
+    pairs[[length(pairs) + 1]] <- list(a = lev[a], b = lev[b], chisq = sd$chisq,
+                                       p = pchisq(sd$chisq, 1, lower.tail = FALSE))
+  }
+  p_adj <- p.adjust(vapply(pairs, function(x) x$p, 0), adjust)
+  for (i in seq_along(pairs)) pairs[[i]]$p_adj <- p_adj[i]
+  list(method = "logrank", adjust = adjust, comparisons = pairs)
+}
+
 cases <- list()
 
 ## lung: sex, adjusted for age and ECOG; default log-log CI, Efron, log-rank ---------------
@@ -169,6 +204,7 @@ cases[[length(cases) + 1]] <- list(
   expect = list(
     n = nrow(d), events = sum(d$status == 2), excluded = nrow(lung) - nrow(d), ci = "log-log",
     groups = curves(fit, c("1", "2"), times = c(180, 365), tau = 730),
+    followup = followup(d$time, d$status - 1, "log-log"),
     test = logrank(survdiff(Surv(time, status) ~ sex, d), "logrank"),
     cox = cox(coxph(Surv(time, status) ~ factor(sex) + age + ph.ecog, d),
               c("sex=2", "age", "ph.ecog"), "efron")))
@@ -269,5 +305,28 @@ cases[[length(cases) + 1]] <- list(
              "--group", "x", "--test", "tarone-ware", "--no-steps")),
   expect = list(
     test = wlr(aml$time, aml$status, as.character(aml$x), function(n) sqrt(n), "tarone-ware")))
+
+## veteran: trend over cell types, pairwise log-rank (Holm), cox.zph -----------------------
+fit <- coxph(Surv(time, status) ~ celltype + karno, veteran)
+zph <- cox.zph(fit, transform = "km")$table
+cases[[length(cases) + 1]] <- list(
+  name = "veteran-trend-pairwise-zph",
+  args = I(c("survival", "data/samples/veteran.csv", "--time", "time", "--event", "status",
+             "--group", "celltype", "--covariates", "karno", "--trend", "--pairwise", "holm",
+             "--zph", "--no-steps")),
+  expect = list(
+    followup = followup(veteran$time, veteran$status, "log-log"),
+    trend = trend_test(survdiff(Surv(time, status) ~ celltype, veteran)),
+    pairwise = pairwise_logrank(veteran$time, veteran$status, veteran$celltype, "holm"),
+    cox = list(zph = lapply(seq_len(nrow(zph)), function(i)
+      list(name = rownames(zph)[i], chisq = zph[i, "chisq"], df = zph[i, "df"],
+           p = zph[i, "p"])))))
+
+## aml: median follow-up with a plain CI ---------------------------------------------------
+cases[[length(cases) + 1]] <- list(
+  name = "aml-followup",
+  args = I(c("survival", "data/samples/aml.csv", "--time", "time", "--event", "status",
+             "--ci", "plain", "--no-steps")),
+  expect = list(followup = followup(aml$time, aml$status, "plain")))
 
 writeLines(json(cases), "tests/reference/cli-survival.json")
