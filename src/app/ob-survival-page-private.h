@@ -100,6 +100,7 @@ struct _ObSurvivalPage
   GPtrArray *covariate_checks;
   GPtrArray *filters;       /* ObSurvivalFilter * */
   guint8 *mask;
+  char *guessed_unit;       /* the time unit filled in from the column name */
 
   ObSurvivalResults *results;
   ObKmPlot plot;

@@ -589,6 +589,35 @@ name_stem (const char *name)
   return g_ascii_strdown (name, len);
 }
 
+/* "pfs_months" is in months: the axis title says so without the user typing it. */
+static void
+guess_time_unit (ObSurvivalPage *self)
+{
+  static const struct { const char *pattern; const char *unit; } units[] = {
+    { "day|日", N_("days") },
+    { "week|週", N_("weeks") },
+    { "month|月", N_("months") },
+    { "year|年", N_("years") },
+  };
+  const ObColumn *time = ob_survival_page_selected_column (self, self->time_row,
+                                                           self->time_columns);
+  const char *current = gtk_editable_get_text (GTK_EDITABLE (self->time_unit_row));
+  const char *guess = "";
+
+  /* Only replace what was guessed before, never what the user typed. */
+  if (*current != '\0' && g_strcmp0 (current, self->guessed_unit) != 0)
+    return;
+  for (guint k = 0; time != NULL && k < G_N_ELEMENTS (units); k++)
+    if (name_matches (time->name, units[k].pattern))
+      {
+        guess = gettext (units[k].unit);
+        break;
+      }
+  g_free (self->guessed_unit);
+  self->guessed_unit = g_strdup (guess);
+  gtk_editable_set_text (GTK_EDITABLE (self->time_unit_row), guess);
+}
+
 static void
 prefill_columns (ObSurvivalPage *self)
 {
@@ -675,6 +704,7 @@ time_column_changed_cb (ObSurvivalPage *self)
 {
   if (self->building)
     return;
+  guess_time_unit (self);
   update_covariate_sensitivity (self);
   ob_survival_page_schedule_recompute (self);
 }
@@ -722,6 +752,7 @@ ob_survival_page_build_settings (ObSurvivalPage *self)
   fill_column_row (self, self->event_row, self->event_columns, FALSE, accept_event);
   fill_column_row (self, self->group_row, self->group_columns, TRUE, accept_group);
   prefill_columns (self);
+  guess_time_unit (self);
   build_covariates (self);
   build_filters (self);
   rebuild_event_values (self);

@@ -505,6 +505,7 @@ ob_survival_page_finalize (GObject *object)
   g_clear_pointer (&self->covariate_checks, g_ptr_array_unref);
   g_clear_pointer (&self->filters, g_ptr_array_unref);
   g_clear_pointer (&self->mask, g_free);
+  g_clear_pointer (&self->guessed_unit, g_free);
 
   G_OBJECT_CLASS (ob_survival_page_parent_class)->finalize (object);
 }
