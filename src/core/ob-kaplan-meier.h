@@ -37,7 +37,9 @@ typedef struct
   gsize events;
   ObKmStep *steps;     /* one per distinct time (events or censorings) */
   gsize n_steps;
-  /* Quantiles with Brookmeyer–Crowley CIs; NAN = not reached. */
+  /* Quantiles with Brookmeyer–Crowley CIs; NAN = not reached.  As quantile(survfit): where
+   * the curve is flat at exactly 1 - p the midpoint to the next drop, or to the last time
+   * when it stays flat to the end (print(survfit) shows the first time in that case). */
   double median, median_lower, median_upper;
   double q25, q25_lower, q25_upper;
   double q75, q75_lower, q75_upper;

@@ -46,7 +46,9 @@ ObSurvTest *ob_surv_test         (const ObSurvData *data, ObSurvTestMethod metho
                                   gboolean stratified, GError **error);
 void        ob_surv_test_free    (ObSurvTest *test);
 
-/* Log-rank test for trend over ordered groups (scores 1…k unless given). */
+/* Log-rank test for trend over ordered groups (scores 1…k unless given, one per group):
+ * (c'U)² / c'Vc on one degree of freedom, U and V the log-rank O − E and its covariance;
+ * not stratified. */
 ObSurvTest *ob_surv_test_trend   (const ObSurvData *data, const double *scores, GError **error);
 
 typedef enum { OB_P_ADJUST_NONE, OB_P_ADJUST_HOLM, OB_P_ADJUST_BONFERRONI, OB_P_ADJUST_BH } ObPAdjust;
@@ -59,7 +61,9 @@ typedef struct
   double p_adj;
 } ObSurvPairwise;
 
-/* All pairs of groups, adjusted as R's p.adjust. Returns an array of ObSurvPairwise. */
+/* All pairs of groups (a < b, in order), each tested on its own two groups as survdiff on
+ * that subset (not stratified), adjusted as R's p.adjust; a pair that cannot be tested has
+ * NAN chisq and p.  Returns an array of ObSurvPairwise. */
 GArray     *ob_surv_test_pairwise (const ObSurvData *data, ObSurvTestMethod method,
                                    ObPAdjust adjust, GError **error);
 
