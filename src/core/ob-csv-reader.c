@@ -32,7 +32,6 @@ typedef struct
 {
   ObDataset *dataset;
   GStringChunk *chunk;
-  GString *key;
   char decimal;
   gsize capacity;           /* rows the column arrays hold */
   guint max_levels;         /* beyond this many levels a column is text */
@@ -43,13 +42,13 @@ switch_to_text (Import      *im,
                 ObCsvColumn *c,
                 gsize        row)
 {
-  c->text = g_new (char *, MAX (im->capacity, 1));
+  c->text = ob_csv_alloc_array (im->capacity, sizeof (char *));
   for (gsize r = 0; r < row; r++)
     c->text[r] = c->codes[r] == OB_LEVEL_MISSING
                  ? NULL : g_string_chunk_insert (im->chunk, g_ptr_array_index (c->levels,
                                                                               c->codes[r]));
   g_clear_pointer (&c->codes, g_free);
-  g_clear_pointer (&c->index, g_hash_table_unref);
+  ob_csv_level_index_clear (&c->index);
   g_clear_pointer (&c->levels, g_ptr_array_unref);
   c->type = OB_COLUMN_TEXT;
 }
@@ -67,16 +66,16 @@ start_strings (Import      *im,
   c->type = c->forced == OB_COLUMN_TEXT ? OB_COLUMN_TEXT : OB_COLUMN_CATEGORICAL;
   if (c->type == OB_COLUMN_TEXT)
     {
-      c->text = g_new (char *, MAX (im->capacity, 1));
+      c->text = ob_csv_alloc_array (im->capacity, sizeof (char *));
       for (gsize r = 0; r < row; r++)
         c->text[r] = NULL;
       return;
     }
-  c->codes = g_new (guint32, MAX (im->capacity, 1));
+  c->codes = ob_csv_alloc_array (im->capacity, sizeof (guint32));
   for (gsize r = 0; r < row; r++)
     c->codes[r] = OB_LEVEL_MISSING;
   c->levels = g_ptr_array_new_with_free_func (g_free);
-  c->index = g_hash_table_new (g_str_hash, g_str_equal);
+  ob_csv_level_index_init (&c->index);
 }
 
 static inline void
@@ -92,30 +91,24 @@ read_cell_strings (Import           *im,
     c->counts[OB_CSV_CELL_MISSING]++;
   if (c->type == OB_COLUMN_CATEGORICAL)
     {
-      gpointer code;
+      guint32 code;
 
       if (missing)
         {
           c->codes[row] = OB_LEVEL_MISSING;
           return;
         }
-      g_string_truncate (im->key, 0);
-      g_string_append_len (im->key, f->ptr, (gssize) f->len);
-      code = g_hash_table_lookup (c->index, im->key->str);
-      if (code != NULL)
+      code = ob_csv_level_index_lookup (&c->index, c->levels, f->ptr, f->len);
+      if (code != G_MAXUINT32)
         {
-          c->codes[row] = GPOINTER_TO_UINT (code) - 1;
+          c->codes[row] = code;
           return;
         }
       if (c->forced < 0 && c->levels->len >= im->max_levels)
         switch_to_text (im, c, row);
       else
         {
-          char *level = g_strndup (f->ptr, f->len);
-
-          g_ptr_array_add (c->levels, level);
-          g_hash_table_insert (c->index, level, GUINT_TO_POINTER (c->levels->len));
-          c->codes[row] = c->levels->len - 1;
+          c->codes[row] = ob_csv_level_index_add (&c->index, c->levels, f->ptr, f->len);
           return;
         }
     }
@@ -136,6 +129,14 @@ read_cell (Import           *im,
   if (c->strings_now)
     {
       read_cell_strings (im, c, f, row, TRUE);
+      return;
+    }
+  /* The common case first: a number in a column that has held only numbers so far. */
+  if (c->num != NULL && c->days_dead && c->forced != OB_COLUMN_DATE
+      && ob_csv_parse_number (f->ptr, f->len, im->decimal, &value))
+    {
+      c->counts[OB_CSV_CELL_NUMBER]++;
+      c->num[row] = value;
       return;
     }
 
@@ -283,10 +284,14 @@ second_pass (Import       *im,
 }
 
 static int
-compare_level_ptrs (gconstpointer a,
-                    gconstpointer b)
+compare_level_codes (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      data)
 {
-  return ob_csv_compare_levels (*(char *const *) a, *(char *const *) b);
+  const GPtrArray *levels = data;
+
+  return ob_csv_compare_levels (levels->pdata[*(const guint32 *) a],
+                                levels->pdata[*(const guint32 *) b]);
 }
 
 static void
@@ -296,6 +301,9 @@ finish_categorical (Import      *im,
 {
   gsize n_present = n_rows - c->counts[OB_CSV_CELL_MISSING];
   g_autofree guint32 *remap = NULL;
+  g_autofree guint32 *order = NULL;
+  g_autofree gpointer *sorted = NULL;
+  guint32 n_levels;
 
   /* Every value distinct: identifiers or free text, not groups. */
   if (c->forced < 0 && c->levels->len > 2 && c->levels->len == n_present)
@@ -303,14 +311,24 @@ finish_categorical (Import      *im,
       switch_to_text (im, c, n_rows);
       return;
     }
-  g_ptr_array_sort (c->levels, compare_level_ptrs);
-  remap = g_new (guint32, MAX (c->levels->len, 1));
-  for (guint i = 0; i < c->levels->len; i++)
-    remap[GPOINTER_TO_UINT (g_hash_table_lookup (c->index, c->levels->pdata[i])) - 1] = i;
+  n_levels = c->levels->len;
+  order = g_new (guint32, MAX (n_levels, 1));
+  sorted = g_new (gpointer, MAX (n_levels, 1));
+  remap = g_new (guint32, MAX (n_levels, 1));
+  for (guint32 i = 0; i < n_levels; i++)
+    order[i] = i;
+  g_qsort_with_data (order, (gint) n_levels, sizeof (guint32), compare_level_codes, c->levels);
+  for (guint32 i = 0; i < n_levels; i++)
+    {
+      remap[order[i]] = i;
+      sorted[i] = c->levels->pdata[order[i]];
+    }
+  if (n_levels > 0)
+    memcpy (c->levels->pdata, sorted, n_levels * sizeof (gpointer));
   for (gsize r = 0; r < n_rows; r++)
     if (c->codes[r] != OB_LEVEL_MISSING)
       c->codes[r] = remap[c->codes[r]];
-  g_clear_pointer (&c->index, g_hash_table_unref);
+  ob_csv_level_index_clear (&c->index);
 }
 
 static void
@@ -341,6 +359,17 @@ add_column (ObDataset   *dataset,
 }
 /* Second pass --------------------------------------------------------------------------- */
 
+
+/* Excel reads, and some exports write, a first line "sep=;" naming the delimiter. */
+static char
+excel_separator_hint (const char *text,
+                      gsize       len)
+{
+  if (len < 5 || memcmp (text, "sep=", 4) != 0 || strchr (",;\t|", text[4]) == NULL
+      || text[4] == '\0' || (len > 5 && text[5] != '\n' && text[5] != '\r'))
+    return 0;
+  return text[4];
+}
 
 /* R's write.table leaves the row-name column out of the header line: every row then has
  * one field more than the header. */
@@ -373,11 +402,11 @@ read_text (const char          *text,
            ObDataset           *dataset,
            GError             **error)
 {
+  char hint = excel_separator_hint (text, len);
   char delimiter = options->delimiter != 0 ? options->delimiter
-                   : ob_csv_detect_delimiter (text, len);
-  g_autoptr(GString) key = g_string_new (NULL);
+                   : hint != 0 ? hint : ob_csv_detect_delimiter (text, len);
   g_auto(GStrv) names = NULL;
-  Import im = { dataset, ob_dataset_get_string_chunk (dataset), key, '.', 0, 0, NULL, 0 };
+  Import im = { dataset, ob_dataset_get_string_chunk (dataset), '.', 0, 0, NULL, 0 };
   gboolean decimal_comma;
   gsize n_rows;
   ObCsvScanner s;
@@ -385,6 +414,8 @@ read_text (const char          *text,
   ObDataset *result = NULL;
 
   ob_csv_scanner_init (&s, display_name, text, len, delimiter);
+  if (hint != 0)
+    ob_csv_scanner_next (&s, NULL);
   while (ob_csv_scanner_next (&s, &local_error) && ob_csv_scanner_record_blank (&s))
     ;
   if (local_error != NULL)
@@ -437,6 +468,8 @@ read_text (const char          *text,
     ObCsvScanner again;
 
     ob_csv_scanner_init (&again, display_name, text, len, delimiter);
+    if (hint != 0)
+      ob_csv_scanner_next (&again, NULL);
     while (ob_csv_scanner_next (&again, NULL) && ob_csv_scanner_record_blank (&again))
       ;
     second_pass (&im, &again, n_rows);

@@ -494,6 +494,52 @@ read_string (const char  *text,
 }
 
 static void
+test_excel_separator_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = read_string ("sep=;\r\nid;dose\r\n1;2,5\r\n2;\"3\"\r\n",
+                                              &error);
+  const ObColumn *c;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ob_dataset_get_delimiter (dataset), ==, ';');
+  g_assert_cmpuint (ob_dataset_get_n_rows (dataset), ==, 2);
+  c = column (dataset, "dose", OB_COLUMN_NUMERIC);
+  g_assert_cmpfloat (c->num[0], ==, 2.5);
+  g_assert_cmpfloat (c->num[1], ==, 3);
+}
+
+static void
+test_forced_strings (void)
+{
+  g_autoptr(GHashTable) types = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) csv = g_string_new ("code,id\n");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = NULL;
+  ObCsvOptions options;
+  const ObColumn *c;
+
+  for (guint i = 0; i < 120; i++)
+    g_string_append_printf (csv, "%u,%u\n", i % 80, i);
+  bytes = g_bytes_new (csv->str, csv->len);
+  ob_csv_options_init (&options);
+  g_hash_table_insert (types, "code", GINT_TO_POINTER (OB_COLUMN_CATEGORICAL + 1));
+  g_hash_table_insert (types, "id", GINT_TO_POINTER (OB_COLUMN_TEXT + 1));
+  options.column_types = types;
+  dataset = ob_csv_read_bytes (bytes, "codes.csv", &options, &error);
+  g_assert_no_error (error);
+  /* A categorical override keeps every level, however many. */
+  c = column (dataset, "code", OB_COLUMN_CATEGORICAL);
+  g_assert_cmpuint (c->levels->len, ==, 80);
+  g_assert_cmpstr (g_ptr_array_index (c->levels, 79), ==, "79");
+  g_assert_cmpstr (ob_column_get_string (c, 85), ==, "5");
+  c = column (dataset, "id", OB_COLUMN_TEXT);
+  g_assert_cmpstr (c->text[119], ==, "119");
+  g_assert_cmpuint (ob_dataset_get_warnings (dataset)->len, ==, 0);
+}
+
+static void
 test_row_names (void)
 {
   g_autoptr(ObDataset) dataset = read_fixture ("aml-rownames.tsv", NULL);
@@ -747,6 +793,8 @@ main (int   argc,
   g_test_add_func ("/core/csv/encoding/invalid", test_invalid_encoding);
   g_test_add_func ("/core/csv/bytes", test_bytes);
   g_test_add_func ("/core/csv/row-names", test_row_names);
+  g_test_add_func ("/core/csv/excel-separator-line", test_excel_separator_line);
+  g_test_add_func ("/core/csv/forced-strings", test_forced_strings);
   g_test_add_func ("/core/csv/many-levels", test_many_levels);
   g_test_add_func ("/core/csv/old-mac-line-ends", test_old_mac_line_ends);
   g_test_add_func ("/core/csv/damaged-files", test_damaged_files);
