@@ -326,6 +326,7 @@ ob_survival_results_show (const ObSurvivalResults *results,
     {
       const char *cox_headers[] = { _("Term"), _("HR (95% CI)"), _("p"), NULL };
       g_autofree char *lr = NULL;
+      g_autofree char *lr_p = NULL;
 
       section = add_section (box, _("Cox Proportional Hazards"));
       grid = add_grid (section, cox_headers);
@@ -340,8 +341,10 @@ ob_survival_results_show (const ObSurvivalResults *results,
           add_cell (grid, 1, t + 1, hr);
           add_cell (grid, 2, t + 1, p);
         }
-      lr = g_strdup_printf (_("Likelihood ratio χ² = %.3g, df = %u, p = %.3g"),
-                            results->cox->lr.chisq, results->cox->lr.df, results->cox->lr.p);
+      lr_p = format_p (results->cox->lr.p);
+      lr = g_strdup_printf (_("Likelihood ratio χ² = %.3g, df = %u, p %s%s"),
+                            results->cox->lr.chisq, results->cox->lr.df,
+                            g_str_has_prefix (lr_p, "<") ? "" : "= ", lr_p);
       add_paragraph (section, lr, "dim-label");
     }
 

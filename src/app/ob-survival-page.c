@@ -454,6 +454,7 @@ save_as_clicked_cb (ObSurvivalPage *self)
   add_filter (GTK_FILE_CHOOSER (native), _("SVG (vector)"), "*.svg");
   add_filter (GTK_FILE_CHOOSER (native), _("EPS (vector)"), "*.eps");
   add_filter (GTK_FILE_CHOOSER (native), _("PNG (image)"), "*.png");
+  add_filter (GTK_FILE_CHOOSER (native), _("TIFF (image)"), "*.tif");
 
   if (source != NULL)
     {

@@ -26,7 +26,7 @@ char          *ob_survival_page_get_results_text (ObSurvivalPage *self);
 gboolean       ob_survival_page_set_group_column (ObSurvivalPage *self,
                                                   const char     *name);
 /* Writes the figure at the export size chosen in the page; the format follows the
- * extension (.pdf, .svg, .eps, .png). */
+ * extension (.pdf, .svg, .eps, .png, .tif). */
 gboolean       ob_survival_page_export           (ObSurvivalPage *self,
                                                   const char     *path,
                                                   GError        **error);

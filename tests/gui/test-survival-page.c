@@ -300,6 +300,7 @@ test_export (void)
   g_autofree char *dir = g_dir_make_tmp ("oncobench-XXXXXX", NULL);
   g_autofree char *pdf = g_build_filename (dir, "km.pdf", NULL);
   g_autofree char *png = g_build_filename (dir, "km.png", NULL);
+  g_autofree char *tif = g_build_filename (dir, "km.tif", NULL);
   g_autofree char *bad = g_build_filename (dir, "km.doc", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
@@ -318,11 +319,19 @@ test_export (void)
   g_assert_no_error (error);
   g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
 
+  g_assert_true (ob_survival_page_export (page, tif, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&contents, g_free);
+  g_file_get_contents (tif, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (memcmp (contents, "II*", 4) == 0 || memcmp (contents, "MM\0*", 4) == 0);
+
   g_assert_false (ob_survival_page_export (page, bad, &error));
   g_assert_nonnull (error);
 
   g_unlink (pdf);
   g_unlink (png);
+  g_unlink (tif);
   g_rmdir (dir);
   g_assert_finalize_object (page);
 }
