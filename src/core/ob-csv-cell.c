@@ -47,7 +47,8 @@ ob_csv_is_missing (const char *s,
     }
 }
 
-static double
+/* Kept out of line: its buffer would otherwise weigh on every call of the fast path. */
+G_GNUC_NO_INLINE static double
 slow_parse (const char *s,
             gsize       len,
             char        decimal)
@@ -77,48 +78,44 @@ scan_number (const char *s,
 {
   const char *p = s;
   const char *end = s + len;
+  const char *digits, *first_significant;
   gboolean negative = FALSE;
   guint64 mantissa = 0;
-  int n_significant = 0;
+  gsize n_significant, n_digits;
   int exponent = 0;
-  int n_digits = 0;
 
   if (p < end && (*p == '-' || *p == '+'))
     {
       negative = *p == '-';
       p++;
     }
-  for (; p < end && is_digit (*p); p++, n_digits++)
-    {
-      if (mantissa == 0 && *p == '0')
-        continue;
-      if (n_significant < 19)
-        mantissa = mantissa * 10 + (guint64) (*p - '0');
-      else
-        exponent++;
-      n_significant++;
-    }
+  digits = p;
+  while (p < end && *p == '0')
+    p++;
+  first_significant = p;
+  /* Past 19 digits the mantissa wraps, but then the slow path below reparses the text. */
+  for (; p < end && is_digit (*p); p++)
+    mantissa = mantissa * 10 + (guint64) (*p - '0');
+  n_significant = (gsize) (p - first_significant);
+  n_digits = (gsize) (p - digits);
   if (p < end && *p == decimal)
     {
-      const char *after = p + 1;
+      const char *fraction = p + 1;
+      const char *q = fraction;
+      const char *significant;
 
-      for (; after < end && is_digit (*after); after++, n_digits++)
-        {
-          if (mantissa == 0 && *after == '0')
-            {
-              exponent--;
-              continue;
-            }
-          if (n_significant < 19)
-            {
-              mantissa = mantissa * 10 + (guint64) (*after - '0');
-              exponent--;
-            }
-          n_significant++;
-        }
+      if (n_significant == 0)
+        while (q < end && *q == '0')
+          q++;
+      significant = q;
+      for (; q < end && is_digit (*q); q++)
+        mantissa = mantissa * 10 + (guint64) (*q - '0');
+      n_significant += (gsize) (q - significant);
+      n_digits += (gsize) (q - fraction);
+      exponent = -(int) MIN (q - fraction, 100000);
       /* "5." is a number, "." alone is not. */
       if (n_digits > 0)
-        p = after;
+        p = q;
     }
   if (n_digits == 0)
     return 0;

@@ -18,6 +18,14 @@ G_BEGIN_DECLS
 #define EXAMPLE_MAX_BYTES 40
 #define N_KINDS (OB_CSV_CELL_OTHER + 1)
 
+/* Level → code, looked up straight from the bytes of a cell (no copy, no NUL needed). */
+typedef struct
+{
+  guint32 *slots;           /* code + 1; 0 = empty */
+  guint32 *hashes;
+  guint32 mask;
+} ObCsvLevelIndex;
+
 typedef struct
 {
   char *name;
@@ -33,7 +41,7 @@ typedef struct
   double *days;
   gboolean days_dead;
   /* Strings. */
-  GHashTable *index;        /* level → code + 1; keys owned by levels */
+  ObCsvLevelIndex index;
   GPtrArray *levels;
   guint32 *codes;
   char **text;
@@ -41,6 +49,22 @@ typedef struct
 
 
 void      ob_csv_column_clear          (ObCsvColumn         *column);
+/* g_malloc for the column arrays, asking for huge pages where they pay. */
+gpointer  ob_csv_alloc_array           (gsize                n,
+                                        gsize                size);
+
+void      ob_csv_level_index_init      (ObCsvLevelIndex     *index);
+void      ob_csv_level_index_clear     (ObCsvLevelIndex     *index);
+/* The code of the level equal to s[0..len), or G_MAXUINT32. */
+guint32   ob_csv_level_index_lookup    (const ObCsvLevelIndex *index,
+                                        const GPtrArray       *levels,
+                                        const char            *s,
+                                        gsize                  len);
+/* Appends s[0..len) to levels and indexes it; returns its code. */
+guint32   ob_csv_level_index_add       (ObCsvLevelIndex     *index,
+                                        GPtrArray           *levels,
+                                        const char          *s,
+                                        gsize                len);
 double   *ob_csv_new_nan_array         (gsize                capacity,
                                         gsize                n_filled);
 /* Column names from the header record: empty ones become "V3", repeats "x.2"; with
