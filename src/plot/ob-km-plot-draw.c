@@ -333,16 +333,20 @@ static void
 draw_annotation (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKmPlot *plot)
 {
   g_autoptr (GPtrArray) lines = NULL;
-  double lh, y;
+  double y;
 
   if (layout->annotation.width <= 0)
     return;
   lines = ob_km_plot_annotation_lines (plot);
-  lh = ob_plot_text_line_height (text);
   y = layout->annotation.y;
   cairo_set_source_rgb (cr, 0, 0, 0);
-  for (guint i = 0; i < lines->len; i++, y += lh)
-    ob_plot_text_draw (text, cr, g_ptr_array_index (lines, i), layout->annotation.x, y, 0, 0);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const char *line = g_ptr_array_index (lines, i);
+
+      ob_plot_text_draw (text, cr, line, layout->annotation.x, y, 0, 0);
+      y += ob_plot_text_advance (text, line);
+    }
 }
 
 void

@@ -451,17 +451,16 @@ static void
 measure_annotation (const ObKmPlot *plot, ObPlotText *text, double *w, double *h)
 {
   g_autoptr (GPtrArray) lines = ob_km_plot_annotation_lines (plot);
-  double line_h = ob_plot_text_line_height (text);
 
-  *w = 0;
+  *w = *h = 0;
   for (guint i = 0; i < lines->len; i++)
     {
       double tw;
 
       ob_plot_text_measure (text, g_ptr_array_index (lines, i), &tw, NULL);
       *w = MAX (*w, tw);
+      *h += ob_plot_text_advance (text, g_ptr_array_index (lines, i));
     }
-  *h = lines->len * line_h;
 }
 
 /* KMunicate heads each group's three rows with its name, or in compact form puts the name
@@ -622,6 +621,15 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
   gap = fs * 0.35;
   layout->margin = m;
   layout->row_height = lh * 1.1;
+  /* Group names in a fallback font (CJK) can stand taller than the Latin line. */
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    if (ob_km_plot_is_visible (plot, c) && plot->fit->curves[c].name != NULL)
+      {
+        ob_plot_text_set_font (text, 1, TRUE);
+        layout->row_height = MAX (layout->row_height,
+                                  ob_plot_text_advance (text, plot->fit->curves[c].name));
+        ob_plot_text_set_font (text, 1, FALSE);
+      }
   layout->compact_table = compact;
 
   /* Top: optional title. */

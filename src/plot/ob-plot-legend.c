@@ -18,15 +18,16 @@ ob_plot_legend_measure (ObPlotText *text, const ObPlotStyle *style, const char *
 {
   double widest = 0;
 
+  *height = 0;
   for (guint i = 0; i < n; i++)
     {
       double w;
 
       ob_plot_text_measure (text, labels[i], &w, NULL);
       widest = MAX (widest, w);
+      *height += ob_plot_text_advance (text, labels[i]);
     }
   *width = n > 0 ? style->font_size * (SAMPLE_EMS + SAMPLE_GAP_EMS) + widest : 0;
-  *height = n * ob_plot_text_line_height (text);
 }
 
 void
@@ -34,12 +35,13 @@ ob_plot_legend_draw (cairo_t *cr, ObPlotText *text, const ObPlotStyle *style,
                      ObPlotLegendKey key, const char *const *labels, const guint *groups,
                      guint n, guint n_groups, double x, double y)
 {
-  double lh = ob_plot_text_line_height (text);
   double sample = style->font_size * SAMPLE_EMS;
 
   cairo_save (cr);
-  for (guint i = 0; i < n; i++, y += lh)
+  for (guint i = 0; i < n; i++)
     {
+      double lh = ob_plot_text_advance (text, labels[i]);
+
       ob_plot_style_set_source (style, cr, groups[i], n_groups, 1);
       if (key == OB_PLOT_LEGEND_BOX)
         {
@@ -60,6 +62,7 @@ ob_plot_legend_draw (cairo_t *cr, ObPlotText *text, const ObPlotStyle *style,
       cairo_set_source_rgb (cr, 0, 0, 0);
       ob_plot_text_draw (text, cr, labels[i], x + style->font_size * (SAMPLE_EMS + SAMPLE_GAP_EMS),
                          y, 0, 0);
+      y += lh;
     }
   cairo_restore (cr);
 }

@@ -100,6 +100,15 @@ ob_plot_text_measure (ObPlotText *text, const char *str, double *width, double *
     *height = (double) logical.height / PANGO_SCALE;
 }
 
+double
+ob_plot_text_advance (ObPlotText *text, const char *str)
+{
+  double h;
+
+  ob_plot_text_measure (text, str, NULL, &h);
+  return MAX (h, ob_plot_text_line_height (text));
+}
+
 ObPlotRect
 ob_plot_text_box (ObPlotText *text, const char *str, double x, double y, double xalign,
                   double yalign)

@@ -32,6 +32,9 @@ void        ob_plot_text_set_font   (ObPlotText *text, double scale, gboolean bo
 double      ob_plot_text_line_height (ObPlotText *text);
 void        ob_plot_text_measure    (ObPlotText *text, const char *str, double *width,
                                      double *height);
+/* The advance from this line to the next: the line height, or more where a fallback font
+ * (CJK group names) sets the line taller. */
+double      ob_plot_text_advance    (ObPlotText *text, const char *str);
 /* Draws str with its logical box aligned on (x, y): xalign 0 = left edge at x, 0.5 = centred,
  * 1 = right edge; same for yalign from the top.  Returns the box it covers. */
 ObPlotRect  ob_plot_text_draw       (ObPlotText *text, cairo_t *cr, const char *str, double x,
