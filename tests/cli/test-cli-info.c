@@ -254,6 +254,46 @@ test_info_bad_options (void)
   }
 }
 
+/* Every shipped sample must open cleanly: one row per line after the header, no warnings. */
+static void
+test_info_samples (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir_path = cli_sample_path ("");
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(CliResult) result = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      JsonObject *root;
+      gsize len = 0;
+      gint64 lines = 0;
+
+      if (!g_str_has_suffix (name, ".csv"))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      for (gsize i = 0; i < len; i++)
+        lines += contents[i] == '\n';
+
+      result = cli_run ("info", path, NULL);
+      parser = cli_result_parse (result);
+      root = json_node_get_object (json_parser_get_root (parser));
+      g_test_message ("%s: %" G_GINT64_FORMAT " rows", name, cli_get_int (root, "rows"));
+      g_assert_cmpint (cli_get_int (root, "rows"), ==, lines - 1);
+      g_assert_cmpuint (json_array_get_length (cli_get_array (root, "warnings")), ==, 0);
+      n_files++;
+    }
+  /* Seven synthetic sets with the Japanese copy, DNase, and the survival package's three. */
+  g_assert_cmpuint (n_files, >=, 11);
+}
+
 static void
 test_info_help (void)
 {
@@ -278,6 +318,7 @@ main (int    argc,
   g_test_add_func ("/cli/info/bad-encoding", test_info_bad_encoding);
   g_test_add_func ("/cli/info/bad-quote", test_info_bad_quote);
   g_test_add_func ("/cli/info/bad-options", test_info_bad_options);
+  g_test_add_func ("/cli/info/samples", test_info_samples);
   g_test_add_func ("/cli/info/help", test_info_help);
 
   return g_test_run ();
