@@ -37,7 +37,9 @@ typedef struct
   guint max_levels;         /* beyond this many levels a column is text */
   ObCsvColumn *columns;
   guint n_columns;
-} Import;static void
+} Import;
+
+static void
 switch_to_text (Import      *im,
                 ObCsvColumn *c,
                 gsize        row)
@@ -203,6 +205,7 @@ grow_columns (Import *im)
         c->text = g_renew (char *, c->text, im->capacity);
     }
 }
+
 /* Reads every record once; returns the number of rows kept, or G_MAXSIZE on error. */
 static gsize
 first_pass (Import        *im,
@@ -357,8 +360,8 @@ add_column (ObDataset   *dataset,
       break;
     }
 }
-/* Second pass --------------------------------------------------------------------------- */
 
+/* Reading a whole text ------------------------------------------------------------------ */
 
 /* Excel reads, and some exports write, a first line "sep=;" naming the delimiter. */
 static char
