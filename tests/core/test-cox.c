@@ -312,6 +312,40 @@ test_separation (void)
   check_separation ("separation-age");
 }
 
+/* Out of iterations, coxph keeps the last step that raised the loglik and warns; so do we,
+ * and the numbers must say they are not a converged fit. */
+static void
+test_out_of_iterations (void)
+{
+  g_autoptr(Design) d = load_design ("lung-multi");
+
+  for (ObTies ties = OB_TIES_EFRON; ties <= OB_TIES_BRESLOW; ties++)
+    {
+      g_autofree char *key = g_strdup_printf ("lung-multi.%s.iter2", ob_ties_to_string (ties));
+      g_autofree char *rwarn = g_strdup_printf ("%s.r_warning", key);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ObCox) cox = NULL;
+      ObCoxOptions options;
+
+      ob_cox_options_init (&options);
+      options.ties = ties;
+      options.max_iter = 2;
+      cox = ob_cox_fit (d, &options, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (g_hash_table_lookup (expected, rwarn) ?: "",
+                                "Ran out of iterations"));
+      g_assert_false (cox->converged);
+      g_assert_nonnull (cox->warning);
+      g_assert_nonnull (strstr (cox->warning, "did not converge in 2 iterations"));
+      assert_close (cox->loglik_null, want ("%s.loglik_null", key), 1e-9, "loglik null");
+      assert_close (cox->loglik, want ("%s.loglik", key), 1e-9, "loglik");
+      assert_close (cox->lr.chisq, want ("%s.lr", key), 1e-9, "LR test");
+      assert_close (cox->wald.chisq, want ("%s.wald", key), TOL, "Wald test");
+      assert_close (cox->score.chisq, want ("%s.score", key), 1e-9, "score test");
+      check_terms (cox, key);
+    }
+}
+
 static void
 check_firth (const char *model, ObTies ties)
 {
@@ -513,6 +547,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/cox/veteran-strata", test_veteran_strata);
   g_test_add_func ("/core/cox/aml", test_aml);
   g_test_add_func ("/core/cox/separation", test_separation);
+  g_test_add_func ("/core/cox/out-of-iterations", test_out_of_iterations);
   g_test_add_func ("/core/cox/firth", test_firth);
   g_test_add_func ("/core/cox/samples", test_samples);
   g_test_add_func ("/core/cox/errors", test_errors);
