@@ -329,4 +329,32 @@ cases[[length(cases) + 1]] <- list(
              "--ci", "plain", "--no-steps")),
   expect = list(followup = followup(aml$time, aml$status, "plain")))
 
+## lung, no group but covariates: one curve and a Cox model of the covariates alone ------
+d <- lung[complete.cases(lung[, c("time", "status", "age", "sex")]), ]
+cases[[length(cases) + 1]] <- list(
+  name = "lung-covariates-only",
+  args = I(c("survival", "data/samples/lung.csv", "--time", "time", "--event", "status",
+             "--covariates", "age,sex", "--no-steps")),
+  expect = list(
+    n = nrow(d), test = NULL,
+    cox = cox(coxph(Surv(time, status) ~ age + sex, d), c("age", "sex"), "efron")))
+
+## Events named by text: lung with its status written out in words -----------------------
+# The table is written next to this script; the case reads it back through the importer.
+words <- data.frame(time = lung$time, outcome = ifelse(lung$status == 2, "dead", "alive"),
+                    sex = ifelse(lung$sex == 1, "male", "female"))
+write.csv(words, "tests/reference/cli-lung-words.csv", row.names = FALSE)
+fit <- survfit(Surv(time, outcome == "dead") ~ sex, words, conf.type = "log-log")
+cases[[length(cases) + 1]] <- list(
+  name = "lung-text-events",
+  args = I(c("survival", "tests/reference/cli-lung-words.csv", "--time", "time",
+             "--event", "outcome", "--event-values", "dead", "--group", "sex",
+             "--reference", "male")),
+  expect = list(
+    n = nrow(words), events = sum(words$outcome == "dead"), reference = "male",
+    groups = curves(fit, c("female", "male")),
+    test = logrank(survdiff(Surv(time, outcome == "dead") ~ sex, words), "logrank"),
+    cox = cox(coxph(Surv(time, outcome == "dead") ~ relevel(factor(sex), "male"), words),
+              "sex=female", "efron")))
+
 writeLines(json(cases), "tests/reference/cli-survival.json")
