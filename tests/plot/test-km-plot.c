@@ -279,6 +279,77 @@ test_many_groups (void)
 }
 
 static void
+render_ok (const ObKmPlot *plot, double w, double h)
+{
+  cairo_surface_t *rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+  cairo_t *cr = cairo_create (rec);
+
+  ob_km_plot_render (cr, w, h, plot);
+  g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+  cairo_destroy (cr);
+  cairo_surface_destroy (rec);
+}
+
+static void
+test_edge_cases (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  Geometry g = { 89, 80, OB_KM_RISK_TABLE_KMUNICATE, 7 };
+  double w = OB_MM_TO_PT (89), h = OB_MM_TO_PT (80);
+  ObKmCurve empty[2];
+  ObKmFit fit = fx->fit;
+  ObKmPlot plot;
+
+  /* A time axis cut short: ticks, table and curves stop at x_max. */
+  init_plot (&plot, fx, &g);
+  plot.style.x_max = 500;
+  plot.style.x_step = 100;
+  {
+    g_autoptr (ObKmLayout) layout = ob_km_plot_layout (&plot, w, h);
+
+    g_assert_cmpuint (layout->n_ticks, ==, 6);
+    g_assert_cmpfloat (layout->ticks[5], ==, 500);
+    g_assert_cmpfloat (layout->x.hi, ==, 500);
+  }
+  render_ok (&plot, w, h);
+
+  /* One curve: no legend; every curve hidden; no test, no Cox, no annotation. */
+  plot.style.hidden_groups = 2;
+  {
+    g_autoptr (ObKmLayout) layout = ob_km_plot_layout (&plot, w, h);
+
+    g_assert_cmpfloat (layout->legend.width, ==, 0);
+    g_assert_cmpuint (layout->n_cells, ==, 3 * layout->n_ticks);
+  }
+  render_ok (&plot, w, h);
+  plot.style.hidden_groups = 3;
+  plot.test = NULL;
+  plot.cox = NULL;
+  render_ok (&plot, w, h);
+  plot.style.show_annotation = FALSE;
+  plot.style.risk_table = OB_KM_RISK_TABLE_NONE;
+  {
+    g_autoptr (ObKmLayout) layout = ob_km_plot_layout (&plot, w, h);
+
+    g_assert_cmpuint (layout->n_cells, ==, 0);
+    g_assert_cmpfloat (layout->annotation.width, ==, 0);
+  }
+  render_ok (&plot, w, h);
+
+  /* Groups with no rows left after a filter, and a tiny page. */
+  memset (empty, 0, sizeof empty);
+  empty[0].name = (char *) "none";
+  empty[1].name = (char *) "either";
+  empty[0].median = empty[1].median = NAN;
+  fit.curves = empty;
+  init_plot (&plot, fx, &g);
+  plot.fit = &fit;
+  plot.cox = NULL;
+  render_ok (&plot, w, h);
+  render_ok (&plot, 20, 15);
+}
+
+static void
 test_annotation (void)
 {
   g_autoptr (KmFixture) fx = km_fixture_load_lung ();
@@ -499,6 +570,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plot/km/risk-table-aligned", test_risk_table_aligned);
   g_test_add_func ("/plot/km/nothing-clipped", test_nothing_clipped);
   g_test_add_func ("/plot/km/many-groups", test_many_groups);
+  g_test_add_func ("/plot/km/edge-cases", test_edge_cases);
   g_test_add_func ("/plot/km/annotation", test_annotation);
   g_test_add_func ("/plot/km/p-format", test_p_format);
   g_test_add_func ("/plot/km/hit-test", test_hit_test);
