@@ -137,20 +137,23 @@ ob_cox_work_new (const ObSurvData *data, gboolean stratified, ObTies ties, gbool
         }
     }
 
+  /* Row by row, so that each pass reads the matrix in memory order. */
   for (guint j = 0; j < p; j++)
     {
-      double dev = 0;
-
       w->mean[j] /= (double) n;
-      for (gsize k = 0; k < n; k++)
-        {
-          w->x[k * p + j] -= w->mean[j];
-          dev += fabs (w->x[k * p + j]);
-        }
-      w->scale[j] = dev > 0 ? (double) n / dev : 1.0;
-      for (gsize k = 0; k < n; k++)
-        w->x[k * p + j] *= w->scale[j];
+      w->scale[j] = 0;
     }
+  for (gsize k = 0; k < n; k++)
+    for (guint j = 0; j < p; j++)
+      {
+        w->x[k * p + j] -= w->mean[j];
+        w->scale[j] += fabs (w->x[k * p + j]);
+      }
+  for (guint j = 0; j < p; j++)
+    w->scale[j] = w->scale[j] > 0 ? (double) n / w->scale[j] : 1.0;
+  for (gsize k = 0; k < n; k++)
+    for (guint j = 0; j < p; j++)
+      w->x[k * p + j] *= w->scale[j];
 
   return g_steal_pointer (&w);
 }
