@@ -265,6 +265,7 @@ ob_csv_new_nan_array (gsize capacity,
     array[i] = NAN;
   return array;
 }
+
 void
 ob_csv_warn_ragged (ObDataset    *dataset,
                     const GArray *lines,
@@ -286,6 +287,7 @@ ob_csv_warn_ragged (ObDataset    *dataset,
                                        "the header’s %u; lines (fields): %s.", n_ragged),
                           n_ragged, n_columns, list->str);
 }
+
 /* Types --------------------------------------------------------------------------------- */
 
 static const char *
