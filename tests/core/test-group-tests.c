@@ -1,0 +1,342 @@
+/* test-group-tests.c — group comparisons against R (tests/reference/group-tests.R)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-test"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+
+#include "ob-csv-reader.h"
+#include "ob-group-tests.h"
+
+static JsonParser *fixture;
+
+static JsonObject *
+fixture_root (void)
+{
+  return json_node_get_object (json_parser_get_root (fixture));
+}
+
+static JsonArray *
+cases (const char *name)
+{
+  return json_object_get_array_member (fixture_root (), name);
+}
+
+/* NAN for null, as R's NA. */
+static double
+member_double (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
+}
+
+static double *
+member_vector (JsonObject *object,
+               const char *name,
+               gsize      *n)
+{
+  JsonArray *array = json_object_get_array_member (object, name);
+  double *v;
+
+  *n = json_array_get_length (array);
+  v = g_new (double, *n);
+  for (guint i = 0; i < *n; i++)
+    v[i] = json_array_get_double_element (array, i);
+  return v;
+}
+
+static void
+assert_close (double      actual,
+              double      expected,
+              double      rel_tol,
+              const char *what)
+{
+  if (isnan (expected) && isnan (actual))
+    return;
+  if (isinf (expected) && actual == expected)
+    return;
+  if (!(fabs (actual - expected) <= rel_tol * MAX (fabs (expected), 1e-300)))
+    g_error ("%s: got %.17g, R gives %.17g (relative difference %.3g)", what, actual, expected,
+             fabs (actual - expected) / fabs (expected));
+}
+
+static void
+test_describe (void)
+{
+  JsonArray *list = cases ("describe");
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      JsonObject *e = json_object_get_object_member (item, "expected");
+      gsize n;
+      g_autofree double *x = member_vector (item, "x", &n);
+      g_autofree double *scratch = g_new (double, n);
+      ObDescriptives d;
+
+      ob_describe (x, n, scratch, &d);
+      g_assert_cmpuint (d.n, ==, (gsize) member_double (e, "n"));
+      assert_close (d.mean, member_double (e, "mean"), 1e-12, "mean");
+      assert_close (d.sd, member_double (e, "sd"), 1e-10, "sd");
+      assert_close (d.sem, member_double (e, "sem"), 1e-10, "sem");
+      assert_close (d.ci_lower, member_double (e, "ci_lower"), 1e-9, "ci_lower");
+      assert_close (d.ci_upper, member_double (e, "ci_upper"), 1e-9, "ci_upper");
+      assert_close (d.median, member_double (e, "median"), 1e-12, "median");
+      assert_close (d.q1, member_double (e, "q1"), 1e-12, "q1");
+      assert_close (d.q3, member_double (e, "q3"), 1e-12, "q3");
+      assert_close (d.min, member_double (e, "min"), 0, "min");
+      assert_close (d.max, member_double (e, "max"), 0, "max");
+    }
+}
+
+static void
+test_t_test (void)
+{
+  JsonArray *list = cases ("t_test");
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      const char *kind_name = json_object_get_string_member (item, "kind");
+      ObTTestKind kind = g_str_equal (kind_name, "welch") ? OB_T_WELCH
+                         : g_str_equal (kind_name, "student") ? OB_T_STUDENT : OB_T_PAIRED;
+      gsize nx, ny;
+      g_autofree double *x = member_vector (item, "x", &nx);
+      g_autofree double *y = member_vector (item, "y", &ny);
+      g_autoptr(GError) error = NULL;
+      ObTTest t;
+
+      g_assert_true (ob_t_test (x, nx, y, ny, kind, 0.95, &t, &error));
+      g_assert_no_error (error);
+      assert_close (t.statistic, member_double (item, "statistic"), 1e-9, "t");
+      assert_close (t.df, member_double (item, "df"), 1e-9, "df");
+      assert_close (t.p, member_double (item, "p"), 1e-6, "p");
+      assert_close (t.estimate, member_double (item, "estimate"), 1e-9, "estimate");
+      assert_close (t.ci_lower, member_double (item, "ci_lower"), 1e-6, "ci_lower");
+      assert_close (t.ci_upper, member_double (item, "ci_upper"), 1e-6, "ci_upper");
+    }
+}
+
+static void
+test_t_test_errors (void)
+{
+  const double x[] = { 1, 2, 3 };
+  const double y[] = { 4 };
+  const double flat[] = { 2, 2, 2 };
+  g_autoptr(GError) error = NULL;
+  ObTTest t;
+
+  g_assert_false (ob_t_test (x, 3, y, 1, OB_T_WELCH, 0.95, &t, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_NO_DATA);
+  g_clear_error (&error);
+  g_assert_false (ob_t_test (x, 3, y, 1, OB_T_PAIRED, 0.95, &t, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+  g_assert_false (ob_t_test (flat, 3, flat, 3, OB_T_STUDENT, 0.95, &t, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_NUMERIC);
+}
+
+static void
+test_wilcox (void)
+{
+  JsonArray *list = cases ("wilcox");
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      gsize nx, ny;
+      g_autofree double *x = member_vector (item, "x", &nx);
+      g_autofree double *y = member_vector (item, "y", &ny);
+      g_autoptr(GError) error = NULL;
+      ObWilcoxTest w;
+
+      g_assert_true (ob_wilcox_test (x, nx, y, ny, &w, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (w.exact, ==, json_object_get_boolean_member (item, "exact"));
+      assert_close (w.statistic, member_double (item, "statistic"), 1e-12, "W");
+      assert_close (w.p, member_double (item, "p"), 1e-6, "p");
+    }
+
+  list = cases ("pwilcox");
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+
+      assert_close (ob_pwilcox (member_double (item, "q"), (gsize) member_double (item, "m"),
+                                (gsize) member_double (item, "n")),
+                    member_double (item, "p"), 1e-9, "pwilcox");
+    }
+}
+
+static void
+test_shapiro (void)
+{
+  JsonArray *list = cases ("shapiro");
+  const double flat[] = { 1, 1, 1, 1 };
+  g_autoptr(GError) error = NULL;
+  ObShapiroWilk sw;
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      gsize n;
+      g_autofree double *x = member_vector (item, "x", &n);
+
+      g_assert_true (ob_shapiro_wilk (x, n, &sw, &error));
+      g_assert_no_error (error);
+      assert_close (sw.statistic, member_double (item, "statistic"), 1e-7, "W");
+      assert_close (sw.p, member_double (item, "p"), 1e-6, "p");
+    }
+  g_assert_false (ob_shapiro_wilk (flat, 4, &sw, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_NUMERIC);
+  g_clear_error (&error);
+  g_assert_false (ob_shapiro_wilk (flat, 2, &sw, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_NO_DATA);
+}
+
+static void
+test_tables (void)
+{
+  JsonArray *list = cases ("chisq");
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      gsize n;
+      g_autofree double *counts = member_vector (item, "counts", &n);
+      guint rows = (guint) member_double (item, "rows");
+      guint cols = (guint) member_double (item, "cols");
+      g_autoptr(GError) error = NULL;
+      ObTableTest t;
+
+      g_assert_cmpuint (n, ==, rows * cols);
+      g_assert_true (ob_chisq_test (counts, rows, cols, &t, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (t.yates, ==, rows == 2 && cols == 2);
+      assert_close (t.statistic, member_double (item, "statistic"), 1e-9, "X-squared");
+      assert_close (t.df, member_double (item, "df"), 0, "df");
+      assert_close (t.p, member_double (item, "p"), 1e-6, "p");
+    }
+
+  list = cases ("fisher");
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      gsize n;
+      g_autofree double *counts = member_vector (item, "counts", &n);
+      g_autoptr(GError) error = NULL;
+      ObTableTest t;
+
+      g_assert_true (ob_fisher_test (counts, &t, &error));
+      g_assert_no_error (error);
+      assert_close (t.p, member_double (item, "p"), 1e-6, "Fisher p");
+      assert_close (t.odds_ratio, member_double (item, "odds_ratio"), 1e-6, "odds ratio");
+    }
+}
+
+static ObGroupData *
+load_groups (const char *file,
+             const char *value,
+             const char *group,
+             const char *factor2)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "groups", file, NULL);
+  g_autoptr(ObDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  ObGroupData *data;
+
+  dataset = ob_csv_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  data = ob_group_data_new (dataset, value, group, factor2, NULL, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static void
+test_group_data (void)
+{
+  g_autoptr(ObGroupData) plants = load_groups ("plantgrowth.csv", "weight", "group", NULL);
+  g_autoptr(ObGroupData) teeth = load_groups ("toothgrowth.csv", "len", "supp", "dose");
+  JsonObject *ctrl = json_array_get_object_element (cases ("describe"), 0);
+  gsize n;
+  g_autofree double *x = member_vector (ctrl, "x", &n);
+
+  g_assert_cmpuint (plants->n, ==, 30);
+  g_assert_cmpuint (plants->n_groups, ==, 3);
+  g_assert_cmpstr (plants->group_names[0], ==, "ctrl");
+  g_assert_cmpstr (plants->group_names[2], ==, "trt2");
+  g_assert_cmpint (ob_group_data_find (plants, "trt1"), ==, 1);
+  g_assert_cmpint (ob_group_data_find (plants, "trt3"), ==, -1);
+  /* Values stay in row order within their group. */
+  g_assert_cmpuint (plants->offsets[1] - plants->offsets[0], ==, n);
+  for (gsize i = 0; i < n; i++)
+    g_assert_cmpfloat (plants->values[plants->offsets[0] + i], ==, x[i]);
+
+  g_assert_cmpuint (teeth->n_groups, ==, 2);
+  g_assert_cmpuint (teeth->n_levels2, ==, 3);
+  g_assert_cmpstr (teeth->factor2_names[0], ==, "0.5");
+  g_assert_cmpstr (teeth->factor2_names[2], ==, "2");
+  g_assert_nonnull (teeth->factor2);
+}
+
+static void
+test_group_data_missing (void)
+{
+  const char csv[] = "value,group\n1.5,a\nNA,a\n2.5,\n3,b\n4,b\n,c\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(ObDataset) dataset = NULL;
+  g_autoptr(ObGroupData) data = NULL;
+  g_autoptr(GError) error = NULL;
+
+  dataset = ob_csv_read_bytes (bytes, "missing.csv", NULL, &error);
+  g_assert_no_error (error);
+  data = ob_group_data_new (dataset, "value", "group", NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* Group c only has a missing value: it is no group at all. */
+  g_assert_cmpuint (data->n_groups, ==, 2);
+  g_assert_cmpuint (data->n, ==, 3);
+  g_assert_cmpuint (data->n_excluded, ==, 3);
+  g_assert_cmpuint (data->exclusions->len, ==, 2);
+
+  g_assert_null (ob_group_data_new (dataset, "value", "nope", NULL, NULL, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+  g_assert_null (ob_group_data_new (dataset, "group", "value", NULL, NULL, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  path = g_test_build_filename (G_TEST_DIST, "reference", "group-tests.json", NULL);
+  fixture = json_parser_new ();
+  json_parser_load_from_file (fixture, path, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/core/group-tests/describe", test_describe);
+  g_test_add_func ("/core/group-tests/t-test", test_t_test);
+  g_test_add_func ("/core/group-tests/t-test-errors", test_t_test_errors);
+  g_test_add_func ("/core/group-tests/wilcox", test_wilcox);
+  g_test_add_func ("/core/group-tests/shapiro", test_shapiro);
+  g_test_add_func ("/core/group-tests/tables", test_tables);
+  g_test_add_func ("/core/group-tests/group-data", test_group_data);
+  g_test_add_func ("/core/group-tests/group-data-missing", test_group_data_missing);
+
+  status = g_test_run ();
+  g_object_unref (fixture);
+  return status;
+}

@@ -1,0 +1,144 @@
+# group-tests.R — expected values for the group comparisons (src/core/ob-group-tests.c,
+# ob-anova.c, oncobench-cli compare).
+#
+# Run from the source root:  Rscript tests/reference/group-tests.R
+# Writes tests/data/groups/*.csv (the inputs), tests/reference/group-tests.json (core tests:
+# inputs and results) and tests/reference/group-tests-cli.json (the CLI on data/samples).
+# R 4.2.2 stats; numbers printed with 17 significant digits, null for NA/NaN/Inf.
+#
+# Where R has no function, the statistic is written out below as an explicit formula:
+# - Games–Howell: t = (mean_b − mean_a) / sqrt(v_a/n_a + v_b/n_b), Welch–Satterthwaite df,
+#   p = ptukey(|t| √2, k, df, lower = FALSE), CI diff ± qtukey(0.95, k, df) / √2 · se.
+# - Dunn: ranks over all groups (mid-ranks), z = (R̄_b − R̄_a) / sqrt((N(N+1)/12 −
+#   Σ(t³ − t) / (12 (N − 1))) (1/n_a + 1/n_b)), p = 2 pnorm(−|z|), p.adjust(p, "holm")
+#   over all k(k − 1)/2 pairs.
+# - Šidák comparisons after a two-way ANOVA: within each level of the first factor, every pair
+#   of levels of the second, diff = mean_b − mean_a, se = sqrt(MS_res (1/n_a + 1/n_b)),
+#   p = 2 pt(−|t|, df_res), p_adj = 1 − (1 − p)^m, m = all comparisons made (the family is
+#   every comparison, as Prism's default).
+# - Fisher's conditional MLE odds ratio solved with uniroot(tol = 1e-13) instead of
+#   fisher.test's default tolerance (1.2e-4), so that it can be compared closely.
+
+options(warn = 1)
+dir.create("tests/data/groups", showWarnings = FALSE, recursive = TRUE)
+
+num <- function(x) ifelse(is.finite(x), sprintf("%.17g", x), "null")
+
+to_json <- function(v, indent = "") {
+  inner <- paste0(indent, "  ")
+  if (is.list(v)) {
+    if (length(v) == 0) return(if (is.null(names(v))) "[]" else "{}")
+    items <- vapply(v, to_json, "", indent = inner)
+    if (!is.null(names(v)))
+      items <- paste0("\"", names(v), "\": ", items)
+    open <- if (is.null(names(v))) "[" else "{"
+    close <- if (is.null(names(v))) "]" else "}"
+    return(paste0(open, "\n", inner, paste(items, collapse = paste0(",\n", inner)), "\n",
+                  indent, close))
+  }
+  if (inherits(v, "AsIs") || length(v) != 1) {
+    if (is.character(v)) return(paste0("[", paste0("\"", v, "\"", collapse = ", "), "]"))
+    return(paste0("[", paste(num(as.numeric(v)), collapse = ", "), "]"))
+  }
+  if (is.character(v)) return(paste0("\"", v, "\""))
+  if (is.logical(v)) return(if (isTRUE(v)) "true" else "false")
+  num(as.numeric(v))
+}
+
+# Levels in byte order, as Oncobench sorts them.
+cfactor <- function(x) factor(x, levels = sort(unique(as.character(x)), method = "radix"))
+
+describe <- function(x) {
+  n <- length(x)
+  ci <- if (n > 1) t.test(x)$conf.int else c(NA, NA)
+  q <- quantile(x, c(0.25, 0.5, 0.75), type = 7, names = FALSE)
+  list(n = n, mean = mean(x), sd = sd(x), sem = sd(x) / sqrt(n), ci_lower = ci[1],
+       ci_upper = ci[2], median = q[2], q1 = q[1], q3 = q[3], min = min(x), max = max(x))
+}
+
+ttest <- function(x, y, kind) {
+  r <- switch(kind,
+              welch = t.test(x, y),
+              student = t.test(x, y, var.equal = TRUE),
+              paired = t.test(x, y, paired = TRUE))
+  est <- if (kind == "paired") unname(r$estimate) else unname(r$estimate[1] - r$estimate[2])
+  list(kind = kind, x = I(x), y = I(y), statistic = unname(r$statistic),
+       df = unname(r$parameter), p = r$p.value, estimate = est,
+       ci_lower = r$conf.int[1], ci_upper = r$conf.int[2])
+}
+
+wtest <- function(x, y) {
+  r <- suppressWarnings(wilcox.test(x, y))
+  exact <- length(x) < 50 && length(y) < 50 && !any(duplicated(c(x, y)))
+  list(x = I(x), y = I(y), statistic = unname(r$statistic), p = r$p.value, exact = exact)
+}
+
+swtest <- function(x) {
+  r <- shapiro.test(x)
+  list(x = I(x), statistic = unname(r$statistic), p = r$p.value)
+}
+
+fisher_mle <- function(t) {
+  m <- sum(t[, 1]); n <- sum(t[, 2]); k <- sum(t[1, ]); x <- t[1, 1]
+  lo <- max(0, k - n); hi <- min(k, m); support <- lo:hi
+  logdc <- dhyper(support, m, n, k, log = TRUE)
+  mn <- function(psi) { d <- logdc + log(psi) * support; d <- exp(d - max(d)); sum(support * d / sum(d)) }
+  if (x == lo) return(0)
+  if (x == hi) return(Inf)
+  exp(uniroot(function(l) mn(exp(l)) - x, c(-50, 50), tol = 1e-13)$root)
+}
+
+# --- inputs ---------------------------------------------------------------------------------
+write.csv(PlantGrowth, "tests/data/groups/plantgrowth.csv", row.names = FALSE)
+write.csv(ToothGrowth, "tests/data/groups/toothgrowth.csv", row.names = FALSE)
+write.csv(sleep, "tests/data/groups/sleep.csv", row.names = FALSE)
+write.csv(InsectSprays, "tests/data/groups/insectsprays.csv", row.names = FALSE)
+warp <- warpbreaks[-c(1, 2, 3, 20, 40, 41), ]   # unbalanced: 6 rows dropped
+write.csv(warp, "tests/data/groups/warpbreaks-unbalanced.csv", row.names = FALSE)
+
+pg <- split(PlantGrowth$weight, cfactor(PlantGrowth$group))
+tg <- split(ToothGrowth$len, cfactor(ToothGrowth$supp))
+sl <- split(sleep$extra, sleep$group)
+# Small handmade vectors: no ties (exact Mann–Whitney), and ties (normal approximation).
+a_noties <- c(0.80, 0.83, 1.89, 1.04, 1.45, 1.38, 1.91, 1.64, 0.73, 1.46)
+b_noties <- c(1.15, 0.88, 0.90, 0.74, 1.21)
+a_ties <- c(1, 2, 2, 3, 3, 3, 5, 8)
+b_ties <- c(2, 3, 4, 4, 6, 7, 7, 9, 10)
+
+core <- list(
+  describe = list(
+    list(x = I(pg$ctrl), expected = describe(pg$ctrl)),
+    list(x = I(pg$trt2), expected = describe(pg$trt2)),
+    list(x = I(a_ties), expected = describe(a_ties)),
+    list(x = I(ToothGrowth$len), expected = describe(ToothGrowth$len))),
+  t_test = list(
+    ttest(pg$ctrl, pg$trt1, "welch"), ttest(pg$ctrl, pg$trt1, "student"),
+    ttest(tg$OJ, tg$VC, "welch"), ttest(tg$OJ, tg$VC, "student"),
+    ttest(sl[["1"]], sl[["2"]], "paired"), ttest(a_ties, b_ties, "welch")),
+  wilcox = list(
+    wtest(a_noties, b_noties), wtest(b_noties, a_noties), wtest(a_ties, b_ties),
+    wtest(pg$ctrl, pg$trt2), wtest(tg$OJ, tg$VC),
+    wtest(seq(1, 59, 2), seq(2, 120, 2))),
+  pwilcox = lapply(list(c(3, 4, 5), c(10, 10, 10), c(17, 12, 9), c(600, 40, 45)),
+                   function(a) list(q = a[1], m = a[2], n = a[3],
+                                    p = pwilcox(a[1], a[2], a[3]))),
+  shapiro = list(
+    swtest(c(2.1, 3.4, 1.9)), swtest(c(2.1, 3.4, 1.9, 5.6, 2.2)), swtest(pg$ctrl),
+    swtest(pg$trt1), swtest(InsectSprays$count[InsectSprays$spray == "C"]),
+    swtest(ToothGrowth$len), swtest(survival::lung$age)),
+  chisq = lapply(list(matrix(c(12, 5, 7, 9), 2), matrix(c(3, 1, 1, 3), 2),
+                      apply(HairEyeColor, c(1, 2), sum),
+                      table(survival::lung$sex, survival::lung$ph.ecog)),
+                 function(t) {
+                   r <- suppressWarnings(chisq.test(t))
+                   list(rows = nrow(t), cols = ncol(t), counts = I(as.vector(t(t))),
+                        statistic = unname(r$statistic), df = unname(r$parameter),
+                        p = r$p.value)
+                 }),
+  fisher = lapply(list(matrix(c(3, 1, 1, 3), 2), matrix(c(2, 10, 15, 3), 2),
+                       matrix(c(12, 5, 7, 9), 2), matrix(c(0, 5, 6, 2), 2)),
+                  function(t) list(counts = I(as.vector(t(t))), p = fisher.test(t)$p.value,
+                                   odds_ratio = fisher_mle(t))))
+
+writeLines(to_json(core), "tests/reference/group-tests.json")
+cat("wrote tests/reference/group-tests.json\n")
