@@ -503,6 +503,19 @@ out:
   return result;
 }
 
+/* .xlsx and .ods are zip archives, .xls an OLE2 compound file: both common by mistake. */
+static gboolean
+is_workbook (GBytes *bytes)
+{
+  static const guint8 zip[] = { 'P', 'K', 3, 4 };
+  static const guint8 ole2[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+  gsize len = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &len);
+
+  return (len >= sizeof zip && memcmp (data, zip, sizeof zip) == 0)
+         || (len >= sizeof ole2 && memcmp (data, ole2, sizeof ole2) == 0);
+}
+
 ObDataset *
 ob_csv_read_bytes (GBytes              *bytes,
                    const char          *display_name,
@@ -535,6 +548,13 @@ ob_csv_read_bytes (GBytes              *bytes,
       return NULL;
     }
 
+  if (is_workbook (bytes))
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_ENCODING,
+                   _("%s: this is a spreadsheet workbook, not a text table; in Excel choose "
+                     "Save As ▸ “CSV UTF-8” and import that file"), display_name);
+      return NULL;
+    }
   utf8 = ob_encoding_to_utf8 (bytes, options->encoding, display_name, &encoding, error);
   if (utf8 == NULL)
     return NULL;

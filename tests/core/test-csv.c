@@ -466,6 +466,20 @@ test_invalid_encoding (void)
 }
 
 static void
+test_workbook (void)
+{
+  static const char xlsx[] = "PK\003\004\024\000\006\000[Content_Types].xml";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xlsx, sizeof xlsx - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = ob_csv_read_bytes (bytes, "cohort.xlsx", NULL, &error);
+
+  g_assert_null (dataset);
+  g_assert_error (error, OB_ERROR, OB_ERROR_ENCODING);
+  g_assert_cmpstr (error->message, ==, "cohort.xlsx: this is a spreadsheet workbook, not a text "
+                   "table; in Excel choose Save As ▸ “CSV UTF-8” and import that file");
+}
+
+static void
 test_bytes (void)
 {
   static const char data[] = "t;s\n1;0\n2;1\n";
@@ -792,6 +806,7 @@ main (int   argc,
   g_test_add_func ("/core/csv/encoding/explicit", test_explicit_encoding);
   g_test_add_func ("/core/csv/encoding/invalid", test_invalid_encoding);
   g_test_add_func ("/core/csv/bytes", test_bytes);
+  g_test_add_func ("/core/csv/workbook", test_workbook);
   g_test_add_func ("/core/csv/row-names", test_row_names);
   g_test_add_func ("/core/csv/excel-separator-line", test_excel_separator_line);
   g_test_add_func ("/core/csv/forced-strings", test_forced_strings);
