@@ -304,6 +304,38 @@ test_info_help (void)
   g_assert_nonnull (strstr (result->out, "--encoding"));
 }
 
+/* The command table itself: usage, unknown commands, version. */
+static void
+test_main_commands (void)
+{
+  {
+    g_autoptr(CliResult) result = cli_run ("--help", NULL);
+
+    g_assert_cmpint (result->exit_status, ==, 0);
+    g_assert_nonnull (strstr (result->out, "info"));
+    g_assert_nonnull (strstr (result->out, "survival"));
+  }
+  {
+    const char *no_args[] = { NULL };
+    g_autoptr(CliResult) result = cli_runv (no_args);
+
+    g_assert_cmpint (result->exit_status, ==, 1);
+    g_assert_nonnull (strstr (result->err, "info"));
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("frobnicate", NULL);
+
+    g_assert_cmpint (result->exit_status, ==, 1);
+    g_assert_nonnull (strstr (result->err, "frobnicate"));
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("--version", NULL);
+
+    g_assert_cmpint (result->exit_status, ==, 0);
+    g_assert_true (g_str_has_prefix (result->out, "oncobench-cli " PACKAGE_VERSION "\n"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -319,6 +351,7 @@ main (int    argc,
   g_test_add_func ("/cli/info/bad-quote", test_info_bad_quote);
   g_test_add_func ("/cli/info/bad-options", test_info_bad_options);
   g_test_add_func ("/cli/info/samples", test_info_samples);
+  g_test_add_func ("/cli/main/commands", test_main_commands);
   g_test_add_func ("/cli/info/help", test_info_help);
 
   return g_test_run ();

@@ -368,6 +368,13 @@ test_survival_errors (void)
     g_assert_nonnull (strstr (line, "out.doc"));
   }
   {
+    const char *args[] = { "survival", lung, "--time", "time", "--event", "status", "--where",
+                           "stage=IV", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_nonnull (strstr (line, "stage"));
+  }
+  {
     /* The table was fine: the message is about the figure and names it. */
     const char *args[] = { "survival", lung, "--time", "time", "--event", "status",
                            "--figure", "/nonexistent-dir/km.pdf", NULL };
