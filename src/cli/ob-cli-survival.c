@@ -191,7 +191,7 @@ resolve_settings (const SurvivalOptions  *o,
 
   if (o->size != NULL)
     {
-      g_auto(GStrv) parts = g_strsplit_set (o->size, "xX×", 2);
+      g_auto(GStrv) parts = g_strsplit_set (o->size, "xX", 2);
 
       if (g_strv_length (parts) != 2 || !parse_double (parts[0], &s->width_mm) ||
           !parse_double (parts[1], &s->height_mm) || s->width_mm < 20 || s->height_mm < 20 ||

@@ -214,11 +214,12 @@ fit <- survfit(Surv(time, status) ~ 1, lung, conf.type = "log")
 cases[[length(cases) + 1]] <- list(
   name = "lung-overall-r",
   args = I(c("survival", "data/samples/lung.csv", "--time", "time", "--event", "status",
-             "--event-values", "2", "--conventions", "r", "--times", "100,200,500")),
+             "--event-values", "2", "--conventions", "r", "--times", "0,100,200,500,1022,2000")),
   expect = list(
     n = nrow(lung), events = sum(lung$status == 2), excluded = 0, ci = "log",
     conventions = "r",
-    groups = curves(fit, "all", times = c(100, 200, 500)),
+    # From time 0 to past the last follow-up (1022 days), where R carries the curve on.
+    groups = curves(fit, "all", times = c(0, 100, 200, 500, 1022, 2000)),
     test = NULL, cox = NULL))
 
 ## ALK cohort, first-line alectinib: TP53 against wild-type, adjusted for age and sex -------
