@@ -21,6 +21,10 @@ struct _ObDatasetView
   AdwBin parent_instance;
 
   GtkColumnView *column_view;
+  GtkLabel *info_label;
+  GtkMenuButton *types_button;
+  GtkListBox *types_list;
+  gboolean updating_types;
 
   ObDataset *dataset;
   GSimpleActionGroup *actions;
@@ -56,34 +60,36 @@ type_label (ObColumnType type)
 }
 
 static int
-measure_char_width (ObDatasetView *self)
+measure_text (PangoLayout *layout,
+              const char  *text)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self),
-                                                                  "0123456789");
   int width = 0;
 
+  pango_layout_set_text (layout, text, -1);
   pango_layout_get_pixel_size (layout, &width, NULL);
-  return MAX (width / 10, 6);
+  return width;
 }
 
 /* Sizes a column to its header and to the widest of a few hundred sampled cells, so that
- * a million-row table opens at once and columns are neither cramped nor half the window. */
+ * a million-row table opens at once and columns are neither cramped nor half the window.
+ * Text is measured rather than counted: CJK names are twice as wide as Latin ones. */
 static int
 estimate_column_width (ObDatasetView *self,
+                       PangoLayout   *layout,
                        guint          column,
-                       const char    *title,
-                       int            char_width)
+                       const char    *title)
 {
   gsize n_rows = ob_dataset_get_n_rows (self->dataset);
   gsize step = MAX (n_rows / N_SAMPLED_ROWS, 1);
-  glong chars = g_utf8_strlen (title, -1) + 2;   /* room for the header menu arrow */
+  /* Headers are bold; the menu arrow sits beside the title. */
+  int width = measure_text (layout, title) * 11 / 10 + 16;
 
   for (gsize row = 0; row < n_rows; row += step)
     {
       g_autofree char *text = ob_dataset_format_cell (self->dataset, column, row);
-      chars = MAX (chars, g_utf8_strlen (text, -1));
+      width = MAX (width, measure_text (layout, text));
     }
-  return CLAMP ((int) chars * char_width + 20, MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
+  return CLAMP (width + 20, MIN_COLUMN_WIDTH, MAX_COLUMN_WIDTH);
 }
 
 static void
@@ -199,7 +205,7 @@ create_header_menu (guint column)
 static GtkColumnViewColumn *
 create_column (ObDatasetView *self,
                guint          index,
-               int            char_width)
+               PangoLayout   *layout)
 {
   const ObColumn *column = ob_dataset_get_column (self->dataset, index);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
@@ -222,8 +228,7 @@ create_column (ObDatasetView *self,
   view_column = gtk_column_view_column_new (title, g_object_ref (factory));
   gtk_column_view_column_set_resizable (view_column, TRUE);
   gtk_column_view_column_set_fixed_width (view_column,
-                                          estimate_column_width (self, index, title,
-                                                                 char_width));
+                                          estimate_column_width (self, layout, index, title));
   gtk_column_view_column_set_header_menu (view_column, menu);
 
   action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
@@ -233,6 +238,109 @@ create_column (ObDatasetView *self,
   g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));
 
   return view_column;
+}
+
+static const char *
+describe_delimiter (char delimiter)
+{
+  switch (delimiter)
+    {
+    case '\t':
+      return _("Tab-separated");
+    case ';':
+      return _("Semicolon-separated");
+    case '|':
+      return _("Pipe-separated");
+    default:
+      return _("Comma-separated");
+    }
+}
+
+static void
+update_info (ObDatasetView *self)
+{
+  g_autofree char *text = NULL;
+
+  /* How the file was read, so a wrong guess (CP932 or a decimal comma) is seen at once. */
+  text = g_strdup_printf ("%s · %s%s", ob_dataset_get_encoding (self->dataset),
+                          describe_delimiter (ob_dataset_get_delimiter (self->dataset)),
+                          ob_dataset_get_decimal_comma (self->dataset)
+                          ? _(" · decimal comma") : "");
+  gtk_label_set_text (self->info_label, text);
+}
+
+static void
+type_selected_cb (GtkDropDown   *dropdown,
+                  GParamSpec    *pspec,
+                  ObDatasetView *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "ob-column"));
+  guint selected = gtk_drop_down_get_selected (dropdown);
+  ObColumnType current;
+
+  if (self->updating_types || column >= ob_dataset_get_n_columns (self->dataset))
+    return;
+  current = ob_dataset_get_column (self->dataset, column)->type;
+  if (selected >= G_N_ELEMENTS (column_types) || column_types[selected].type == current)
+    return;
+
+  gtk_menu_button_popdown (self->types_button);
+  ob_dataset_view_request_column_type (self, column, column_types[selected].type);
+
+  /* Until the file has been read again, the list shows what the table holds; a handler
+   * may already have replaced the dataset and this list. */
+  if (gtk_widget_get_parent (GTK_WIDGET (dropdown)) == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (column_types); i++)
+    if (column_types[i].type == ob_dataset_get_column (self->dataset, column)->type)
+      {
+        self->updating_types = TRUE;
+        gtk_drop_down_set_selected (dropdown, i);
+        self->updating_types = FALSE;
+      }
+}
+
+static void
+populate_types_list (ObDatasetView *self)
+{
+  const char *labels[G_N_ELEMENTS (column_types) + 1] = { NULL };
+  g_autoptr(GtkSizeGroup) sizes = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->types_list))) != NULL)
+    gtk_list_box_remove (self->types_list, child);
+
+  for (guint i = 0; i < G_N_ELEMENTS (column_types); i++)
+    labels[i] = _(column_types[i].label);
+
+  for (guint i = 0; i < ob_dataset_get_n_columns (self->dataset); i++)
+    {
+      const ObColumn *column = ob_dataset_get_column (self->dataset, i);
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      GtkWidget *label = gtk_label_new (column->name);
+      GtkWidget *dropdown = gtk_drop_down_new_from_strings (labels);
+
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 3);
+      gtk_widget_set_margin_bottom (box, 3);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_box_append (GTK_BOX (box), label);
+
+      for (guint t = 0; t < G_N_ELEMENTS (column_types); t++)
+        if (column_types[t].type == column->type)
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), t);
+      g_object_set_data (G_OBJECT (dropdown), "ob-column", GUINT_TO_POINTER (i));
+      g_signal_connect (dropdown, "notify::selected", G_CALLBACK (type_selected_cb), self);
+      gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+      gtk_size_group_add_widget (sizes, dropdown);
+      gtk_box_append (GTK_BOX (box), dropdown);
+
+      gtk_list_box_append (self->types_list, box);
+    }
 }
 
 static void
@@ -255,7 +363,7 @@ rebuild (ObDatasetView *self)
   g_autoptr(ObDatasetModel) model = ob_dataset_model_new (self->dataset);
   g_autoptr(GtkSingleSelection) selection = NULL;
   g_autofree char *last_row = NULL;
-  int char_width = measure_char_width (self);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   guint n_columns = ob_dataset_get_n_columns (self->dataset);
 
   gtk_column_view_set_model (self->column_view, NULL);
@@ -274,12 +382,12 @@ rebuild (ObDatasetView *self)
   index_column = gtk_column_view_column_new (NULL, g_object_ref (index_factory));
   last_row = g_strdup_printf ("%" G_GSIZE_FORMAT, ob_dataset_get_n_rows (self->dataset));
   gtk_column_view_column_set_fixed_width (index_column,
-                                          (int) strlen (last_row) * char_width + 24);
+                                          measure_text (layout, last_row) + 24);
   gtk_column_view_append_column (self->column_view, index_column);
 
   for (guint i = 0; i < n_columns; i++)
     {
-      g_autoptr(GtkColumnViewColumn) column = create_column (self, i, char_width);
+      g_autoptr(GtkColumnViewColumn) column = create_column (self, i, layout);
       gtk_column_view_append_column (self->column_view, column);
     }
 
@@ -287,6 +395,9 @@ rebuild (ObDatasetView *self)
   gtk_single_selection_set_autoselect (selection, FALSE);
   gtk_single_selection_set_can_unselect (selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (selection));
+
+  update_info (self);
+  populate_types_list (self);
 }
 
 static void
@@ -324,6 +435,9 @@ ob_dataset_view_class_init (ObDatasetViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/oncobench/Oncobench/ob-dataset-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ObDatasetView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ObDatasetView, info_label);
+  gtk_widget_class_bind_template_child (widget_class, ObDatasetView, types_button);
+  gtk_widget_class_bind_template_child (widget_class, ObDatasetView, types_list);
 }
 
 static void

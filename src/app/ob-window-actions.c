@@ -146,6 +146,19 @@ ob_window_show_warnings (ObWindow      *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean
+toggle_sidebar (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  ObWindow *self = OB_WINDOW (widget);
+
+  if (!gtk_widget_get_visible (self->sidebar_button))
+    return FALSE;
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+  return TRUE;
+}
+
 void
 ob_window_update_actions (ObWindow *self)
 {
@@ -163,4 +176,5 @@ ob_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-survival", NULL, new_survival_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-warnings", "s",
                                    show_import_warnings_action);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_sidebar, NULL);
 }

@@ -31,6 +31,8 @@ struct _ObWindow
   AdwStatusPage *empty_page;
   GtkWidget *samples_box;
   GtkListBox *sample_list;
+  AdwFlap *flap;
+  GtkWidget *sidebar_button;
   GtkListBox *sidebar_list;
   GtkStack *content_stack;
   GtkSpinner *spinner;
@@ -56,6 +58,9 @@ void           ob_window_add_analysis        (ObWindow      *self,
                                               GtkWidget     *page,
                                               const char    *title,
                                               const char    *icon_name);
+
+/* ob-window-samples.c */
+void           ob_window_populate_samples    (ObWindow      *self);
 
 /* ob-window-actions.c */
 void           ob_window_class_init_actions  (GtkWidgetClass *widget_class);

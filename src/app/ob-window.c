@@ -108,6 +108,7 @@ update_view (ObWindow *self)
   else
     page = "empty";
   gtk_stack_set_visible_child_name (self->main_stack, page);
+  gtk_widget_set_visible (self->sidebar_button, self->entries->len > 0);
 
   if (self->n_loading > 0)
     gtk_spinner_start (self->spinner);
@@ -360,6 +361,9 @@ sidebar_row_selected_cb (GtkListBox    *list,
     return;
   if (page != NULL)
     gtk_stack_set_visible_child (self->content_stack, page);
+  /* A folded sidebar covers the page the user just picked. */
+  if (row != NULL && adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
   update_view (self);
 }
 
@@ -379,51 +383,6 @@ drop_cb (GtkDropTarget *target,
     ob_window_open_file (self, l->data);
   g_slist_free (files);
   return files != NULL;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_utf8_collate (*(const char **) a, *(const char **) b);
-}
-
-static void
-populate_samples (ObWindow *self)
-{
-  g_autofree char *dir_path = ob_window_find_samples_dir ();
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir_path != NULL)
-    dir = g_dir_open (dir_path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    if (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".tsv"))
-      g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_strings);
-
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *file_name = g_ptr_array_index (names, i);
-      g_autofree char *path = g_build_filename (dir_path, file_name, NULL);
-      g_autoptr(GMenuItem) item = g_menu_item_new (file_name, NULL);
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), file_name);
-      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-sample");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (path));
-      gtk_list_box_append (self->sample_list, row);
-
-      g_menu_item_set_action_and_target_value (item, "win.open-sample",
-                                               g_variant_new_string (path));
-      g_menu_append_item (self->samples_menu, item);
-    }
-  gtk_widget_set_visible (self->samples_box, names->len > 0);
 }
 
 static void
@@ -488,6 +447,8 @@ ob_window_class_init (ObWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, samples_box);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, sample_list);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, sidebar_list);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, spinner);
@@ -512,7 +473,7 @@ ob_window_init (ObWindow *self)
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
-  populate_samples (self);
+  ob_window_populate_samples (self);
   bind_settings (self);
   update_view (self);
 }
@@ -660,14 +621,4 @@ ob_window_get_dataset (ObWindow *self)
 
   entry = ob_window_get_current_entry (self);
   return entry != NULL ? ob_dataset_view_get_dataset (entry->view) : NULL;
-}
-
-char *
-ob_window_find_samples_dir (void)
-{
-  if (g_file_test (OB_SAMPLES_DIR, G_FILE_TEST_IS_DIR))
-    return g_strdup (OB_SAMPLES_DIR);
-  if (g_file_test (OB_SOURCE_DIR "/data/samples", G_FILE_TEST_IS_DIR))
-    return g_strdup (OB_SOURCE_DIR "/data/samples");
-  return NULL;
 }

@@ -167,6 +167,17 @@ test_view_cells (void)
 }
 
 static void
+collect_dropdowns (GtkWidget *widget,
+                   GPtrArray *dropdowns)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    g_ptr_array_add (dropdowns, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_dropdowns (child, dropdowns);
+}
+
+static void
 type_requested_cb (ObDatasetView *view,
                    guint          column,
                    guint          type,
@@ -200,6 +211,23 @@ test_view_type_menu (void)
   g_assert_cmpuint (seen[0], ==, 1);
   g_assert_cmpuint (seen[1], ==, OB_COLUMN_TEXT);
 
+  /* The same request from the Column Types list. */
+  {
+    g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+
+    collect_dropdowns (view, dropdowns);
+    g_assert_cmpuint (dropdowns->len, ==, 3);
+    /* Rows follow the dataset's columns; the list is Numeric, Categorical, Date, Text. */
+    g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 0)), ==, 0);
+    g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 2)), ==, 3);
+    gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 2);
+    g_assert_cmpuint (seen[2], ==, 2);
+    g_assert_cmpuint (seen[0], ==, 0);
+    g_assert_cmpuint (seen[1], ==, OB_COLUMN_DATE);
+    /* Nothing changed until the file is read again. */
+    g_assert_cmpuint (gtk_drop_down_get_selected (g_ptr_array_index (dropdowns, 0)), ==, 0);
+  }
+
   /* A new table replaces columns and their actions. */
   values[0] = 7;
   ob_dataset_set_n_rows (other, 1);
@@ -207,7 +235,13 @@ test_view_type_menu (void)
   ob_dataset_view_set_dataset (OB_DATASET_VIEW (view), other);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (column_view)), ==, 2);
   g_assert_false (gtk_widget_activate_action (view, "dataset.column-type-2", "s", "text"));
-  g_assert_cmpuint (seen[2], ==, 1);
+  g_assert_cmpuint (seen[2], ==, 2);
+  {
+    g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+
+    collect_dropdowns (view, dropdowns);
+    g_assert_cmpuint (dropdowns->len, ==, 1);
+  }
 
   g_assert_finalize_object (view);
 }

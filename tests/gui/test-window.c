@@ -111,6 +111,22 @@ test_empty_state (void)
   g_assert_cmpuint (count_rows (window->sample_list), ==, samples->len);
   g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (window->samples_menu)), ==,
                     samples->len);
+  /* Rows are described by the samples' README where it has a heading for the file. */
+  {
+    g_autofree char *dir = ob_window_find_samples_dir ();
+    g_autofree char *readme = g_build_filename (dir, "README.md", NULL);
+    guint n_described = 0;
+
+    for (guint i = 0; i < samples->len; i++)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (window->sample_list, (int) i);
+        const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+        n_described += subtitle != NULL && *subtitle != '\0';
+      }
+    if (g_file_test (readme, G_FILE_TEST_EXISTS))
+      g_assert_cmpuint (n_described, >, 0);
+  }
   /* Nothing to analyse yet. */
   g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (window->new_analysis_button)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-survival", NULL);
@@ -212,6 +228,53 @@ test_open_async (void)
   destroy_window (window);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  GtkDropTarget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        found = GTK_DROP_TARGET (controller);
+    }
+  return found;
+}
+
+/* Files dropped on the window open as if chosen in the file chooser. */
+static void
+test_drop_files (void)
+{
+  g_autoptr(GPtrArray) samples = list_samples ();
+  ObWindow *window = create_window ();
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (window));
+  GFile *files[2];
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_nonnull (target);
+  g_assert_cmpuint (samples->len, >=, 2);
+  for (guint i = 0; i < 2; i++)
+    files[i] = g_file_new_for_path (g_ptr_array_index (samples, i));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_array (files, 2));
+
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  wait_until_idle (window);
+  g_assert_cmpuint (window->entries->len, ==, 2);
+  g_assert_nonnull (ob_window_find_entry (window, g_ptr_array_index (samples, 0)));
+  g_assert_nonnull (ob_window_find_entry (window, g_ptr_array_index (samples, 1)));
+
+  g_value_unset (&value);
+  for (guint i = 0; i < 2; i++)
+    g_object_unref (files[i]);
+  destroy_window (window);
+}
+
 static void
 test_change_column_type (void)
 {
@@ -290,6 +353,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/window/empty-state", test_empty_state);
   g_test_add_func ("/gui/window/open-samples", test_open_samples);
   g_test_add_func ("/gui/window/open-async", test_open_async);
+  g_test_add_func ("/gui/window/drop-files", test_drop_files);
   g_test_add_func ("/gui/window/change-column-type", test_change_column_type);
   g_test_add_func ("/gui/window/new-survival", test_new_survival);
 
