@@ -159,6 +159,23 @@ test_info_type_override (void)
   g_assert_cmpstr (cli_get_string (column, "type"), ==, "text");
 }
 
+/* Forcing text to numbers loses cells: the output says so rather than hiding it. */
+static void
+test_info_coercion_warning (void)
+{
+  g_autofree char *path = cli_sample_path ("aml.csv");
+  g_autoptr(CliResult) result = cli_run ("info", "--type", "x=numeric", path, NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *warnings = cli_get_array (root, "warnings");
+  JsonObject *column = find_column (root, "x");
+
+  g_assert_cmpstr (cli_get_string (column, "type"), ==, "numeric");
+  g_assert_cmpint (cli_get_int (column, "missing"), ==, cli_get_int (root, "rows"));
+  g_assert_cmpuint (json_array_get_length (warnings), ==, 1);
+  g_assert_nonnull (strstr (json_array_get_string_element (warnings, 0), "x"));
+}
+
 static void
 test_info_delimiters (void)
 {
@@ -237,6 +254,14 @@ test_info_bad_options (void)
     g_assert_cmpint (result->exit_status, ==, 1);
     line = cli_result_error_line (result);
     g_assert_nonnull (strstr (line, "--type"));
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("info", "--type", "nosuch=numeric", path, NULL);
+    g_autofree char *line = NULL;
+
+    g_assert_cmpint (result->exit_status, ==, 1);
+    line = cli_result_error_line (result);
+    g_assert_nonnull (strstr (line, "nosuch"));
   }
   {
     g_autoptr(CliResult) result = cli_run ("info", "--no-such-option", path, NULL);
@@ -345,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/cli/info/cohort", test_info_cohort);
   g_test_add_func ("/cli/info/cp932", test_info_cp932);
   g_test_add_func ("/cli/info/type-override", test_info_type_override);
+  g_test_add_func ("/cli/info/coercion-warning", test_info_coercion_warning);
   g_test_add_func ("/cli/info/delimiters", test_info_delimiters);
   g_test_add_func ("/cli/info/missing-file", test_info_missing_file);
   g_test_add_func ("/cli/info/bad-encoding", test_info_bad_encoding);
