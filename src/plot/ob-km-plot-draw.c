@@ -402,9 +402,12 @@ ob_km_plot_render_layout (cairo_t *cr, const ObKmLayout *layout)
   ob_plot_axis_draw (&layout->axis_x, cr, text, ps);
   ob_plot_axis_draw (&layout->axis_y, cr, text, ps);
   draw_title (cr, layout, text, plot);
+  ob_plot_text_set_max_width (text, layout->label_max_width);
   draw_table (cr, layout, text, plot);
+  ob_plot_text_set_max_width (text, layout->block_max_width);
   draw_legend (cr, layout, text, plot);
   draw_annotation (cr, layout, text, plot);
+  ob_plot_text_set_max_width (text, 0);
 
   cairo_restore (cr);
 }

@@ -109,10 +109,26 @@ ob_km_plot_n_visible (const ObKmPlot *plot)
   return n;
 }
 
+/* Legend and statistics keep their numbers; a long group name gives way instead. */
+#define SHORT_NAME_CHARS 24
+
+static char *
+short_name (const char *name)
+{
+  g_autofree char *head = NULL;
+
+  if (name == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (name, -1) <= SHORT_NAME_CHARS)
+    return g_strdup (name);
+  head = g_utf8_substring (name, 0, SHORT_NAME_CHARS - 1);
+  return g_strconcat (g_strchomp (head), "\u2026", NULL);
+}
+
 char *
 ob_km_plot_legend_label (const ObKmPlot *plot, const ObKmCurve *curve)
 {
-  const char *name = curve->name ? curve->name : "";
+  g_autofree char *name = short_name (curve->name);
   g_autofree char *median = NULL;
 
   if (!plot->style.show_median)
@@ -266,17 +282,21 @@ ob_km_plot_annotation_lines (const ObKmPlot *plot)
 
       /* Beyond four terms the block would hide the curves; the report lists them all.  With
        * a reference, only the group terms: covariates of an adjusted model are not curves. */
+      g_autofree char *ref_short = short_name (ref);
+
       for (guint i = 0; i < cox->n_terms && shown < 4; i++)
         {
           g_autofree char *hr = format_hr (&cox->terms[i]);
           const char *level_name = term_level (cox->terms[i].name);
+          g_autofree char *level_short = short_name (level_name);
 
           if (ref != NULL && !names_curve (plot, level_name))
             continue;
           if (ref != NULL)
-            g_ptr_array_add (lines, g_strdup_printf (_("HR %s vs %s: %s"), level_name, ref, hr));
+            g_ptr_array_add (lines, g_strdup_printf (_("HR %s vs %s: %s"), level_short,
+                                                     ref_short, hr));
           else
-            g_ptr_array_add (lines, g_strdup_printf (_("HR %s: %s"), level_name, hr));
+            g_ptr_array_add (lines, g_strdup_printf (_("HR %s: %s"), level_short, hr));
           shown++;
         }
     }
@@ -384,6 +404,9 @@ corner_rect (const ObKmLayout *layout, ObKmPlace place, double w, double h)
       r.y = p->y + inset;
       break;
     }
+  /* A block wider than the plot keeps clear of the y axis, and on the page if it can. */
+  r.x = MAX (r.x, p->x + inset);
+  r.x = MAX (MIN (r.x, layout->width - layout->margin - w), layout->margin);
   return r;
 }
 
@@ -400,6 +423,10 @@ place_block (const ObKmPlot *plot, const ObKmLayout *layout, ObKmPlace wanted, d
   ObPlotRect best = corner_rect (layout, OB_KM_PLACE_TOP_RIGHT, w, h);
   double best_cost = INFINITY;
   double gap = layout->margin * 1.5;
+
+  /* Should no corner work, at least not on top of the legend. */
+  if (legend != NULL && legend->width > 0)
+    best = (ObPlotRect) { legend->x, legend->y + legend->height + gap, w, h };
 
   for (guint i = 0; i < N_CORNERS; i++)
     {
@@ -427,7 +454,7 @@ place_block (const ObKmPlot *plot, const ObKmLayout *layout, ObKmPlace wanted, d
       cost = corner_cost (plot, layout, &r);
       if (r.y < layout->plot.y || r.y + r.height > layout->plot.y + layout->plot.height)
         cost = INFINITY;
-      if (cost < best_cost || (best_cost == INFINITY && i == 0))
+      if (cost < best_cost || (best_cost == INFINITY && i == 0 && legend == NULL))
         {
           best_cost = cost;
           best = r;
@@ -546,7 +573,11 @@ fill_cells (const ObKmPlot *plot, ObKmLayout *layout, ObPlotText *text, double t
               cell->box = ob_plot_text_box (text, str, cell->x, cell->y, 0.5, 0.5);
               add_box (layout, cell->box);
               if (t == 0)
-                add_row_labels (plot, layout, text, cell);
+                {
+                  ob_plot_text_set_max_width (text, layout->label_max_width);
+                  add_row_labels (plot, layout, text, cell);
+                  ob_plot_text_set_max_width (text, 0);
+                }
             }
         }
       vis++;
@@ -621,6 +652,8 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
   gap = fs * 0.35;
   layout->margin = m;
   layout->row_height = lh * 1.1;
+  layout->label_max_width = 0.3 * width_pt;
+  layout->block_max_width = 0.6 * width_pt;
   /* Group names in a fallback font (CJK) can stand taller than the Latin line. */
   for (guint c = 0; c < plot->fit->n_curves; c++)
     if (ob_km_plot_is_visible (plot, c) && plot->fit->curves[c].name != NULL)
@@ -644,10 +677,12 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
     }
   with_legend = style->legend != OB_KM_PLACE_NONE && ob_km_plot_n_visible (plot) > 1;
   with_annotation = style->show_annotation && style->annotation != OB_KM_PLACE_NONE;
+  ob_plot_text_set_max_width (text, layout->block_max_width);
   if (with_legend)
     measure_legend (plot, text, &leg_w, &leg_h);
   if (with_annotation)
     measure_annotation (plot, text, &ann_w, &ann_h);
+  ob_plot_text_set_max_width (text, 0);
   with_legend = with_legend && leg_w > 0;
   if (outside)
     {
@@ -695,6 +730,7 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
   n_rows = ob_km_plot_n_visible (plot) * table_rows_per_curve (style->risk_table, compact);
   if (n_rows > 0)
     {
+      ob_plot_text_set_max_width (text, layout->label_max_width);
       for (guint c = 0; c < plot->fit->n_curves; c++)
         {
           double w = 0;
@@ -709,6 +745,19 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
         {
           double names_w = 0, rows_w = 0;
 
+          for (guint r = 0; r < 3; r++)
+            {
+              double w;
+
+              ob_plot_text_measure (text, ob_km_plot_row_label (r), &w, NULL);
+              rows_w = MAX (rows_w, w);
+            }
+          /* Side by side, name and row label share the label column. */
+          if (compact)
+            {
+              layout->label_max_width = MAX (layout->label_max_width - rows_w - gap * 2, fs * 4);
+              ob_plot_text_set_max_width (text, layout->label_max_width);
+            }
           ob_plot_text_set_font (text, 1, TRUE);
           for (guint c = 0; c < plot->fit->n_curves; c++)
             {
@@ -718,15 +767,9 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
               names_w = MAX (names_w, w);
             }
           ob_plot_text_set_font (text, 1, FALSE);
-          for (guint r = 0; r < 3; r++)
-            {
-              double w;
-
-              ob_plot_text_measure (text, ob_km_plot_row_label (r), &w, NULL);
-              rows_w = MAX (rows_w, w);
-            }
           label_w = compact ? names_w + gap * 2 + rows_w : rows_w + fs;
         }
+      ob_plot_text_set_max_width (text, 0);
       count_w = widest_count (plot, text);
       left = MAX (left, m + label_w + gap * 2 + count_w / 2);
       table_h = layout->row_height * (n_rows + (style->risk_table == OB_KM_RISK_TABLE_CLASSIC));
@@ -801,7 +844,8 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
       double right_edge = layout->plot.x + layout->plot.width;
 
       if (with_legend)
-        layout->legend = (ObPlotRect) { layout->plot.x, blocks_top, leg_w, leg_h };
+        layout->legend = (ObPlotRect) { MAX (MIN (layout->plot.x, width_pt - m - leg_w), m),
+                                        blocks_top, leg_w, leg_h };
       if (with_annotation)
         layout->annotation = (ObPlotRect) {
           side_by_side || !with_legend ? MAX (right_edge - ann_w, m) : layout->plot.x,

@@ -114,6 +114,8 @@ typedef struct
   gboolean blocks_outside;
   /* KMunicate rows named beside the first row of each group instead of above it. */
   gboolean compact_table;
+  /* Longer group names end in an ellipsis: in the table, and in legend and statistics. */
+  double label_max_width, block_max_width;
 } ObKmLayout;
 
 ObKmLayout *ob_km_plot_layout      (const ObKmPlot *plot, double width_pt, double height_pt);

@@ -77,6 +77,21 @@ ob_plot_text_set_font (ObPlotText *text, double scale, gboolean bold)
   pango_layout_set_font_description (text->layout, text->font);
 }
 
+void
+ob_plot_text_set_max_width (ObPlotText *text, double width)
+{
+  if (width > 0)
+    {
+      pango_layout_set_width (text->layout, (int) (width * PANGO_SCALE));
+      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_END);
+    }
+  else
+    {
+      pango_layout_set_width (text->layout, -1);
+      pango_layout_set_ellipsize (text->layout, PANGO_ELLIPSIZE_NONE);
+    }
+}
+
 double
 ob_plot_text_line_height (ObPlotText *text)
 {

@@ -237,7 +237,8 @@ test_many_groups (void)
 {
   g_autoptr (KmFixture) fx = km_fixture_load_lung ();
   /* Japanese names come from a fallback font with taller lines. */
-  const char *names[] = { "adenocarcinoma", "大細胞癌", "small cell", "扁平上皮癌" };
+  const char *names[] = { "adenocarcinoma, EGFR exon 19 deletion, after osimertinib", "大細胞癌",
+                          "small cell", "扁平上皮癌" };
   ObKmCurve curves[4];
   ObKmFit fit = fx->fit;
   Geometry g = { 85, 80, OB_KM_RISK_TABLE_KMUNICATE, 7 };
@@ -259,6 +260,8 @@ test_many_groups (void)
   layout = ob_km_plot_layout (&plot, w, h);
 
   g_assert_true (layout->compact_table);
+  /* A long name is cut short rather than squeezing the plot. */
+  g_assert_cmpfloat (layout->plot.x, <, 0.45 * w);
   g_assert_cmpuint (layout->n_cells, ==, 4 * 3 * layout->n_ticks);
   g_assert_cmpfloat (layout->plot.height, >=, 0.3 * h);
   for (guint a = 0; a < layout->text_boxes->len; a++)
