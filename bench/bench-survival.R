@@ -10,4 +10,7 @@ print(fit)
 steps <- summary(fit, censored = TRUE)
 cat("steps:", length(steps$time), "\n")
 print(survdiff(Surv(time, status) ~ group, d))
-print(summary(coxph(Surv(time, status) ~ group + age + sex, d)))
+fit <- coxph(Surv(time, status) ~ group + age + sex, d)
+print(summary(fit))
+# For bench-survival.sh to compare with oncobench-cli's terms.
+cat(sprintf("coef %s %.12g\n", names(coef(fit)), coef(fit)), sep = "")
