@@ -1,4 +1,4 @@
-/* ob-cli-common.c — options, errors and JSON output shared by the subcommands
+/* ob-cli-common.c — options, errors and JSON members shared by the subcommands
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

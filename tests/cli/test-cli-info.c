@@ -197,6 +197,28 @@ test_info_delimiters (void)
       g_assert_cmpstr (cli_get_string (find_column (root, "response"), "type"), ==, "numeric");
       g_unlink (path);
     }
+
+  /* Told the delimiter, the reader splits there even where detection would not. */
+  {
+    g_autofree char *path = write_temp (".txt", "id|dose\nA,1|2\n", -1);
+    g_autoptr(CliResult) result = cli_run ("info", "--delimiter", "|", path, NULL);
+    g_autoptr(JsonParser) parser = cli_result_parse (result);
+    JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+
+    g_assert_cmpstr (cli_get_string (root, "delimiter"), ==, "|");
+    g_assert_cmpuint (json_array_get_length (cli_get_array (root, "columns")), ==, 2);
+    g_assert_cmpstr (cli_get_string (find_column (root, "id"), "type"), !=, "numeric");
+    g_unlink (path);
+  }
+  {
+    g_autofree char *path = cli_sample_path ("aml.csv");
+    g_autoptr(CliResult) result = cli_run ("info", "--delimiter", "#", path, NULL);
+    g_autofree char *line = NULL;
+
+    g_assert_cmpint (result->exit_status, ==, 1);
+    line = cli_result_error_line (result);
+    g_assert_nonnull (strstr (line, "--delimiter"));
+  }
 }
 
 static void
