@@ -137,6 +137,17 @@ ob_km_plot_legend_label (const ObKmPlot *plot, const ObKmCurve *curve)
     return g_strdup_printf (_("%s (n = %" G_GSIZE_FORMAT "), median not reached"), name,
                             curve->n);
   median = ob_plot_format_number (curve->median, 3);
+  if (isfinite (curve->median_lower))
+    {
+      /* An upper limit the band never reaches is "not reached" too. */
+      g_autofree char *lo = ob_plot_format_number (curve->median_lower, 3);
+      g_autofree char *hi = isfinite (curve->median_upper)
+                              ? ob_plot_format_number (curve->median_upper, 3)
+                              : g_strdup (_("NR"));
+
+      return g_strdup_printf (_("%s (n = %" G_GSIZE_FORMAT "), median %s (%s\u2013%s)"), name,
+                              curve->n, median, lo, hi);
+    }
   return g_strdup_printf (_("%s (n = %" G_GSIZE_FORMAT "), median %s"), name, curve->n, median);
 }
 

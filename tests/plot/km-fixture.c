@@ -81,6 +81,12 @@ km_fixture_load_lung (void)
       g_free (key);
       key = g_strdup_printf ("median_%s", names[c]);
       curve->median = km_fixture_stat (fx, key);
+      g_free (key);
+      key = g_strdup_printf ("median_%s_lower", names[c]);
+      curve->median_lower = km_fixture_stat (fx, key);
+      g_free (key);
+      key = g_strdup_printf ("median_%s_upper", names[c]);
+      curve->median_upper = km_fixture_stat (fx, key);
       curve->q25 = curve->q75 = NAN;
     }
   for (guint i = 1; steps[i] != NULL; i++)
@@ -143,7 +149,7 @@ km_fixture_new_large (gsize n_rows)
       curve->name = g_strdup_printf ("Arm %c", 'A' + c);
       curve->n = n;
       curve->steps = g_new0 (ObKmStep, n);
-      curve->median = NAN;
+      curve->median = curve->median_lower = curve->median_upper = NAN;
       for (gsize i = 0; i < n; i++)
         {
           ObKmStep *st = &curve->steps[curve->n_steps++];

@@ -179,6 +179,8 @@ test_nothing_clipped (void)
 
       init_plot (&plot, fx, g);
       plot.style.title = "Overall survival by sex";
+      /* Every other size with the longer legend: medians and their CIs. */
+      plot.style.show_median = i % 2 == 1;
       layout = ob_km_plot_layout (&plot, w, h);
       g_test_message ("%g × %g mm, %s table", g->width_mm, g->height_mm,
                       ob_km_risk_table_to_string (g->table));
@@ -408,6 +410,16 @@ test_annotation (void)
     }
   g_ptr_array_unref (lines);
   g_assert_true (found_p);
+
+  /* Medians and their CIs as survfit gives them for lung: 270 (210–306), 426 (345–524). */
+  plot.style.show_median = TRUE;
+  {
+    g_autofree char *male = ob_km_plot_legend_label (&plot, &fx->fit.curves[0]);
+    g_autofree char *female = ob_km_plot_legend_label (&plot, &fx->fit.curves[1]);
+
+    g_assert_cmpstr (male, ==, "Male (n = 138), median 270 (210\u2013306)");
+    g_assert_cmpstr (female, ==, "Female (n = 90), median 426 (345\u2013524)");
+  }
   g_assert_true (found_hr);
   g_assert_true (found_ci);
 }
