@@ -14,7 +14,7 @@
 typedef struct
 {
   const char *name;      /* key in survival-km.out */
-  const char *csv;       /* NULL: the edge-case data from the reference file */
+  const char *csv;       /* NULL: data written into the reference file */
   const char *group;
   const char *event_column;
 } KmCase;
@@ -27,20 +27,28 @@ static const KmCase cases[] = {
   { "veteran-celltype", "veteran.csv", "celltype", "status" },
   { "aml-x", "aml.csv", "x", "status" },
   { "edge", NULL, "group", "status" },
+  { "sim", NULL, "group", "status" },
 };
 
+/* Data written into the reference file by the R script: <name>.time, .status, .group and
+ * optionally .stratum. */
 static ObDataset *
-edge_dataset (void)
+reference_dataset (const char *name)
 {
   ObDataset *dataset = ob_dataset_new ();
-  const GArray *t = surv_test_ref ("edge.time");
-  const GArray *s = surv_test_ref ("edge.status");
-  const GArray *g = surv_test_ref ("edge.group");
+  const char *fields[] = { "time", "status", "group", "stratum" };
 
-  ob_dataset_set_n_rows (dataset, t->len);
-  ob_dataset_add_numeric (dataset, "time", g_memdup2 (t->data, t->len * sizeof (double)));
-  ob_dataset_add_numeric (dataset, "status", g_memdup2 (s->data, s->len * sizeof (double)));
-  ob_dataset_add_numeric (dataset, "group", g_memdup2 (g->data, g->len * sizeof (double)));
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", name, fields[f]);
+      const GArray *values = g_hash_table_lookup (surv_test_reference, key);
+
+      if (values == NULL)
+        continue;
+      ob_dataset_set_n_rows (dataset, values->len);
+      ob_dataset_add_numeric (dataset, fields[f],
+                              g_memdup2 (values->data, values->len * sizeof (double)));
+    }
   return dataset;
 }
 
@@ -48,14 +56,14 @@ static ObSurvData *
 case_data (const KmCase *kc)
 {
   g_autoptr(ObDataset) dataset = kc->csv != NULL ? surv_test_load_csv (kc->csv)
-                                                 : edge_dataset ();
+                                                 : reference_dataset (kc->name);
   const char *ones[] = { "1", NULL };
   ObSurvSpec spec = { .time_column = "time", .event_column = kc->event_column,
                       .group_column = kc->group };
   g_autoptr(GError) error = NULL;
   ObSurvData *data;
 
-  /* edge data is 0/1 with some groups all 1: name the coding rather than guess it */
+  /* simulated data are 0/1 and may be all 1 in a group: name the coding, do not guess */
   if (kc->csv == NULL)
     spec.event_values = ones;
   data = ob_surv_data_new (dataset, &spec, NULL, &error);

@@ -14,35 +14,45 @@
 typedef struct
 {
   const char *name;
-  const char *csv;        /* NULL: the edge-case data of the reference file */
+  const char *csv;        /* NULL: data written into the reference file under `data` */
+  const char *data;
   const char *group;
   const char *strata;
   gboolean prism;         /* reference has hr.<name>.* */
 } TestCase;
 
 static const TestCase cases[] = {
-  { "lung-sex", "lung.csv", "sex", NULL, TRUE },
-  { "lung-ecog", "lung.csv", "ph.ecog", NULL, TRUE },
-  { "veteran-trt", "veteran.csv", "trt", NULL, TRUE },
-  { "veteran-celltype", "veteran.csv", "celltype", NULL, TRUE },
-  { "aml-x", "aml.csv", "x", NULL, TRUE },
-  { "edge", NULL, "group", NULL, FALSE },
-  { "veteran-trt-strata", "veteran.csv", "trt", "celltype", TRUE },
-  { "lung-sex-strata", "lung.csv", "sex", "ph.ecog", FALSE },
+  { "lung-sex", "lung.csv", NULL, "sex", NULL, TRUE },
+  { "lung-ecog", "lung.csv", NULL, "ph.ecog", NULL, TRUE },
+  { "veteran-trt", "veteran.csv", NULL, "trt", NULL, TRUE },
+  { "veteran-celltype", "veteran.csv", NULL, "celltype", NULL, TRUE },
+  { "aml-x", "aml.csv", NULL, "x", NULL, TRUE },
+  { "edge", NULL, "edge", "group", NULL, FALSE },
+  { "veteran-trt-strata", "veteran.csv", NULL, "trt", "celltype", TRUE },
+  { "lung-sex-strata", "lung.csv", NULL, "sex", "ph.ecog", FALSE },
+  { "sim", NULL, "sim", "group", NULL, TRUE },
+  { "sim-strata", NULL, "sim", "group", "stratum", TRUE },
 };
 
+/* Data written into the reference file by the R script: <name>.time, .status, .group and
+ * optionally .stratum. */
 static ObDataset *
-edge_dataset (void)
+reference_dataset (const char *name)
 {
   ObDataset *dataset = ob_dataset_new ();
-  const GArray *t = surv_test_ref ("edge.time");
-  const GArray *s = surv_test_ref ("edge.status");
-  const GArray *g = surv_test_ref ("edge.group");
+  const char *fields[] = { "time", "status", "group", "stratum" };
 
-  ob_dataset_set_n_rows (dataset, t->len);
-  ob_dataset_add_numeric (dataset, "time", g_memdup2 (t->data, t->len * sizeof (double)));
-  ob_dataset_add_numeric (dataset, "status", g_memdup2 (s->data, s->len * sizeof (double)));
-  ob_dataset_add_numeric (dataset, "group", g_memdup2 (g->data, g->len * sizeof (double)));
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", name, fields[f]);
+      const GArray *values = g_hash_table_lookup (surv_test_reference, key);
+
+      if (values == NULL)
+        continue;
+      ob_dataset_set_n_rows (dataset, values->len);
+      ob_dataset_add_numeric (dataset, fields[f],
+                              g_memdup2 (values->data, values->len * sizeof (double)));
+    }
   return dataset;
 }
 
@@ -50,7 +60,7 @@ static ObSurvData *
 case_data (const TestCase *tc)
 {
   g_autoptr(ObDataset) dataset = tc->csv != NULL ? surv_test_load_csv (tc->csv)
-                                                 : edge_dataset ();
+                                                 : reference_dataset (tc->data);
   const char *ones[] = { "1", NULL };
   ObSurvSpec spec = { .time_column = "time", .event_column = "status",
                       .group_column = tc->group, .strata_column = tc->strata };

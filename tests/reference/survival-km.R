@@ -147,6 +147,19 @@ emit("edge.status", edge$status)
 emit("edge.group", as.integer(factor(edge$group)) - 1)
 emit_km("edge", edge$time, edge$status, edge$group, c(0, 1, 2.5, 3, 8, 10), 6)
 
+# Simulated data with heavy ties (integer times), three groups and two strata.
+set.seed(20261123)
+sim <- data.frame(group = sample(0:2, 300, replace = TRUE), stratum = sample(0:1, 300, TRUE))
+sim$time <- pmin(round(rexp(300, 0.08 * (1 + sim$group / 2) * (1 + sim$stratum))),
+                 round(runif(300, 5, 40)))
+sim$status <- as.numeric(round(rexp(300, 0.08 * (1 + sim$group / 2) * (1 + sim$stratum))) <=
+                         sim$time)
+emit("sim.time", sim$time)
+emit("sim.status", sim$status)
+emit("sim.group", sim$group)
+emit("sim.stratum", sim$stratum)
+emit_km("sim", sim$time, sim$status, sim$group, c(0, 3, 10, 25, 60), 20)
+
 # --- Tests of survival curves --------------------------------------------------------------
 # Log-rank and Peto–Peto straight from survdiff (rho = 0, 1).  Gehan–Breslow–Wilcoxon
 # (weights n at risk) and Tarone–Ware (sqrt(n)) are not in survdiff, so wlr() computes the
@@ -248,6 +261,10 @@ emit_prism("veteran-celltype", veteran$time, veteran$status, veteran$celltype)
 emit_tests("aml-x", aml$time, aml$status, aml$x)
 emit_prism("aml-x", aml$time, aml$status, aml$x)
 emit_tests("edge", edge$time, edge$status, edge$group)
+emit_tests("sim", sim$time, sim$status, sim$group)
+emit_prism("sim", sim$time, sim$status, sim$group)
+emit_tests("sim-strata", sim$time, sim$status, sim$group, sim$stratum)
+emit_prism("sim-strata", sim$time, sim$status, sim$group, sim$stratum)
 # Stratified: treatment within cell type; sex within ECOG score.
 emit_tests("veteran-trt-strata", veteran$time, veteran$status, veteran$trt, veteran$celltype)
 emit_prism("veteran-trt-strata", veteran$time, veteran$status, veteran$trt, veteran$celltype)
