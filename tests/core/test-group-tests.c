@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "ob-anova.h"
 #include "ob-csv-reader.h"
 #include "ob-group-tests.h"
 
@@ -241,6 +242,227 @@ test_tables (void)
     }
 }
 
+/* The groups of a fixture case as values + offsets, the layout ObGroupData uses. */
+static double *
+member_groups (JsonObject *object,
+               gsize     **offsets,
+               guint      *n_groups)
+{
+  JsonArray *groups = json_object_get_array_member (object, "groups");
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (double));
+
+  *n_groups = json_array_get_length (groups);
+  *offsets = g_new0 (gsize, *n_groups + 1);
+  for (guint g = 0; g < *n_groups; g++)
+    {
+      JsonArray *x = json_array_get_array_element (groups, g);
+
+      for (guint i = 0; i < json_array_get_length (x); i++)
+        {
+          double v = json_array_get_double_element (x, i);
+
+          g_array_append_val (values, v);
+        }
+      (*offsets)[g + 1] = values->len;
+    }
+  return (double *) g_array_free (values, FALSE);
+}
+
+static void
+assert_oneway (JsonObject   *e,
+               const ObOneway *r,
+               double        tol)
+{
+  assert_close (r->statistic, member_double (e, "statistic"), tol, "statistic");
+  assert_close (r->df1, member_double (e, "df1"), 1e-12, "df1");
+  if (json_object_has_member (e, "df2"))
+    assert_close (r->df2, member_double (e, "df2"), 1e-9, "df2");
+  else
+    g_assert_true (isnan (r->df2));
+  assert_close (r->p, member_double (e, "p"), 1e-6, "p");
+}
+
+static double
+element (JsonObject *object,
+         const char *member,
+         guint       i)
+{
+  JsonArray *array = json_object_get_array_member (object, member);
+  JsonNode *node = json_array_get_element (array, i);
+
+  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
+}
+
+static void
+assert_pairs (JsonObject       *e,
+              const ObPairwise *pairs,
+              gsize             n_pairs,
+              guint             n_groups,
+              double            tol)
+{
+  gsize at = 0;
+
+  g_assert_cmpuint (n_pairs, ==, json_array_get_length (json_object_get_array_member (e, "diff")));
+  for (guint a = 0; a < n_groups; a++)
+    for (guint b = a + 1; b < n_groups; b++, at++)
+      {
+        g_assert_cmpuint (pairs[at].a, ==, a);
+        g_assert_cmpuint (pairs[at].b, ==, b);
+        assert_close (pairs[at].diff, element (e, "diff", at), 1e-9, "diff");
+        assert_close (pairs[at].p_adj, element (e, "p_adj", at), tol, "p adj");
+        if (json_object_has_member (e, "lower"))
+          {
+            assert_close (pairs[at].lower, element (e, "lower", at), tol, "lower");
+            assert_close (pairs[at].upper, element (e, "upper", at), tol, "upper");
+          }
+        if (json_object_has_member (e, "statistic"))
+          assert_close (pairs[at].statistic, element (e, "statistic", at), 1e-9, "statistic");
+        if (json_object_has_member (e, "p"))
+          assert_close (pairs[at].p, element (e, "p", at), 1e-6, "p");
+        if (json_object_has_member (e, "df"))
+          assert_close (pairs[at].df, element (e, "df", at), 1e-9, "df");
+      }
+}
+
+static void
+test_oneway (void)
+{
+  JsonArray *list = cases ("oneway");
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      g_autofree gsize *offsets = NULL;
+      guint k;
+      g_autofree double *values = member_groups (item, &offsets, &k);
+      g_autoptr(GError) error = NULL;
+      JsonObject *e = json_object_get_object_member (item, "anova");
+      ObOneway r;
+
+      g_assert_true (ob_oneway_test (values, offsets, k, OB_ONEWAY_ANOVA, &r, &error));
+      g_assert_no_error (error);
+      assert_oneway (e, &r, 1e-9);
+      assert_close (r.ss_between, member_double (e, "ss_between"), 1e-9, "SS between");
+      assert_close (r.ss_within, member_double (e, "ss_within"), 1e-9, "SS within");
+      assert_close (r.ms_within, member_double (e, "ms_within"), 1e-9, "MS within");
+
+      g_assert_true (ob_oneway_test (values, offsets, k, OB_ONEWAY_WELCH, &r, &error));
+      assert_oneway (json_object_get_object_member (item, "welch"), &r, 1e-9);
+      g_assert_true (ob_oneway_test (values, offsets, k, OB_ONEWAY_KRUSKAL, &r, &error));
+      assert_oneway (json_object_get_object_member (item, "kruskal"), &r, 1e-9);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_posthoc (void)
+{
+  JsonArray *list = cases ("oneway");
+  static const struct { const char *member; ObPosthoc method; double tol; } methods[] = {
+    /* qtukey stops its secant search on a step below 1e-4: intervals are iterative. */
+    { "tukey", OB_POSTHOC_TUKEY, 1e-5 },
+    { "games_howell", OB_POSTHOC_GAMES_HOWELL, 1e-5 },
+    { "dunn", OB_POSTHOC_DUNN, 1e-6 },
+  };
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+      {
+        JsonObject *item = json_array_get_object_element (list, c);
+        g_autofree gsize *offsets = NULL;
+        guint k;
+        g_autofree double *values = member_groups (item, &offsets, &k);
+        g_autoptr(GError) error = NULL;
+        g_autofree ObPairwise *pairs = NULL;
+        gsize n_pairs;
+
+        pairs = ob_posthoc_oneway (values, offsets, k, methods[m].method, &n_pairs, &error);
+        g_assert_no_error (error);
+        assert_pairs (json_object_get_object_member (item, methods[m].member), pairs, n_pairs, k,
+                      methods[m].tol);
+      }
+}
+
+static void
+test_ptukey (void)
+{
+  JsonArray *list = cases ("ptukey");
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      double q = member_double (item, "q"), k = member_double (item, "k");
+      double df = member_double (item, "df");
+
+      assert_close (ob_ptukey (q, k, df, FALSE), member_double (item, "upper"), 1e-9, "ptukey");
+      assert_close (ob_qtukey (0.95, k, df), member_double (item, "quantile"), 1e-5, "qtukey");
+    }
+  g_assert_cmpfloat (ob_ptukey (0, 3, 10, TRUE), ==, 0);
+  g_assert_true (isnan (ob_ptukey (1, 3, 1, TRUE)));
+}
+
+static void
+assert_term (JsonObject        *e,
+             const char        *name,
+             const ObAnovaTerm *term)
+{
+  JsonObject *t = json_object_get_object_member (e, name);
+
+  assert_close (term->df, member_double (t, "df"), 0, name);
+  assert_close (term->ss, member_double (t, "ss"), 1e-9, name);
+  assert_close (term->ms, member_double (t, "ms"), 1e-9, name);
+  assert_close (term->statistic, member_double (t, "statistic"), 1e-9, name);
+  assert_close (term->p, member_double (t, "p"), 1e-6, name);
+}
+
+static ObGroupData *load_groups (const char *file, const char *value, const char *group,
+                                 const char *factor2);
+
+static void
+test_twoway (void)
+{
+  JsonArray *list = cases ("twoway");
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      JsonObject *sidak = json_object_get_object_member (item, "sidak");
+      g_autoptr(ObGroupData) data = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree ObPairwise *pairs = NULL;
+      gsize n_pairs;
+      ObTwoway fit;
+
+      data = load_groups (json_object_get_string_member (item, "file"),
+                          json_object_get_string_member (item, "value"),
+                          json_object_get_string_member (item, "group"),
+                          json_object_get_string_member (item, "factor2"));
+      g_assert_true (ob_anova_twoway (data, &fit, &error));
+      g_assert_no_error (error);
+      assert_term (item, "a", &fit.a);
+      assert_term (item, "b", &fit.b);
+      assert_term (item, "interaction", &fit.interaction);
+      assert_term (item, "residual", &fit.residual);
+
+      pairs = ob_twoway_sidak (data, &fit, &n_pairs, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (n_pairs, ==,
+                        json_array_get_length (json_object_get_array_member (sidak, "diff")));
+      for (gsize i = 0; i < n_pairs; i++)
+        {
+          g_assert_cmpuint (pairs[i].within, ==, (guint) element (sidak, "within", i));
+          g_assert_cmpuint (pairs[i].a, ==, (guint) element (sidak, "a", i));
+          g_assert_cmpuint (pairs[i].b, ==, (guint) element (sidak, "b", i));
+          assert_close (pairs[i].diff, element (sidak, "diff", i), 1e-9, "diff");
+          assert_close (pairs[i].statistic, element (sidak, "statistic", i), 1e-9, "t");
+          assert_close (pairs[i].p, element (sidak, "p", i), 1e-6, "p");
+          assert_close (pairs[i].p_adj, element (sidak, "p_adj", i), 1e-6, "p adj");
+          assert_close (pairs[i].lower, element (sidak, "lower", i), 1e-6, "lower");
+          assert_close (pairs[i].upper, element (sidak, "upper", i), 1e-6, "upper");
+        }
+    }
+}
+
 static ObGroupData *
 load_groups (const char *file,
              const char *value,
@@ -333,6 +555,10 @@ main (int    argc,
   g_test_add_func ("/core/group-tests/wilcox", test_wilcox);
   g_test_add_func ("/core/group-tests/shapiro", test_shapiro);
   g_test_add_func ("/core/group-tests/tables", test_tables);
+  g_test_add_func ("/core/group-tests/oneway", test_oneway);
+  g_test_add_func ("/core/group-tests/posthoc", test_posthoc);
+  g_test_add_func ("/core/group-tests/ptukey", test_ptukey);
+  g_test_add_func ("/core/group-tests/twoway", test_twoway);
   g_test_add_func ("/core/group-tests/group-data", test_group_data);
   g_test_add_func ("/core/group-tests/group-data-missing", test_group_data_missing);
 

@@ -14,8 +14,8 @@
 #   over all k(k − 1)/2 pairs.
 # - Šidák comparisons after a two-way ANOVA: within each level of the first factor, every pair
 #   of levels of the second, diff = mean_b − mean_a, se = sqrt(MS_res (1/n_a + 1/n_b)),
-#   p = 2 pt(−|t|, df_res), p_adj = 1 − (1 − p)^m, m = all comparisons made (the family is
-#   every comparison, as Prism's default).
+#   p = 2 pt(−|t|, df_res), p_adj = 1 − (1 − p)^m (as −expm1(m log1p(−p)): exact for tiny p),
+#   m = all comparisons made (the family is every comparison, as Prism's default).
 # - Fisher's conditional MLE odds ratio solved with uniroot(tol = 1e-13) instead of
 #   fisher.test's default tolerance (1.2e-4), so that it can be compared closely.
 
@@ -139,6 +139,108 @@ core <- list(
                        matrix(c(12, 5, 7, 9), 2), matrix(c(0, 5, 6, 2), 2)),
                   function(t) list(counts = I(as.vector(t(t))), p = fisher.test(t)$p.value,
                                    odds_ratio = fisher_mle(t))))
+
+# --- several groups ---------------------------------------------------------------------------
+oneway <- function(groups) {
+  y <- unlist(groups); g <- factor(rep(seq_along(groups), lengths(groups)))
+  a <- anova(lm(y ~ g))
+  w <- oneway.test(y ~ g)
+  k <- kruskal.test(y ~ g)
+  list(groups = lapply(groups, I),
+       anova = list(statistic = a$`F value`[1], df1 = a$Df[1], df2 = a$Df[2], p = a$`Pr(>F)`[1],
+                    ss_between = a$`Sum Sq`[1], ss_within = a$`Sum Sq`[2],
+                    ms_within = a$`Mean Sq`[2]),
+       welch = list(statistic = unname(w$statistic), df1 = unname(w$parameter[1]),
+                    df2 = unname(w$parameter[2]), p = w$p.value),
+       kruskal = list(statistic = unname(k$statistic), df1 = unname(k$parameter),
+                      p = k$p.value),
+       tukey = tukey(y, g), games_howell = games_howell(groups), dunn = dunn(groups))
+}
+
+pairs_of <- function(k) { a <- c(); b <- c()
+  for (i in 1:(k - 1)) for (j in (i + 1):k) { a <- c(a, i); b <- c(b, j) }
+  list(a = a, b = b) }
+
+tukey <- function(y, g) {
+  t <- TukeyHSD(aov(y ~ g))$g
+  pr <- pairs_of(nlevels(g))   # TukeyHSD lists (1,2), (1,3) … (2,3) …, diff = b − a
+  list(a = I(pr$a - 1), b = I(pr$b - 1), diff = I(t[, "diff"]), lower = I(t[, "lwr"]),
+       upper = I(t[, "upr"]), p_adj = I(t[, "p adj"]))
+}
+
+games_howell <- function(groups) {
+  k <- length(groups); pr <- pairs_of(k)
+  m <- sapply(groups, mean); v <- sapply(groups, var); n <- lengths(groups)
+  e <- v / n
+  diff <- m[pr$b] - m[pr$a]
+  se <- sqrt(e[pr$a] + e[pr$b])
+  df <- (e[pr$a] + e[pr$b])^2 / (e[pr$a]^2 / (n[pr$a] - 1) + e[pr$b]^2 / (n[pr$b] - 1))
+  t <- diff / se
+  crit <- qtukey(0.95, k, df) / sqrt(2)
+  list(diff = I(diff), statistic = I(t), df = I(df),
+       p_adj = I(ptukey(abs(t) * sqrt(2), k, df, lower.tail = FALSE)),
+       lower = I(diff - crit * se), upper = I(diff + crit * se))
+}
+
+dunn <- function(groups) {
+  k <- length(groups); pr <- pairs_of(k)
+  y <- unlist(groups); g <- rep(seq_len(k), lengths(groups))
+  r <- rank(y); N <- length(y); n <- lengths(groups)
+  rbar <- tapply(r, g, mean)
+  ties <- table(r)
+  v <- N * (N + 1) / 12 - sum(ties^3 - ties) / (12 * (N - 1))
+  diff <- rbar[pr$b] - rbar[pr$a]
+  z <- diff / sqrt(v * (1 / n[pr$a] + 1 / n[pr$b]))
+  p <- 2 * pnorm(-abs(z))
+  list(diff = I(unname(diff)), statistic = I(unname(z)), p = I(unname(p)),
+       p_adj = I(p.adjust(unname(p), "holm")))
+}
+
+twoway <- function(file, d, y, A, B) {
+  d[[A]] <- cfactor(d[[A]]); d[[B]] <- cfactor(d[[B]])
+  f <- lm(as.formula(paste(y, "~", A, "*", B)), data = d)
+  a <- anova(f)
+  term <- function(i) list(df = a$Df[i], ss = a$`Sum Sq`[i], ms = a$`Mean Sq`[i],
+                           statistic = a$`F value`[i], p = a$`Pr(>F)`[i])
+  # Šidák: B levels within each A level, residual MS, family = all comparisons made.
+  mse <- a$`Mean Sq`[nrow(a)]; dfr <- a$Df[nrow(a)]
+  out <- list(within = c(), a = c(), b = c(), diff = c(), t = c(), p = c())
+  for (ai in seq_len(nlevels(d[[A]]))) for (b1 in 1:(nlevels(d[[B]]) - 1))
+    for (b2 in (b1 + 1):nlevels(d[[B]])) {
+      y1 <- d[[y]][d[[A]] == levels(d[[A]])[ai] & d[[B]] == levels(d[[B]])[b1]]
+      y2 <- d[[y]][d[[A]] == levels(d[[A]])[ai] & d[[B]] == levels(d[[B]])[b2]]
+      if (length(y1) == 0 || length(y2) == 0) next
+      se <- sqrt(mse * (1 / length(y1) + 1 / length(y2)))
+      out$within <- c(out$within, ai - 1); out$a <- c(out$a, b1 - 1); out$b <- c(out$b, b2 - 1)
+      out$diff <- c(out$diff, mean(y2) - mean(y1)); out$se <- c(out$se, se)
+      out$t <- c(out$t, (mean(y2) - mean(y1)) / se)
+    }
+  m <- length(out$diff)
+  p <- 2 * pt(-abs(out$t), dfr)
+  crit <- qt(1 - (1 - 0.95^(1 / m)) / 2, dfr)
+  list(file = file, value = y, group = A, factor2 = B,
+       a = term(1), b = term(2), interaction = term(3), residual = term(4),
+       sidak = list(within = I(out$within), a = I(out$a), b = I(out$b), diff = I(out$diff),
+                    statistic = I(out$t), p = I(p), p_adj = I(-expm1(m * log1p(-p))),
+                    lower = I(out$diff - crit * out$se), upper = I(out$diff + crit * out$se)))
+}
+
+warp_empty <- warpbreaks[!(warpbreaks$wool == "A" & warpbreaks$tension == "H"), ]
+write.csv(warp_empty, "tests/data/groups/warpbreaks-empty-cell.csv", row.names = FALSE)
+insects <- split(InsectSprays$count, cfactor(InsectSprays$spray))
+
+core$oneway <- list(oneway(unname(pg)), oneway(unname(insects)),
+                    oneway(list(a_ties, b_ties, c(3, 3, 5, 6, 11, 12))))
+core$ptukey <- lapply(list(c(3.5, 3, 10), c(1.2, 5, 27), c(6, 4, 100), c(4, 6, 900),
+                           c(2.9, 12, 6000), c(3, 3, 30000)),
+                      function(a) list(q = a[1], k = a[2], df = a[3],
+                                       upper = ptukey(a[1], a[2], a[3], lower.tail = FALSE),
+                                       quantile = qtukey(0.95, a[2], a[3])))
+core$twoway <- list(
+  twoway("toothgrowth.csv", ToothGrowth, "len", "supp", "dose"),
+  twoway("warpbreaks-unbalanced.csv", warp, "breaks", "wool", "tension"),
+  twoway("warpbreaks-unbalanced.csv", warp, "breaks", "tension", "wool"),
+  twoway("warpbreaks-empty-cell.csv", warp_empty, "breaks", "tension", "wool"))
 
 writeLines(to_json(core), "tests/reference/group-tests.json")
 cat("wrote tests/reference/group-tests.json\n")
