@@ -250,6 +250,8 @@ ob_cli_survival_add_cox (JsonBuilder    *b,
   add_chisq (b, "wald", &cox->wald);
   add_chisq (b, "score", &cox->score);
   ob_cli_json_add_string (b, "ties", ob_ties_to_string (cox->ties));
+  json_builder_set_member_name (b, "firth");
+  json_builder_add_boolean_value (b, cox->firth);
   json_builder_set_member_name (b, "converged");
   json_builder_add_boolean_value (b, cox->converged);
   ob_cli_json_add_int (b, "iterations", cox->iterations);

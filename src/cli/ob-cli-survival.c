@@ -49,6 +49,7 @@ typedef struct
   char *time_unit;
   gboolean no_steps;
   gboolean zph;
+  gboolean firth;
   gboolean trend;
   char *pairwise;
 } SurvivalOptions;
@@ -351,6 +352,7 @@ run_survival (const char             *path,
       ob_cox_options_init (&cox_options);
       cox_options.ties = s->ties;
       cox_options.stratified = data->strata != NULL;
+      cox_options.firth = o->firth;
       cox = ob_cox_fit (data, &cox_options, error);
       if (cox == NULL)
         return FALSE;
@@ -464,6 +466,8 @@ ob_cli_survival (int    argc,
       N_("Unit for the figure’s time axis (default: from the column name)"), N_("UNIT") },
     { "zph", 0, 0, G_OPTION_ARG_NONE, &o.zph,
       N_("Test proportional hazards as cox.zph (Kaplan–Meier time transform)"), NULL },
+    { "firth", 0, 0, G_OPTION_ARG_NONE, &o.firth,
+      N_("Firth-penalised Cox model, for few events or a group without any"), NULL },
     { "trend", 0, 0, G_OPTION_ARG_NONE, &o.trend,
       N_("Log-rank test for trend over the groups in sorted order"), NULL },
     { "pairwise", 0, 0, G_OPTION_ARG_STRING, &o.pairwise,

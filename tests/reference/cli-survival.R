@@ -358,4 +358,27 @@ cases[[length(cases) + 1]] <- list(
     cox = cox(coxph(Surv(time, outcome == "dead") ~ relevel(factor(sex), "male"), words),
               "sex=female", "efron")))
 
+## aml, Firth-penalised Cox: the values survival-cox.R computed for the core's tests ------
+# (coxphf is not packaged for Debian; that script maximises the penalised likelihood.)
+ref <- readLines("tests/reference/survival-cox.out")
+firth <- function(key) {
+  line <- ref[startsWith(ref, paste0("aml.efron.firth.", key, " = "))]
+  stopifnot(length(line) == 1)
+  as.numeric(sub(".* = ", "", line))
+}
+term <- "term.x=Nonmaintained."
+cases[[length(cases) + 1]] <- list(
+  name = "aml-firth",
+  args = I(c("survival", "data/samples/aml.csv", "--time", "time", "--event", "status",
+             "--group", "x", "--firth", "--no-steps")),
+  expect = list(cox = list(
+    terms = list(list(name = "x=Nonmaintained", coef = firth(paste0(term, "coef")),
+                      se = firth(paste0(term, "se")), hr = firth(paste0(term, "hr")),
+                      hr_lower = firth(paste0(term, "pl_hr_lower")),
+                      hr_upper = firth(paste0(term, "pl_hr_upper")),
+                      z = firth(paste0(term, "z")), p = firth(paste0(term, "pl_p")))),
+    lr = list(chisq = firth("lr"), df = 1, p = firth("lr_p")),
+    loglik_null = firth("loglik_null"), loglik = firth("loglik"),
+    ties = "efron", firth = TRUE)))
+
 writeLines(json(cases), "tests/reference/cli-survival.json")
