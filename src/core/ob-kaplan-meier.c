@@ -132,6 +132,8 @@ find_quantile (const ObKmStep *steps,
   gboolean seen_nan = FALSE;
   gboolean last_is_nan = FALSE;
 
+  if (p == 0)
+    return 0.0;   /* quant[p == 0] <- x[1], the start of the curve */
   if (0.0 >= p - QUANTILE_TOLERANCE)
     best1_y = 0.0, x1 = 0.0;
   if (0.0 >= p + QUANTILE_TOLERANCE)

@@ -271,6 +271,24 @@ test_conf_level (void)
 }
 
 static void
+test_other_quantiles (void)
+{
+  g_autoptr(ObSurvData) data = case_data (&cases[2]);
+  g_autoptr(ObKmFit) fit = ob_km_fit (data, NULL, NULL);
+  const double probs[] = { 0, 0.1, 0.9 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (probs); i++)
+    {
+      double q, lower, upper;
+
+      ob_km_curve_quantile (&fit->curves[0], probs[i], &q, &lower, &upper);
+      check_array ("quantile.lung-all", "", i, q);
+      check_array ("quantile.lung-all", "", 3 + i, lower);
+      check_array ("quantile.lung-all", "", 6 + i, upper);
+    }
+}
+
+static void
 test_bad_conf_level (void)
 {
   g_autoptr(ObSurvData) data = case_data (&cases[5]);
@@ -299,6 +317,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/kaplan-meier/defaults", test_defaults_and_names);
   g_test_add_func ("/core/kaplan-meier/rmst-diff", test_rmst_diff);
   g_test_add_func ("/core/kaplan-meier/conf-level", test_conf_level);
+  g_test_add_func ("/core/kaplan-meier/other-quantiles", test_other_quantiles);
   g_test_add_func ("/core/kaplan-meier/bad-conf-level", test_bad_conf_level);
   status = g_test_run ();
   surv_test_free_reference ();

@@ -123,6 +123,11 @@ for (g in 1:2) {
   emit(paste0(key, ".quantile_upper"), q$upper)
 }
 
+# Other probabilities of quantile(): the start of the curve at 0 and a tenth.
+q <- quantile(survfit(Surv(time, status) ~ 1, data = lung, conf.type = "log-log"),
+              probs = c(0, 0.1, 0.9))
+emit("quantile.lung-all", c(q$quantile, q$lower, q$upper))
+
 # RMST difference women - men as survRM2's rmst2 reports it: the difference of the two
 # survmean() values, SE sqrt(se1^2 + se0^2), Wald CI and p.
 r1 <- survival:::survmean(survfit(Surv(time, status) ~ 1, data = lung[lung$sex == 2, ]),
