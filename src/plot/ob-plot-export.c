@@ -1,4 +1,4 @@
-/* ob-plot-export.c: one figure renderer, written to PDF, SVG, EPS or PNG
+/* ob-plot-export.c: one figure renderer, written to PDF, SVG, EPS, PNG or TIFF
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,8 +16,9 @@
 
 #include "ob-dataset.h"
 #include "ob-plot-export.h"
+#include "ob-plot-tiff.h"
 
-static const char *const format_names[] = { "pdf", "svg", "eps", "png" };
+static const char *const format_names[] = { "pdf", "svg", "eps", "png", "tiff" };
 
 const char *
 ob_plot_format_to_string (ObPlotFormat fmt)
@@ -35,6 +36,11 @@ ob_plot_format_from_string (const char *str, ObPlotFormat *out)
         *out = (ObPlotFormat) i;
         return TRUE;
       }
+  if (str != NULL && g_ascii_strcasecmp (str, "tif") == 0)
+    {
+      *out = OB_PLOT_FORMAT_TIFF;
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -46,7 +52,7 @@ ob_plot_format_from_path (const char *path, ObPlotFormat *out, GError **error)
   if (dot == NULL || !ob_plot_format_from_string (dot + 1, out))
     {
       g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                   _("Cannot tell the figure format of “%s”: name it .pdf, .svg, .eps or .png"),
+                   _("Cannot tell the figure format of “%s”: name it .pdf, .svg, .eps, .png or .tif"),
                    path ? path : "");
       return FALSE;
     }
@@ -56,7 +62,7 @@ ob_plot_format_from_path (const char *path, ObPlotFormat *out, GError **error)
 gboolean
 ob_plot_format_is_vector (ObPlotFormat fmt)
 {
-  return fmt != OB_PLOT_FORMAT_PNG;
+  return fmt != OB_PLOT_FORMAT_PNG && fmt != OB_PLOT_FORMAT_TIFF;
 }
 
 gboolean
@@ -191,6 +197,7 @@ ob_plot_export_titled (ObPlotFormat fmt, const char *path, double width_mm, doub
       cairo_ps_surface_set_eps (surface, TRUE);
       break;
     case OB_PLOT_FORMAT_PNG:
+    case OB_PLOT_FORMAT_TIFF:
       {
         int pw = (int) ceil (width_mm / 25.4 * dpi - 1e-6);
         int ph = (int) ceil (height_mm / 25.4 * dpi - 1e-6);
@@ -215,7 +222,7 @@ ob_plot_export_titled (ObPlotFormat fmt, const char *path, double width_mm, doub
     }
 
   cr = cairo_create (surface);
-  if (fmt == OB_PLOT_FORMAT_PNG)
+  if (!ob_plot_format_is_vector (fmt))
     {
       /* Journals reject transparent figures; and RGB24 starts black. */
       cairo_set_source_rgb (cr, 1, 1, 1);
@@ -227,9 +234,10 @@ ob_plot_export_titled (ObPlotFormat fmt, const char *path, double width_mm, doub
   status = cairo_status (cr);
   cairo_destroy (cr);
 
-  if (status == CAIRO_STATUS_SUCCESS && fmt == OB_PLOT_FORMAT_PNG)
+  if (status == CAIRO_STATUS_SUCCESS && !ob_plot_format_is_vector (fmt))
     {
-      ok = write_png (surface, path, dpi, error);
+      ok = fmt == OB_PLOT_FORMAT_TIFF ? ob_plot_write_tiff (surface, path, dpi, error)
+                                      : write_png (surface, path, dpi, error);
       cairo_surface_destroy (surface);
       return ok;
     }

@@ -1,4 +1,4 @@
-/* ob-plot-export.h: one figure renderer, written to PDF, SVG, EPS or PNG
+/* ob-plot-export.h: one figure renderer, written to PDF, SVG, EPS, PNG or TIFF
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,22 +15,24 @@ typedef enum
   OB_PLOT_FORMAT_SVG,
   OB_PLOT_FORMAT_EPS,
   OB_PLOT_FORMAT_PNG,
+  OB_PLOT_FORMAT_TIFF,
 } ObPlotFormat;
 
 /* Draws a figure of width_pt × height_pt points into cr, whose user space is in points. */
 typedef void (*ObPlotDrawFunc) (cairo_t *cr, double width_pt, double height_pt,
                                 gpointer user_data);
 
-const char *ob_plot_format_to_string   (ObPlotFormat fmt);   /* "pdf", "svg", "eps", "png" */
+/* "pdf", "svg", "eps", "png", "tiff" */
+const char *ob_plot_format_to_string   (ObPlotFormat fmt);
 gboolean    ob_plot_format_from_string (const char *str, ObPlotFormat *out);
-/* From the file name's extension, case-insensitive (".PDF", ".ps" is not accepted). */
+/* From the file name's extension, case-insensitive (".PDF", ".tif"; ".ps" is not accepted). */
 gboolean    ob_plot_format_from_path   (const char *path, ObPlotFormat *out, GError **error);
 gboolean    ob_plot_format_is_vector   (ObPlotFormat fmt);
 
 #define OB_PLOT_DEFAULT_DPI 300.0
 #define OB_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)
 
-/* dpi matters for PNG only (<= 0: 300).  The PDF carries title (the file's base name) and
+/* dpi matters for PNG and TIFF only (<= 0: 300).  The PDF carries title (the file's base name) and
  * creator metadata. */
 gboolean    ob_plot_export        (ObPlotFormat     fmt,
                                    const char      *path,

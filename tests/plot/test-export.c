@@ -87,6 +87,7 @@ test_formats (Fixture *f, gconstpointer data)
     { "figure.svg", "<?xml" },
     { "figure.eps", "%!PS-Adobe-3.0 EPSF-3.0" },
     { "figure.png", "\x89PNG\r\n\x1a\n" },
+    { "figure.tif", "II*\0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
@@ -100,7 +101,8 @@ test_formats (Fixture *f, gconstpointer data)
 
       g_assert_true (ob_plot_format_from_path (path, &fmt, &error));
       g_assert_no_error (error);
-      g_assert_cmpstr (ob_plot_format_to_string (fmt), ==, strrchr (files[i].name, '.') + 1);
+      if (fmt != OB_PLOT_FORMAT_TIFF)
+        g_assert_cmpstr (ob_plot_format_to_string (fmt), ==, strrchr (files[i].name, '.') + 1);
       g_assert_true (ob_plot_export (fmt, path, 89, 80, 300, draw_sample, &calls, &error));
       g_assert_no_error (error);
       g_assert_cmpint (calls, ==, 1);
@@ -175,6 +177,96 @@ test_png_size (Fixture *f, gconstpointer data)
     }
 }
 
+static guint32
+le (const guchar *p, int bytes)
+{
+  guint32 v = 0;
+
+  for (int i = bytes - 1; i >= 0; i--)
+    v = (v << 8) | p[i];
+  return v;
+}
+
+/* Reads the baseline tags back and unpacks the first and a middle row. */
+static void
+test_tiff (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "figure.TIFF", NULL);
+  g_autoptr (GError) error = NULL;
+  g_autofree guchar *tiff = NULL;
+  gsize len;
+  ObPlotFormat fmt;
+  int calls = 0;
+  guint32 ifd, width = 0, height = 0, compression = 0, offsets = 0, res = 0, unit = 0;
+  guint n;
+
+  g_assert_true (ob_plot_format_from_path (path, &fmt, NULL));
+  g_assert_cmpint (fmt, ==, OB_PLOT_FORMAT_TIFF);
+  g_assert_false (ob_plot_format_is_vector (fmt));
+  g_assert_true (ob_plot_export (fmt, path, 40, 20, 600, draw_sample, &calls, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, (char **) &tiff, &len, NULL));
+  g_assert_cmpmem (tiff, 4, "II*\0", 4);
+  ifd = le (tiff + 4, 4);
+  g_assert_cmpuint (ifd + 2, <, len);
+  n = le (tiff + ifd, 2);
+  for (guint i = 0; i < n; i++)
+    {
+      const guchar *e = tiff + ifd + 2 + 12 * i;
+      guint32 tag = le (e, 2), type = le (e + 2, 2), value = le (e + 8, type == 3 ? 2 : 4);
+
+      if (tag == 256)
+        width = value;
+      else if (tag == 257)
+        height = value;
+      else if (tag == 259)
+        compression = value;
+      else if (tag == 273)
+        offsets = value;
+      else if (tag == 282)
+        res = le (tiff + value, 4) / le (tiff + value + 4, 4);
+      else if (tag == 296)
+        unit = value;
+    }
+  g_assert_cmpuint (width, ==, (guint32) ceil (40 / 25.4 * 600 - 1e-6));
+  g_assert_cmpuint (height, ==, (guint32) ceil (20 / 25.4 * 600 - 1e-6));
+  g_assert_cmpuint (compression, ==, 32773);
+  g_assert_cmpuint (res, ==, 600);
+  g_assert_cmpuint (unit, ==, 2);
+
+  /* Row 0 is white paper; the middle row crosses the frame and the text. */
+  for (guint32 r = 0; r <= height / 2; r += height / 2)
+    {
+      const guchar *p = tiff + le (tiff + offsets + 4 * r, 4);
+      g_autofree guchar *row = g_malloc (width * 3);
+      guint32 o = 0, dark = 0;
+
+      while (o < width * 3)
+        {
+          int c = (signed char) *p++;
+
+          if (c >= 0)
+            {
+              memcpy (row + o, p, c + 1);
+              p += c + 1;
+              o += c + 1;
+            }
+          else
+            {
+              memset (row + o, *p++, 1 - c);
+              o += 1 - c;
+            }
+        }
+      g_assert_cmpuint (o, ==, width * 3);
+      for (guint32 x = 0; x < width * 3; x++)
+        dark += row[x] < 128;
+      if (r == 0)
+        g_assert_cmpuint (dark, ==, 0);
+      else
+        g_assert_cmpuint (dark, >, 0);
+    }
+}
+
 static void
 test_errors (Fixture *f, gconstpointer data)
 {
@@ -200,9 +292,9 @@ test_errors (Fixture *f, gconstpointer data)
   g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
   g_clear_error (&error);
 
-  g_assert_false (ob_plot_format_from_path ("figure.tiff", &fmt, &error));
+  g_assert_false (ob_plot_format_from_path ("figure.jpg", &fmt, &error));
   g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
-  g_assert_nonnull (strstr (error->message, "figure.tiff"));
+  g_assert_nonnull (strstr (error->message, "figure.jpg"));
   g_clear_error (&error);
   g_assert_false (ob_plot_format_from_path ("noextension", &fmt, &error));
   g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
@@ -219,6 +311,7 @@ main (int argc, char *argv[])
               fixture_teardown);
   g_test_add ("/plot/export/png-size", Fixture, NULL, fixture_setup, test_png_size,
               fixture_teardown);
+  g_test_add ("/plot/export/tiff", Fixture, NULL, fixture_setup, test_tiff, fixture_teardown);
   g_test_add ("/plot/export/errors", Fixture, NULL, fixture_setup, test_errors,
               fixture_teardown);
   return g_test_run ();
