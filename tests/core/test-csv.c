@@ -421,6 +421,42 @@ test_encodings (void)
   check_japanese ("japanese-utf16be.csv", "UTF-16BE");
 }
 
+/* The shipped Japanese cohort (CP932, as Japanese Excel saves it) must hold the same table
+ * as its English twin: same types, numbers, missing cells and number of levels. */
+static void
+test_cp932_sample (void)
+{
+  g_autofree char *ja_path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                    "alk-cohort-ja.csv", NULL);
+  g_autofree char *en_path = g_test_build_filename (G_TEST_DIST, "..", "data", "samples",
+                                                    "alk-cohort.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) ja = ob_csv_read_file (ja_path, NULL, &error);
+  g_autoptr(ObDataset) en = NULL;
+
+  g_assert_no_error (error);
+  en = ob_csv_read_file (en_path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ob_dataset_get_encoding (ja), ==, "CP932");
+  g_assert_nonnull (ob_dataset_lookup_column (ja, "患者ID"));
+  g_assert_cmpuint (ob_dataset_get_n_rows (ja), ==, ob_dataset_get_n_rows (en));
+  g_assert_cmpuint (ob_dataset_get_n_columns (ja), ==, ob_dataset_get_n_columns (en));
+  for (guint i = 0; i < ob_dataset_get_n_columns (en); i++)
+    {
+      const ObColumn *a = ob_dataset_get_column (ja, i);
+      const ObColumn *b = ob_dataset_get_column (en, i);
+
+      g_assert_cmpint (a->type, ==, b->type);
+      g_assert_cmpuint (a->n_missing, ==, b->n_missing);
+      if (a->type == OB_COLUMN_CATEGORICAL)
+        g_assert_cmpuint (a->levels->len, ==, b->levels->len);
+      if (a->type == OB_COLUMN_NUMERIC)
+        for (gsize r = 0; r < ob_dataset_get_n_rows (en); r++)
+          g_assert_true (a->num[r] == b->num[r] || (isnan (a->num[r]) && isnan (b->num[r])));
+    }
+  g_assert_cmpuint (ob_dataset_get_warnings (ja)->len, ==, 0);
+}
+
 static void
 test_utf16_without_bom (void)
 {
@@ -803,6 +839,7 @@ main (int   argc,
   g_test_add_func ("/core/csv/missing-file", test_missing_file);
   g_test_add_func ("/core/csv/encoding/japanese", test_encodings);
   g_test_add_func ("/core/csv/encoding/utf16-without-bom", test_utf16_without_bom);
+  g_test_add_func ("/core/csv/encoding/cp932-sample", test_cp932_sample);
   g_test_add_func ("/core/csv/encoding/explicit", test_explicit_encoding);
   g_test_add_func ("/core/csv/encoding/invalid", test_invalid_encoding);
   g_test_add_func ("/core/csv/bytes", test_bytes);
