@@ -11,6 +11,7 @@
 
 #include "ob-csv-cell.h"
 #include "ob-csv-reader.h"
+#include "ob-encoding.h"
 
 static char *
 fixture (const char *name)
@@ -490,6 +491,39 @@ test_explicit_encoding (void)
                                    "not valid UTF-8"));
 }
 
+/* The ASCII fast path must accept and reject exactly what GLib does, at the same byte. */
+static void
+test_validate_utf8 (void)
+{
+  static const char *const pieces[] = { "a", "1,2", "\n", "é", "患者", "😀", "\xed\xa0\x80",
+                                        "\xf4\x90\x80\x80", "\xc0\x80", "\xe6\x82", "\xff",
+                                        "\x80", "\x00", "abcdefgh", "\xef\xbf\xbf" };
+  GRand *rand = g_rand_new_with_seed (42);
+
+  for (guint trial = 0; trial < 20000; trial++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = (guint) g_rand_int_range (rand, 0, 12);
+      const char *ours = NULL, *glib = NULL;
+      gboolean ok_ours, ok_glib;
+
+      for (guint k = 0; k < n; k++)
+        {
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+          /* Mostly valid pieces, so that the invalid ones land at every offset. */
+          if ((guchar) piece[0] >= 0x80 && g_rand_int_range (rand, 0, 3) != 0)
+            piece = "xy";
+          g_string_append_len (text, piece, piece[0] == '\0' ? 1 : (gssize) strlen (piece));
+        }
+      ok_ours = ob_encoding_validate_utf8 (text->str, text->len, &ours);
+      ok_glib = g_utf8_validate_len (text->str, text->len, &glib);
+      g_assert_cmpint (ok_ours, ==, ok_glib);
+      g_assert_true (ours == glib);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_invalid_encoding (void)
 {
@@ -842,6 +876,7 @@ main (int   argc,
   g_test_add_func ("/core/csv/encoding/cp932-sample", test_cp932_sample);
   g_test_add_func ("/core/csv/encoding/explicit", test_explicit_encoding);
   g_test_add_func ("/core/csv/encoding/invalid", test_invalid_encoding);
+  g_test_add_func ("/core/csv/encoding/validate-utf8", test_validate_utf8);
   g_test_add_func ("/core/csv/bytes", test_bytes);
   g_test_add_func ("/core/csv/workbook", test_workbook);
   g_test_add_func ("/core/csv/row-names", test_row_names);
