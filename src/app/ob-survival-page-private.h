@@ -37,6 +37,29 @@ typedef struct
 
 void  ob_survival_results_free       (ObSurvivalResults *results);
 
+/* What one computation needs, copied from the settings so it can run in a thread. */
+typedef struct
+{
+  ObDataset *dataset;
+  char *time_column;
+  char *event_column;
+  char *group_column;
+  char **event_values;
+  char **covariates;
+  guint8 *mask;
+  gsize n_filtered;
+  ObCiTransform ci;
+  ObSurvTestMethod method;
+  ObConventions conventions;
+  char *time_unit;
+} ObSurvivalJob;
+
+void               ob_survival_job_free (ObSurvivalJob *job);
+/* Survival data, Kaplan–Meier, the test and Cox; NULL with an error when there is no curve.
+ * A failed test or Cox model is a warning inside the results. */
+ObSurvivalResults *ob_survival_job_run  (const ObSurvivalJob *job,
+                                         GError             **error);
+
 /* Fills @box (emptied first) with the tables and notes of @results. */
 void  ob_survival_results_show       (const ObSurvivalResults *results,
                                       GtkBox                  *box);
@@ -46,6 +69,7 @@ char *ob_survival_results_to_tsv     (const ObSurvivalResults *results);
 char *ob_survival_results_conventions_note (const ObSurvivalResults *results);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObSurvivalResults, ob_survival_results_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObSurvivalJob, ob_survival_job_free)
 
 /* A subgroup filter on one column: levels to keep, or a numeric range. */
 typedef struct
@@ -109,6 +133,8 @@ struct _ObSurvivalPage
   double layout_scale;
 
   guint recompute_id;
+  GCancellable *cancellable;  /* of the computation running in a thread, if any */
+  gboolean synchronous;       /* compute in the calling thread, whatever the size */
   gboolean building;        /* settings are being filled in: do not recompute yet */
 };
 

@@ -256,6 +256,75 @@ ob_survival_results_free (ObSurvivalResults *results)
   g_free (results);
 }
 
+void
+ob_survival_job_free (ObSurvivalJob *job)
+{
+  if (job == NULL)
+    return;
+  g_clear_pointer (&job->dataset, ob_dataset_unref);
+  g_free (job->time_column);
+  g_free (job->event_column);
+  g_free (job->group_column);
+  g_strfreev (job->event_values);
+  g_strfreev (job->covariates);
+  g_free (job->mask);
+  g_free (job->time_unit);
+  g_free (job);
+}
+
+ObSurvivalResults *
+ob_survival_job_run (const ObSurvivalJob *job,
+                     GError             **error)
+{
+  g_autoptr(ObSurvivalResults) results = g_new0 (ObSurvivalResults, 1);
+  g_autoptr(GError) local_error = NULL;
+  ObSurvSpec spec = { 0 };
+  ObKmOptions km_options;
+
+  spec.time_column = job->time_column;
+  spec.event_column = job->event_column;
+  spec.event_values = (const char * const *) job->event_values;
+  spec.group_column = job->group_column;
+  spec.covariates = (const char * const *) job->covariates;
+
+  results->n_rows = ob_dataset_get_n_rows (job->dataset);
+  results->n_filtered = job->n_filtered;
+  results->method = job->method;
+  results->conventions = job->conventions;
+  results->time_unit = g_strdup (job->time_unit);
+
+  results->data = ob_surv_data_new (job->dataset, &spec, job->mask, error);
+  if (results->data == NULL)
+    return NULL;
+
+  ob_km_options_init (&km_options);
+  km_options.ci = job->ci;
+  results->fit = ob_km_fit (results->data, &km_options, error);
+  if (results->fit == NULL)
+    return NULL;
+
+  if (results->data->n_groups >= 2)
+    {
+      results->test = ob_surv_test (results->data, job->method, FALSE, &local_error);
+      if (results->test == NULL)
+        results->test_error = g_strdup (local_error->message);
+      g_clear_error (&local_error);
+    }
+
+  if (results->data->p > 0)
+    {
+      ObCoxOptions cox_options;
+
+      ob_cox_options_init (&cox_options);
+      results->cox = ob_cox_fit (results->data, &cox_options, &local_error);
+      if (results->cox == NULL)
+        results->cox_error = g_strdup (local_error->message);
+      g_clear_error (&local_error);
+    }
+
+  return g_steal_pointer (&results);
+}
+
 char *
 ob_survival_results_conventions_note (const ObSurvivalResults *results)
 {

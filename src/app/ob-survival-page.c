@@ -122,6 +122,45 @@ install_results (ObSurvivalPage    *self,
 }
 
 static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ObSurvivalResults *results = ob_survival_job_run (task_data, &error);
+
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) ob_survival_results_free);
+}
+
+static void
+compute_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ObSurvivalPage *self = OB_SURVIVAL_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  ObSurvivalResults *results = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer computation replaced this one; its result is the one to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_opacity (GTK_WIDGET (self->plot_view), 1.0);
+  if (results == NULL)
+    show_message (self, _("No Survival Curve"), error->message);
+  else
+    install_results (self, results);
+}
+
+/* Large cohorts are computed in a thread; the last figure stays, dimmed, until the new
+ * one is ready. */
+#define THREAD_MIN_ROWS 100000
+
+static void
 recompute (ObSurvivalPage *self)
 {
   const ObColumn *time = ob_survival_page_selected_column (self, self->time_row,
@@ -130,14 +169,17 @@ recompute (ObSurvivalPage *self)
                                                             self->event_columns);
   const ObColumn *group = ob_survival_page_selected_column (self, self->group_row,
                                                             self->group_columns);
+  g_autoptr(ObSurvivalJob) job = NULL;
   g_auto(GStrv) event_values = ob_survival_page_event_values (self);
-  g_auto(GStrv) covariates = ob_survival_page_covariates (self);
-  g_autoptr(ObSurvivalResults) results = g_new0 (ObSurvivalResults, 1);
   g_autoptr(GError) error = NULL;
-  ObSurvSpec spec = { 0 };
-  ObKmOptions km_options;
+  ObSurvivalResults *results;
 
   g_clear_handle_id (&self->recompute_id, g_source_remove);
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+    }
 
   if (time == NULL)
     {
@@ -162,55 +204,39 @@ recompute (ObSurvivalPage *self)
       return;
     }
 
-  spec.time_column = time->name;
-  spec.event_column = event->name;
-  spec.event_values = (const char * const *) event_values;
-  spec.group_column = group != NULL ? group->name : NULL;
-  spec.covariates = (const char * const *) covariates;
+  job = g_new0 (ObSurvivalJob, 1);
+  job->dataset = ob_dataset_ref (self->dataset);
+  job->time_column = g_strdup (time->name);
+  job->event_column = g_strdup (event->name);
+  job->group_column = group != NULL ? g_strdup (group->name) : NULL;
+  job->event_values = g_steal_pointer (&event_values);
+  job->covariates = ob_survival_page_covariates (self);
+  job->n_filtered = ob_survival_page_build_mask (self);
+  job->mask = g_steal_pointer (&self->mask);
+  job->ci = ci_transforms[combo_index (self->ci_row, G_N_ELEMENTS (ci_transforms))];
+  job->method = test_methods[combo_index (self->test_row, G_N_ELEMENTS (test_methods))];
+  job->conventions = combo_index (self->conventions_row, 2) == 1 ? OB_CONVENTIONS_PRISM
+                                                                 : OB_CONVENTIONS_R;
+  job->time_unit = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_unit_row)));
 
-  results->n_rows = ob_dataset_get_n_rows (self->dataset);
-  results->n_filtered = ob_survival_page_build_mask (self);
-  results->method = test_methods[combo_index (self->test_row, G_N_ELEMENTS (test_methods))];
-  results->conventions = combo_index (self->conventions_row, 2) == 1 ? OB_CONVENTIONS_PRISM
-                                                                     : OB_CONVENTIONS_R;
-  results->time_unit = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_unit_row)));
-
-  results->data = ob_surv_data_new (self->dataset, &spec, self->mask, &error);
-  if (results->data == NULL)
+  if (ob_dataset_get_n_rows (self->dataset) >= THREAD_MIN_ROWS && !self->synchronous)
     {
-      show_message (self, _("No Survival Curve"), error->message);
+      g_autoptr(GTask) task = NULL;
+
+      self->cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->cancellable, compute_done_cb, NULL);
+      g_task_set_return_on_cancel (task, TRUE);
+      g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) ob_survival_job_free);
+      g_task_run_in_thread (task, compute_thread);
+      gtk_widget_set_opacity (GTK_WIDGET (self->plot_view), 0.5);
       return;
     }
 
-  ob_km_options_init (&km_options);
-  km_options.ci = ci_transforms[combo_index (self->ci_row, G_N_ELEMENTS (ci_transforms))];
-  results->fit = ob_km_fit (results->data, &km_options, &error);
-  if (results->fit == NULL)
-    {
-      show_message (self, _("No Survival Curve"), error->message);
-      return;
-    }
-
-  if (results->data->n_groups >= 2)
-    {
-      results->test = ob_surv_test (results->data, results->method, FALSE, &error);
-      if (results->test == NULL)
-        results->test_error = g_strdup (error->message);
-      g_clear_error (&error);
-    }
-
-  if (results->data->p > 0)
-    {
-      ObCoxOptions cox_options;
-
-      ob_cox_options_init (&cox_options);
-      results->cox = ob_cox_fit (results->data, &cox_options, &error);
-      if (results->cox == NULL)
-        results->cox_error = g_strdup (error->message);
-      g_clear_error (&error);
-    }
-
-  install_results (self, g_steal_pointer (&results));
+  results = ob_survival_job_run (job, &error);
+  if (results == NULL)
+    show_message (self, _("No Survival Curve"), error->message);
+  else
+    install_results (self, results);
 }
 
 static gboolean
@@ -480,6 +506,9 @@ ob_survival_page_dispose (GObject *object)
   ObSurvivalPage *self = OB_SURVIVAL_PAGE (object);
 
   g_clear_handle_id (&self->recompute_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->plot_view != NULL)
     ob_plot_view_set_draw_func (self->plot_view, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), OB_TYPE_SURVIVAL_PAGE);
@@ -656,8 +685,12 @@ ob_survival_page_update (ObSurvivalPage *self)
 {
   g_return_if_fail (OB_IS_SURVIVAL_PAGE (self));
 
-  if (self->recompute_id != 0)
-    recompute (self);
+  if (self->recompute_id != 0 || self->cancellable != NULL)
+    {
+      self->synchronous = TRUE;
+      recompute (self);
+      self->synchronous = FALSE;
+    }
 }
 
 const ObKmFit *

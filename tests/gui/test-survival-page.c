@@ -336,6 +336,32 @@ test_export (void)
   g_assert_finalize_object (page);
 }
 
+/* A cohort large enough to be computed in a thread; deterministic, so reruns agree. */
+static ObDataset *
+make_large_cohort (gsize n)
+{
+  ObDataset *dataset = ob_dataset_new ();
+  double *time = g_new (double, n);
+  double *status = g_new (double, n);
+  guint32 *arm = g_new (guint32, n);
+  GPtrArray *levels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+
+  g_ptr_array_add (levels, g_strdup ("control"));
+  g_ptr_array_add (levels, g_strdup ("treated"));
+  for (gsize i = 0; i < n; i++)
+    {
+      arm[i] = g_rand_int_range (rand, 0, 2);
+      time[i] = ceil (-log (1 - g_rand_double (rand)) * (arm[i] ? 400 : 250));
+      status[i] = g_rand_double (rand) < 0.8 ? 1 : 0;
+    }
+  ob_dataset_set_n_rows (dataset, n);
+  ob_dataset_add_numeric (dataset, "os_days", time);
+  ob_dataset_add_numeric (dataset, "os_event", status);
+  ob_dataset_add_categorical (dataset, "arm", arm, levels);
+  return dataset;
+}
+
 static gboolean
 timeout_cb (gpointer user_data)
 {
@@ -388,6 +414,66 @@ test_hover_and_legend (void)
   g_assert_finalize_object (page);
 }
 
+/* Above the threading threshold the page answers at once and fills in the results when the
+ * thread is done; they equal the core's, computed here directly. */
+static void
+test_large_cohort_in_thread (void)
+{
+  g_autoptr(ObDataset) dataset = make_large_cohort (150000);
+  ObSurvSpec spec = { .time_column = "os_days", .event_column = "os_event",
+                      .group_column = "arm" };
+  g_autoptr(ObSurvData) data = ob_surv_data_new (dataset, &spec, NULL, NULL);
+  g_autoptr(ObKmFit) fit = NULL;
+  ObSurvivalPage *page = OB_SURVIVAL_PAGE (ob_survival_page_new (dataset));
+  gboolean timed_out = FALSE;
+  guint timeout;
+  ObKmOptions options;
+  const ObKmFit *shown;
+
+  g_object_ref_sink (page);
+  ob_km_options_init (&options);
+  fit = ob_km_fit (data, &options, NULL);
+  g_assert_nonnull (fit);
+
+  g_assert_null (ob_survival_page_get_fit (page));
+  g_assert_nonnull (page->cancellable);
+  timeout = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  while (ob_survival_page_get_fit (page) == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  shown = ob_survival_page_get_fit (page);
+  g_assert_cmpuint (shown->n_curves, ==, 2);
+  for (guint g = 0; g < 2; g++)
+    {
+      g_assert_cmpuint (shown->curves[g].n, ==, fit->curves[g].n);
+      g_assert_cmpfloat (shown->curves[g].median, ==, fit->curves[g].median);
+      g_assert_cmpfloat (shown->curves[g].median_lower, ==, fit->curves[g].median_lower);
+    }
+
+  /* A change while a computation runs replaces it; only the newest result is shown. */
+  g_assert_true (ob_survival_page_set_group_column (page, NULL));
+  ob_survival_page_update (page);
+  g_assert_cmpuint (ob_survival_page_get_fit (page)->n_curves, ==, 1);
+  g_assert_true (ob_survival_page_set_group_column (page, "arm"));
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_nonnull (page->cancellable);
+  g_assert_true (ob_survival_page_set_group_column (page, NULL));
+  ob_survival_page_update (page);
+  g_assert_null (page->cancellable);
+  g_assert_cmpuint (ob_survival_page_get_fit (page)->n_curves, ==, 1);
+
+  /* The cancelled thread still holds the page until it ends, and lets go in that thread:
+   * poll rather than wait for an event that never comes. */
+  for (guint i = 0; i < 6000 && G_OBJECT (page)->ref_count > 1; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE));
+      g_usleep (10000);
+    }
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +490,7 @@ main (int   argc,
   g_test_add_func ("/gui/survival-page/subgroup-filter", test_subgroup_filter);
   g_test_add_func ("/gui/survival-page/export", test_export);
   g_test_add_func ("/gui/survival-page/hover-and-legend", test_hover_and_legend);
+  g_test_add_func ("/gui/survival-page/large-cohort-in-thread", test_large_cohort_in_thread);
 
   status = g_test_run ();
   g_hash_table_unref (reference);
