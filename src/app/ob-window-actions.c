@@ -65,7 +65,7 @@ open_action (GtkWidget  *widget,
 }
 
 static void
-open_sample_action (GtkWidget  *widget,
+open_path_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
@@ -172,7 +172,7 @@ void
 ob_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-sample", "s", open_sample_action);
+  gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
   gtk_widget_class_install_action (widget_class, "win.new-survival", NULL, new_survival_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-warnings", "s",
                                    show_import_warnings_action);

@@ -29,6 +29,8 @@ struct _ObWindow
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwStatusPage *empty_page;
+  GtkWidget *recent_box;
+  GtkListBox *recent_list;
   GtkWidget *samples_box;
   GtkListBox *sample_list;
   AdwFlap *flap;
@@ -42,6 +44,7 @@ struct _ObWindow
   GSettings *settings;
   GPtrArray *entries;      /* ObWindowEntry * */
   GCancellable *cancellable;
+  GHashTable *pending;     /* paths being read for a new entry */
   guint n_loading;
   guint n_pages;
 };
@@ -61,6 +64,9 @@ void           ob_window_add_analysis        (ObWindow      *self,
 
 /* ob-window-samples.c */
 void           ob_window_populate_samples    (ObWindow      *self);
+void           ob_window_populate_recent     (ObWindow      *self);
+void           ob_window_remember_file       (ObWindow      *self,
+                                              const char    *path);
 
 /* ob-window-actions.c */
 void           ob_window_class_init_actions  (GtkWidgetClass *widget_class);

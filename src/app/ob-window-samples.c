@@ -1,4 +1,4 @@
-/* ob-window-samples.c: the bundled sample datasets offered on the empty page and in the menu
+/* ob-window-samples.c: what the empty page offers: recent files and the bundled samples
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -94,15 +94,98 @@ ob_window_populate_samples (ObWindow *self)
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-sample");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-path");
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row), g_variant_new_string (path));
       gtk_list_box_append (self->sample_list, row);
 
-      g_menu_item_set_action_and_target_value (item, "win.open-sample",
+      g_menu_item_set_action_and_target_value (item, "win.open-path",
                                                g_variant_new_string (path));
       g_menu_append_item (self->samples_menu, item);
     }
   gtk_widget_set_visible (self->samples_box, names->len > 0);
+}
+
+/* Recent files are remembered by path; the list stays short enough to scan at a glance. */
+#define MAX_RECENT_FILES 6
+
+static char *
+describe_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+
+  if (g_str_has_prefix (dir, home) && (dir[strlen (home)] == '/' || dir[strlen (home)] == '\0'))
+    return g_strconcat ("~", dir + strlen (home), NULL);
+  return g_steal_pointer (&dir);
+}
+
+void
+ob_window_populate_recent (ObWindow *self)
+{
+  g_auto(GStrv) paths = NULL;
+  GtkWidget *child;
+  guint n_shown = 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
+    gtk_list_box_remove (self->recent_list, child);
+
+  if (self->settings != NULL)
+    paths = g_settings_get_strv (self->settings, "recent-files");
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *folder = NULL;
+      GtkWidget *row;
+
+      /* A file moved or deleted since is not offered, but stays remembered in case it
+       * comes back (a network share, a USB stick). */
+      if (!g_file_test (paths[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      name = g_path_get_basename (paths[i]);
+      folder = describe_folder (paths[i]);
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), folder);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-path");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (row),
+                                              g_variant_new_string (paths[i]));
+      gtk_list_box_append (self->recent_list, row);
+      n_shown++;
+    }
+  gtk_widget_set_visible (self->recent_box, n_shown > 0);
+}
+
+void
+ob_window_remember_file (ObWindow   *self,
+                         const char *path)
+{
+  g_autofree char *samples_dir = ob_window_find_samples_dir ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_auto(GStrv) old = NULL;
+  g_autoptr(GStrvBuilder) builder = NULL;
+  g_auto(GStrv) paths = NULL;
+  guint n = 1;
+
+  /* Samples have their own list. */
+  if (self->settings == NULL || g_strcmp0 (dir, samples_dir) == 0)
+    return;
+
+  old = g_settings_get_strv (self->settings, "recent-files");
+  builder = g_strv_builder_new ();
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; old[i] != NULL && n < MAX_RECENT_FILES; i++)
+    if (g_strcmp0 (old[i], path) != 0)
+      {
+        g_strv_builder_add (builder, old[i]);
+        n++;
+      }
+  paths = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "recent-files", (const char * const *) paths);
 }
 
 char *

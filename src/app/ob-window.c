@@ -228,6 +228,7 @@ add_entry (ObWindow   *self,
   gtk_list_box_append (self->sidebar_list, row);
   gtk_list_box_select_row (self->sidebar_list, entry->row);
 
+  ob_window_remember_file (self, path);
   toast_warnings (self, entry);
   update_view (self);
   return entry;
@@ -284,6 +285,8 @@ load_finished_cb (GObject      *object,
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   self->n_loading--;
+  if (request->entry == NULL)
+    g_hash_table_remove (self->pending, request->path);
 
   if (dataset == NULL)
     {
@@ -321,6 +324,8 @@ start_load (ObWindow      *self,
   g_task_set_task_data (task, request, load_request_free);
   g_task_set_name (task, "[oncobench] read dataset");
 
+  if (entry == NULL)
+    g_hash_table_add (self->pending, g_strdup (path));
   self->n_loading++;
   update_view (self);
   g_task_run_in_thread (task, load_in_thread);
@@ -402,6 +407,9 @@ bind_settings (ObWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  /* Another window may have opened a file. */
+  g_signal_connect_object (self->settings, "changed::recent-files",
+                           G_CALLBACK (ob_window_populate_recent), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -412,6 +420,7 @@ ob_window_dispose (GObject *object)
   /* Entries first: callbacks that run while the template is torn down find none. */
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), OB_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -445,6 +454,8 @@ ob_window_class_init (ObWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, recent_box);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, recent_list);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, samples_box);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, sample_list);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, flap);
@@ -465,6 +476,7 @@ ob_window_init (ObWindow *self)
   GtkDropTarget *drop_target;
 
   self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -475,6 +487,7 @@ ob_window_init (ObWindow *self)
 
   ob_window_populate_samples (self);
   bind_settings (self);
+  ob_window_populate_recent (self);
   update_view (self);
 }
 
@@ -576,6 +589,8 @@ ob_window_open_file (ObWindow *self,
       gtk_list_box_select_row (self->sidebar_list, entry->row);
       return;
     }
+  if (g_hash_table_contains (self->pending, path))
+    return;
   start_load (self, path, NULL, NULL);
 }
 

@@ -199,6 +199,9 @@ test_open_async (void)
 
   ob_window_open_file (window, file);
   g_assert_cmpuint (window->n_loading, ==, 1);
+  /* A second request while the first is read is the same request. */
+  ob_window_open_file (window, file);
+  g_assert_cmpuint (window->n_loading, ==, 1);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "loading");
   wait_until_idle (window);
   assert_shows (window, path);
@@ -310,6 +313,52 @@ test_change_column_type (void)
   g_unlink (path);
 }
 
+static gboolean
+lists_title (GtkListBox *list,
+             const char *title)
+{
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A file opened once is offered on the empty page of the next window; samples are not. */
+static void
+test_recent_files (void)
+{
+  g_autofree char *path = write_temp_csv ("x,y\n1,2\n");
+  g_autofree char *name = g_path_get_basename (path);
+  g_autoptr(GPtrArray) samples = list_samples ();
+  g_autofree char *sample_name = g_path_get_basename (g_ptr_array_index (samples, 0));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) sample = g_file_new_for_path (g_ptr_array_index (samples, 0));
+  g_autoptr(GError) error = NULL;
+  ObWindow *window = create_window ();
+
+  g_assert_true (ob_window_load_file_sync (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (ob_window_load_file_sync (window, sample, &error));
+  g_assert_no_error (error);
+  destroy_window (window);
+
+  window = create_window ();
+  g_assert_true (gtk_widget_get_visible (window->recent_box));
+  g_assert_true (lists_title (window->recent_list, name));
+  g_assert_false (lists_title (window->recent_list, sample_name));
+  destroy_window (window);
+
+  /* A file that has gone is not offered. */
+  g_unlink (path);
+  window = create_window ();
+  g_assert_false (lists_title (window->recent_list, name));
+  destroy_window (window);
+}
+
 static void
 test_new_survival (void)
 {
@@ -355,6 +404,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/window/open-async", test_open_async);
   g_test_add_func ("/gui/window/drop-files", test_drop_files);
   g_test_add_func ("/gui/window/change-column-type", test_change_column_type);
+  g_test_add_func ("/gui/window/recent-files", test_recent_files);
   g_test_add_func ("/gui/window/new-survival", test_new_survival);
 
   return g_test_run ();
