@@ -24,6 +24,7 @@ static const struct
   { "info", ob_cli_info, N_("Describe a table: encoding, delimiter, column types, levels") },
   { "survival", ob_cli_survival,
     N_("Kaplan–Meier curves, log-rank and related tests, Cox model, figure") },
+  { "compare", ob_cli_compare, N_("Compare a measurement between groups: t, rank tests, ANOVA") },
   { NULL, NULL, NULL },
 };
 

@@ -11,5 +11,6 @@ G_BEGIN_DECLS
 /* Each takes argv with argv[0] = the subcommand name; returns EXIT_SUCCESS / EXIT_FAILURE. */
 int ob_cli_info     (int argc, char **argv);
 int ob_cli_survival (int argc, char **argv);
+int ob_cli_compare  (int argc, char **argv);
 
 G_END_DECLS

@@ -260,7 +260,10 @@ ob_group_data_new (const ObDataset  *dataset,
           n_used++;
         }
       else
-        remap[g] = NO_LEVEL;
+        {
+          remap[g] = NO_LEVEL;
+          g_clear_pointer (&groups.names[g], g_free);
+        }
     for (gsize i = 0; i < n_rows; i++)
       if (keep[i])
         groups.codes[i] = remap[groups.codes[i]];

@@ -41,7 +41,7 @@ to_json <- function(v, indent = "") {
     return(paste0("[", paste(num(as.numeric(v)), collapse = ", "), "]"))
   }
   if (is.character(v)) return(paste0("\"", v, "\""))
-  if (is.logical(v)) return(if (isTRUE(v)) "true" else "false")
+  if (is.logical(v) && !is.na(v)) return(if (isTRUE(v)) "true" else "false")
   num(as.numeric(v))
 }
 
@@ -244,3 +244,97 @@ core$twoway <- list(
 
 writeLines(to_json(core), "tests/reference/group-tests.json")
 cat("wrote tests/reference/group-tests.json\n")
+
+# --- oncobench-cli compare on the shipped samples -------------------------------------------
+# Each case: the arguments after FILE, and what R prints for the same choice.
+cli_groups <- function(groups) unname(lapply(names(groups), function(nm) {
+  x <- groups[[nm]]; d <- describe(x)
+  sw <- if (length(x) >= 3) shapiro.test(x) else list(statistic = NA, p.value = NA)
+  list(name = nm, n = d$n, mean = d$mean, sd = d$sd, sem = d$sem, median = d$median,
+       q1 = d$q1, q3 = d$q3, normality_p = sw$p.value)
+}))
+cli_pairs <- function(groups, diff, p_adj, within = NULL) {
+  pr <- pairs_of(length(groups))
+  out <- lapply(seq_along(diff), function(i)
+    list(a = names(groups)[pr$a[i]], b = names(groups)[pr$b[i]], diff = as.numeric(diff)[i],
+         p_adj = as.numeric(p_adj)[i]))
+  out
+}
+oneway_case <- function(file, args, d, y, g, test, groups_test) {
+  groups <- split(d[[y]], cfactor(d[[g]]))
+  x <- unname(groups); yy <- unlist(x); gg <- factor(rep(seq_along(x), lengths(x)))
+  if (test == "anova") {
+    a <- anova(lm(yy ~ gg)); stat <- a$`F value`[1]; df <- a$Df[1]; df2 <- a$Df[2]
+    p <- a$`Pr(>F)`[1]; ph <- tukey(yy, gg); pd <- ph$diff; pa <- ph$p_adj
+  } else if (test == "welch-anova") {
+    w <- oneway.test(yy ~ gg); stat <- unname(w$statistic); df <- unname(w$parameter[1])
+    df2 <- unname(w$parameter[2]); p <- w$p.value
+    ph <- games_howell(x); pd <- ph$diff; pa <- ph$p_adj
+  } else {
+    k <- kruskal.test(yy ~ gg); stat <- unname(k$statistic); df <- unname(k$parameter)
+    df2 <- NA; p <- k$p.value; ph <- dunn(x); pd <- ph$diff; pa <- ph$p_adj
+  }
+  list(file = file, args = I(args), test = test, statistic = stat, df = df, df2 = df2, p = p,
+       groups = cli_groups(groups), posthoc = cli_pairs(groups, pd, pa))
+}
+two_case <- function(file, args, d, y, g, a, b, test) {
+  xa <- d[[y]][d[[g]] == a]; xb <- d[[y]][d[[g]] == b]
+  if (test == "mannwhitney") {
+    r <- suppressWarnings(wilcox.test(xa, xb)); df <- NA
+  } else {
+    r <- t.test(xa, xb, var.equal = test == "student", paired = test == "paired")
+    df <- unname(r$parameter)
+  }
+  groups <- list(xa, xb); names(groups) <- c(a, b)
+  list(file = file, args = I(args), test = test, statistic = unname(r$statistic), df = df,
+       df2 = NA, p = r$p.value, groups = cli_groups(groups), posthoc = list())
+}
+
+csf <- read.csv("data/samples/csf-areg.csv")
+apo <- read.csv("data/samples/apoptosis.csv")
+alk <- "ALK-TKI-resistant LMC"; egfr <- "EGFR-TKI-resistant LMC"
+h3122 <- apo[apo$cell_line == "H3122", ]
+
+tw <- twoway("apoptosis.csv", apo, "apoptosis_pct", "treatment", "tp53")
+apo_cells <- split(apo$apoptosis_pct, list(cfactor(apo$treatment), cfactor(apo$tp53)),
+                   lex.order = TRUE, sep = " / ")
+tlev <- levels(cfactor(apo$treatment)); plev <- levels(cfactor(apo$tp53))
+twoway_case <- list(
+  file = "apoptosis.csv", args = I(c("--value", "apoptosis_pct", "--group", "treatment",
+                                     "--factor2", "tp53")),
+  test = "twoway", statistic = tw$interaction$statistic, df = tw$interaction$df,
+  df2 = tw$residual$df, p = tw$interaction$p, groups = cli_groups(apo_cells),
+  terms = list(tw$a, tw$b, tw$interaction, tw$residual),
+  posthoc = lapply(seq_along(tw$sidak$diff), function(i)
+    list(within = tlev[tw$sidak$within[i] + 1], a = plev[tw$sidak$a[i] + 1],
+         b = plev[tw$sidak$b[i] + 1], diff = as.numeric(tw$sidak$diff)[i],
+         p_adj = as.numeric(tw$sidak$p_adj)[i])))
+
+vgs <- c("--value", "areg_pg_ml", "--group", "group")
+cli <- list(
+  oneway_case("csf-areg.csv", vgs, csf, "areg_pg_ml", "group", "anova"),
+  oneway_case("csf-areg.csv", c(vgs, "--test", "welch-anova"), csf, "areg_pg_ml", "group",
+              "welch-anova"),
+  oneway_case("csf-areg.csv", c(vgs, "--test", "kruskal"), csf, "areg_pg_ml", "group", "kruskal"),
+  two_case("csf-areg.csv", c(vgs, "--test", "mannwhitney", "--pair", paste0(alk, ",", egfr)),
+           csf, "areg_pg_ml", "group", alk, egfr, "mannwhitney"),
+  two_case("csf-areg.csv", c(vgs, "--test", "mannwhitney", "--pair", paste0(egfr, ",", alk)),
+           csf, "areg_pg_ml", "group", egfr, alk, "mannwhitney"),
+  two_case("csf-areg.csv", c(vgs, "--pair", paste0("no LMC,", egfr)),
+           csf, "areg_pg_ml", "group", "no LMC", egfr, "welch"),
+  two_case("apoptosis.csv", c("--value", "apoptosis_pct", "--group", "treatment", "--where",
+                              "cell_line=H3122", "--test", "student", "--pair",
+                              "control,alectinib"),
+           h3122, "apoptosis_pct", "treatment", "control", "alectinib", "student"),
+  two_case("apoptosis.csv", c("--value", "apoptosis_pct", "--group", "tp53", "--where",
+                              "treatment=ixazomib", "--test", "mannwhitney"),
+           apo[apo$treatment == "ixazomib", ], "apoptosis_pct", "tp53", "mutant", "wild-type",
+           "mannwhitney"),
+  two_case("apoptosis.csv", c("--value", "apoptosis_pct", "--group", "treatment", "--where",
+                              "cell_line=H2228", "--test", "paired", "--pair",
+                              "control,alectinib + ixazomib"),
+           apo[apo$cell_line == "H2228", ], "apoptosis_pct", "treatment", "control",
+           "alectinib + ixazomib", "paired"),
+  twoway_case)
+writeLines(to_json(cli), "tests/reference/group-tests-cli.json")
+cat("wrote tests/reference/group-tests-cli.json\n")

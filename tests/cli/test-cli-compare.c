@@ -1,0 +1,252 @@
+/* test-cli-compare.c — `oncobench-cli compare` as a user runs it, against R
+ * (tests/reference/group-tests.R → group-tests-cli.json)
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-test"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "cli-test-util.h"
+
+static JsonParser *fixture;
+
+static double
+expected_double (JsonObject *object,
+                 const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  g_assert_nonnull (node);
+  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
+}
+
+static CliResult *
+run_case (JsonObject *item)
+{
+  JsonArray *args = json_object_get_array_member (item, "args");
+  g_autofree char *path = cli_sample_path (json_object_get_string_member (item, "file"));
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) "compare");
+  g_ptr_array_add (argv, path);
+  for (guint i = 0; i < json_array_get_length (args); i++)
+    g_ptr_array_add (argv, (gpointer) json_array_get_string_element (args, i));
+  g_ptr_array_add (argv, NULL);
+  return cli_runv ((const char * const *) argv->pdata);
+}
+
+static void
+check_case (JsonObject *item)
+{
+  g_autoptr(CliResult) result = run_case (item);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *groups = cli_get_array (root, "groups");
+  JsonArray *expected_groups = json_object_get_array_member (item, "groups");
+  JsonArray *posthoc = cli_get_array (root, "posthoc");
+  JsonArray *expected_posthoc = json_object_get_array_member (item, "posthoc");
+  /* Tukey and Games–Howell p values pass through the studentized range quantile search. */
+  double tol = g_str_equal (json_object_get_string_member (item, "test"), "kruskal") ? 1e-6
+                                                                                    : 1e-5;
+
+  g_assert_cmpstr (cli_get_string (root, "test"), ==, json_object_get_string_member (item, "test"));
+  cli_assert_close (cli_get_double (root, "statistic"), expected_double (item, "statistic"), 1e-9,
+                    "statistic");
+  cli_assert_close (cli_get_double (root, "df"), expected_double (item, "df"), 1e-9, "df");
+  if (json_object_has_member (root, "df2"))
+    cli_assert_close (cli_get_double (root, "df2"), expected_double (item, "df2"), 1e-9, "df2");
+  else
+    g_assert_true (isnan (expected_double (item, "df2")));
+  cli_assert_close (cli_get_double (root, "p"), expected_double (item, "p"), 1e-6, "p");
+  g_assert_cmpint (cli_get_int (root, "excluded"), ==, 0);
+
+  g_assert_cmpuint (json_array_get_length (groups), ==, json_array_get_length (expected_groups));
+  for (guint g = 0; g < json_array_get_length (groups); g++)
+    {
+      JsonObject *got = json_array_get_object_element (groups, g);
+      JsonObject *want = json_array_get_object_element (expected_groups, g);
+      static const char * const members[] = { "mean", "sd", "sem", "median", "q1", "q3" };
+      JsonNode *normality = json_object_get_member (got, "normality");
+
+      g_assert_cmpstr (cli_get_string (got, "name"), ==,
+                       json_object_get_string_member (want, "name"));
+      g_assert_cmpint (cli_get_int (got, "n"), ==, (gint64) expected_double (want, "n"));
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        cli_assert_close (cli_get_double (got, members[m]), expected_double (want, members[m]),
+                          1e-9, members[m]);
+      if (isnan (expected_double (want, "normality_p")))
+        g_assert_true (JSON_NODE_HOLDS_NULL (normality));
+      else
+        cli_assert_close (cli_get_double (json_node_get_object (normality), "p"),
+                          expected_double (want, "normality_p"), 1e-6, "Shapiro–Wilk p");
+    }
+
+  g_assert_cmpuint (json_array_get_length (posthoc), ==, json_array_get_length (expected_posthoc));
+  for (guint i = 0; i < json_array_get_length (posthoc); i++)
+    {
+      JsonObject *got = json_array_get_object_element (posthoc, i);
+      JsonObject *want = json_array_get_object_element (expected_posthoc, i);
+
+      if (json_object_has_member (want, "within"))
+        g_assert_cmpstr (cli_get_string (got, "within"), ==,
+                         json_object_get_string_member (want, "within"));
+      g_assert_cmpstr (cli_get_string (got, "a"), ==, json_object_get_string_member (want, "a"));
+      g_assert_cmpstr (cli_get_string (got, "b"), ==, json_object_get_string_member (want, "b"));
+      cli_assert_close (cli_get_double (got, "diff"), expected_double (want, "diff"), 1e-9, "diff");
+      cli_assert_close (cli_get_double (got, "p_adj"), expected_double (want, "p_adj"), tol,
+                        "p_adj");
+    }
+
+  if (json_object_has_member (item, "terms"))
+    {
+      JsonArray *terms = cli_get_array (root, "terms");
+      JsonArray *want = json_object_get_array_member (item, "terms");
+
+      g_assert_cmpuint (json_array_get_length (terms), ==, 4);
+      for (guint t = 0; t < 4; t++)
+        {
+          JsonObject *got_term = json_array_get_object_element (terms, t);
+          JsonObject *want_term = json_array_get_object_element (want, t);
+
+          cli_assert_close (cli_get_double (got_term, "df"), expected_double (want_term, "df"),
+                            0, "term df");
+          cli_assert_close (cli_get_double (got_term, "ss"), expected_double (want_term, "ss"),
+                            1e-9, "term SS");
+          cli_assert_close (cli_get_double (got_term, "F"),
+                            expected_double (want_term, "statistic"), 1e-9, "term F");
+          cli_assert_close (cli_get_double (got_term, "p"), expected_double (want_term, "p"),
+                            1e-6, "term p");
+        }
+    }
+}
+
+static void
+test_compare_cases (void)
+{
+  JsonArray *list = json_node_get_array (json_parser_get_root (fixture));
+
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    check_case (json_array_get_object_element (list, c));
+}
+
+static char *
+write_temp (const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("oncobench-compare-XXXXXX.csv", &path, &error);
+  g_assert_no_error (error);
+  g_close (fd, NULL);
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Rows without a value or a group are left out, counted and described. */
+static void
+test_compare_excluded (void)
+{
+  g_autofree char *path = write_temp ("value,arm\n1.5,a\nNA,a\n2.5,a\n3,b\n,b\n4,b\n6,\n5.5,b\n");
+  g_autoptr(CliResult) result = cli_run ("compare", path, "--value", "value", "--group", "arm",
+                                         NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *groups = cli_get_array (root, "groups");
+
+  /* Two groups: Welch by default; a = 1.5, 2.5 and b = 3, 4, 5.5 as t.test(a, b). */
+  g_assert_cmpstr (cli_get_string (root, "test"), ==, "welch");
+  g_assert_cmpint (cli_get_int (root, "n"), ==, 5);
+  g_assert_cmpint (cli_get_int (root, "excluded"), ==, 3);
+  g_assert_cmpuint (json_array_get_length (cli_get_array (root, "exclusions")), ==, 2);
+  g_assert_cmpint (cli_get_int (json_array_get_object_element (groups, 0), "n"), ==, 2);
+  g_assert_cmpint (cli_get_int (json_array_get_object_element (groups, 1), "n"), ==, 3);
+  /* Two values are too few for Shapiro–Wilk: reported as null. */
+  g_assert_true (JSON_NODE_HOLDS_NULL (
+    json_object_get_member (json_array_get_object_element (groups, 0), "normality")));
+  g_assert_cmpfloat (cli_get_double (root, "statistic"), <, 0);
+  g_unlink (path);
+}
+
+static void
+expect_error (const char *contains,
+              const char *first_arg,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(CliResult) result = NULL;
+  g_autofree char *line = NULL;
+  va_list ap;
+
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  result = cli_runv ((const char * const *) argv->pdata);
+  g_assert_cmpint (result->exit_status, !=, 0);
+  g_assert_cmpstr (result->out, ==, "");
+  line = cli_result_error_line (result);
+  if (strstr (line, contains) == NULL)
+    g_error ("expected “%s” in the error “%s”", contains, line);
+}
+
+static void
+test_compare_errors (void)
+{
+  g_autofree char *csf = cli_sample_path ("csf-areg.csv");
+  g_autofree char *apoptosis = cli_sample_path ("apoptosis.csv");
+
+  expect_error ("--value COL and --group COL", "compare", csf, "--group", "group", NULL);
+  expect_error ("--test “t”", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--test", "t", NULL);
+  expect_error ("--posthoc “holm”", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--posthoc", "holm", NULL);
+  expect_error ("3 groups", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--test", "welch", NULL);
+  expect_error ("no group “EGFR”", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--pair", "no LMC,EGFR", NULL);
+  expect_error ("not numeric", "compare", csf, "--value", "group", "--group", "areg_pg_ml",
+                NULL);
+  expect_error ("“dose” is not in the table", "compare", csf, "--value", "areg_pg_ml",
+                "--group", "dose", NULL);
+  expect_error ("--pair chooses", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--test", "kruskal", "--pair", "no LMC,ALK-TKI-resistant LMC", NULL);
+  expect_error ("sidak", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--posthoc", "sidak", NULL);
+  expect_error ("--factor2", "compare", apoptosis, "--value", "apoptosis_pct", "--group",
+                "treatment", "--test", "twoway", NULL);
+  expect_error ("same number of values", "compare", csf, "--value", "areg_pg_ml", "--group",
+                "group", "--test", "paired", "--pair", "no LMC,EGFR-TKI-resistant LMC", NULL);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  path = g_test_build_filename (G_TEST_DIST, "reference", "group-tests-cli.json", NULL);
+  fixture = json_parser_new ();
+  json_parser_load_from_file (fixture, path, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/cli/compare/against-r", test_compare_cases);
+  g_test_add_func ("/cli/compare/excluded", test_compare_excluded);
+  g_test_add_func ("/cli/compare/errors", test_compare_errors);
+
+  status = g_test_run ();
+  g_object_unref (fixture);
+  return status;
+}
