@@ -158,7 +158,8 @@ ob_plot_style_set_dash (const ObPlotStyle *style, cairo_t *cr, guint index)
   guint k;
   double dash[4];
 
-  if (!style->dashes || index == 0)
+  /* Greys alone do not tell more than two groups apart; greyscale always varies the dash. */
+  if ((!style->dashes && style->palette != OB_PLOT_PALETTE_GREYSCALE) || index == 0)
     {
       cairo_set_dash (cr, NULL, 0, 0);
       return;

@@ -35,7 +35,7 @@ ObPlotColor ob_plot_palette_viridis   (guint index, guint n);
 typedef struct
 {
   ObPlotPalette palette;
-  /* Vary the dash pattern by group so curves differ without colour. */
+  /* Vary the dash pattern by group so curves differ without colour (always in greyscale). */
   gboolean dashes;
   char font_family[64];
   double font_size;        /* pt; titles and labels are derived from it */
