@@ -123,6 +123,8 @@ struct _ObSurvivalPage
   GPtrArray *covariate_rows;
   GPtrArray *covariate_checks;
   GPtrArray *filters;       /* ObSurvivalFilter * */
+  GPtrArray *distinct;      /* per column: its few distinct values, or NULL */
+  guint8 *distinct_done;
   guint8 *mask;
   char *guessed_unit;       /* the time unit filled in from the column name */
 

@@ -75,11 +75,11 @@ compare_doubles (gconstpointer a,
 /* Distinct non-missing values of a column in sorted order, as text (and as numbers for a
  * numeric column); FALSE once there are more than max, or for dates and free text. */
 static gboolean
-collect_distinct (const ObColumn *column,
-                  gsize           n_rows,
-                  guint           max,
-                  GPtrArray      *out_text,
-                  GArray         *out_numbers)
+scan_distinct (const ObColumn *column,
+               gsize           n_rows,
+               guint           max,
+               GPtrArray      *out_text,
+               GArray         *out_numbers)
 {
   g_autoptr(GArray) seen = NULL;
 
@@ -119,6 +119,68 @@ collect_distinct (const ObColumn *column,
       if (out_numbers != NULL)
         g_array_append_val (out_numbers, v);
     }
+  return TRUE;
+}
+
+/* Several settings ask for the same columns' values; a million-row scan is done once. */
+typedef struct
+{
+  GPtrArray *text;     /* char * */
+  GArray *numbers;     /* double, numeric columns only */
+} Distinct;
+
+static void
+distinct_free (gpointer data)
+{
+  Distinct *distinct = data;
+
+  if (distinct == NULL)
+    return;
+  g_ptr_array_unref (distinct->text);
+  g_array_unref (distinct->numbers);
+  g_free (distinct);
+}
+
+static gboolean
+collect_distinct (ObSurvivalPage *self,
+                  const ObColumn *column,
+                  guint           max,
+                  GPtrArray      *out_text,
+                  GArray         *out_numbers)
+{
+  guint n_columns = ob_dataset_get_n_columns (self->dataset);
+  guint c = 0;
+  Distinct *distinct;
+
+  while (c < n_columns && ob_dataset_get_column (self->dataset, c) != column)
+    c++;
+  g_return_val_if_fail (c < n_columns, FALSE);
+
+  if (self->distinct == NULL)
+    {
+      self->distinct = g_ptr_array_new_with_free_func (distinct_free);
+      g_ptr_array_set_size (self->distinct, n_columns);
+      self->distinct_done = g_new0 (guint8, n_columns);
+    }
+  if (!self->distinct_done[c])
+    {
+      distinct = g_new0 (Distinct, 1);
+      distinct->text = g_ptr_array_new_with_free_func (g_free);
+      distinct->numbers = g_array_new (FALSE, FALSE, sizeof (double));
+      if (!scan_distinct (column, ob_dataset_get_n_rows (self->dataset), MAX_FILTER_LEVELS,
+                          distinct->text, distinct->numbers))
+        g_clear_pointer (&distinct, distinct_free);
+      g_ptr_array_index (self->distinct, c) = distinct;
+      self->distinct_done[c] = TRUE;
+    }
+
+  distinct = g_ptr_array_index (self->distinct, c);
+  if (distinct == NULL || distinct->text->len > max)
+    return FALSE;
+  for (guint k = 0; k < distinct->text->len; k++)
+    g_ptr_array_add (out_text, g_strdup (g_ptr_array_index (distinct->text, k)));
+  if (out_numbers != NULL && distinct->numbers->len > 0)
+    g_array_append_vals (out_numbers, distinct->numbers->data, distinct->numbers->len);
   return TRUE;
 }
 
@@ -219,7 +281,7 @@ rebuild_event_values (ObSurvivalPage *self)
   g_ptr_array_set_size (self->event_values, 0);
 
   if (column == NULL
-      || !collect_distinct (column, ob_dataset_get_n_rows (self->dataset), MAX_EVENT_VALUES,
+      || !collect_distinct (self, column, MAX_EVENT_VALUES,
                             self->event_values, NULL))
     {
       g_ptr_array_set_size (self->event_values, 0);
@@ -386,7 +448,7 @@ build_filters (ObSurvivalPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (filter->row), column->name);
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (filter->row), FALSE);
 
-      if (collect_distinct (column, n_rows, MAX_FILTER_LEVELS, levels, numbers))
+      if (collect_distinct (self, column, MAX_FILTER_LEVELS, levels, numbers))
         {
           filter->by_level = TRUE;
           filter->checks = g_ptr_array_new ();
@@ -520,10 +582,9 @@ fill_column_row (ObSurvivalPage *self,
                  AdwComboRow    *row,
                  GArray         *columns,
                  gboolean        with_none,
-                 gboolean      (*accept) (const ObColumn *column, gsize n_rows))
+                 gboolean      (*accept) (ObSurvivalPage *self, const ObColumn *column))
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  gsize n_rows = ob_dataset_get_n_rows (self->dataset);
 
   if (with_none)
     {
@@ -536,7 +597,7 @@ fill_column_row (ObSurvivalPage *self,
     {
       const ObColumn *column = ob_dataset_get_column (self->dataset, c);
 
-      if (!accept (column, n_rows))
+      if (!accept (self, column))
         continue;
       gtk_string_list_append (names, column->name);
       g_array_append_val (columns, c);
@@ -545,37 +606,37 @@ fill_column_row (ObSurvivalPage *self,
 }
 
 static gboolean
-accept_time (const ObColumn *column,
-             gsize           n_rows)
+accept_time (ObSurvivalPage *self,
+             const ObColumn *column)
 {
   return column->type == OB_COLUMN_NUMERIC;
 }
 
 static gboolean
-accept_event (const ObColumn *column,
-              gsize           n_rows)
+accept_event (ObSurvivalPage *self,
+              const ObColumn *column)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
 
-  return collect_distinct (column, n_rows, MAX_EVENT_VALUES, values, NULL) && values->len >= 1;
+  return collect_distinct (self, column, MAX_EVENT_VALUES, values, NULL) && values->len >= 1;
 }
 
 static gboolean
-accept_group (const ObColumn *column,
-              gsize           n_rows)
+accept_group (ObSurvivalPage *self,
+              const ObColumn *column)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
 
-  return collect_distinct (column, n_rows, MAX_GROUP_LEVELS, values, NULL) && values->len >= 2;
+  return collect_distinct (self, column, MAX_GROUP_LEVELS, values, NULL) && values->len >= 2;
 }
 
 static guint
-n_levels (const ObColumn *column,
-          gsize           n_rows)
+n_levels (ObSurvivalPage *self,
+          const ObColumn *column)
 {
   g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
 
-  if (!collect_distinct (column, n_rows, MAX_GROUP_LEVELS, values, NULL))
+  if (!collect_distinct (self, column, MAX_GROUP_LEVELS, values, NULL))
     return G_MAXUINT;
   return values->len;
 }
@@ -621,7 +682,6 @@ guess_time_unit (ObSurvivalPage *self)
 static void
 prefill_columns (ObSurvivalPage *self)
 {
-  gsize n_rows = ob_dataset_get_n_rows (self->dataset);
   guint time_pos = GTK_INVALID_LIST_POSITION, event_pos = GTK_INVALID_LIST_POSITION;
   guint group_pos = 0;
   const ObColumn *time = NULL, *event = NULL;
@@ -669,7 +729,7 @@ prefill_columns (ObSurvivalPage *self)
     for (guint k = 1; k < self->group_columns->len && group_pos == 0; k++)
       {
         const ObColumn *column = column_at (self, self->group_columns, k);
-        guint levels = n_levels (column, n_rows);
+        guint levels = n_levels (self, column);
 
         if (column == time || column == event || levels < 2 || levels > 6)
           continue;

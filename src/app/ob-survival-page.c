@@ -534,6 +534,8 @@ ob_survival_page_finalize (GObject *object)
   g_clear_pointer (&self->covariate_rows, g_ptr_array_unref);
   g_clear_pointer (&self->covariate_checks, g_ptr_array_unref);
   g_clear_pointer (&self->filters, g_ptr_array_unref);
+  g_clear_pointer (&self->distinct, g_ptr_array_unref);
+  g_clear_pointer (&self->distinct_done, g_free);
   g_clear_pointer (&self->mask, g_free);
   g_clear_pointer (&self->guessed_unit, g_free);
 
