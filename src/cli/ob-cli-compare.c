@@ -179,6 +179,8 @@ add_pairs (JsonBuilder       *b,
       ob_cli_json_add_string (b, "a", names[pairs[i].a]);
       ob_cli_json_add_string (b, "b", names[pairs[i].b]);
       ob_cli_json_add_double (b, "diff", pairs[i].diff);
+      if (!isnan (pairs[i].rank_diff))
+        ob_cli_json_add_double (b, "rank_diff", pairs[i].rank_diff);
       ob_cli_json_add_double (b, "lower", pairs[i].lower);
       ob_cli_json_add_double (b, "upper", pairs[i].upper);
       ob_cli_json_add_double (b, "statistic", pairs[i].statistic);

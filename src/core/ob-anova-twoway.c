@@ -294,6 +294,7 @@ ob_twoway_sidak (const ObGroupData *data,
           pair->b = b2;
           pair->within = a;
           pair->diff = cells.mean[c2] - cells.mean[c1];
+          pair->rank_diff = NAN;
           se = sqrt (mse * (1 / cells.count[c1] + 1 / cells.count[c2]));
           pair->statistic = pair->diff / se;
           pair->df = df;

@@ -308,6 +308,7 @@ ob_posthoc_oneway (const double  *values,
         pair->b = b;
         pair->within = G_MAXUINT;
         pair->diff = stats[b].mean - stats[a].mean;
+        pair->rank_diff = NAN;
         if (method == OB_POSTHOC_TUKEY)
           {
             double se = sqrt (ms_within / 2 * (1 / na + 1 / nb));
@@ -333,10 +334,10 @@ ob_posthoc_oneway (const double  *values,
           }
         else
           {
-            pair->diff = stats[b].rank_mean - stats[a].rank_mean;
+            pair->rank_diff = stats[b].rank_mean - stats[a].rank_mean;
             pair->df = NAN;
             pair->lower = pair->upper = NAN;
-            pair->statistic = pair->diff / sqrt (rank_var * (1 / na + 1 / nb));
+            pair->statistic = pair->rank_diff / sqrt (rank_var * (1 / na + 1 / nb));
             pair->p = 2 * gsl_cdf_ugaussian_Q (fabs (pair->statistic));
           }
       }

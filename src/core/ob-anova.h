@@ -47,13 +47,14 @@ typedef enum
   OB_POSTHOC_SIDAK,        /* after two-way ANOVA: second-factor levels within each group */
 } ObPosthoc;
 
-/* One pairwise comparison.  diff = mean(b) − mean(a) (mean ranks for Dunn), as TukeyHSD. */
+/* One pairwise comparison.  diff = mean(b) − mean(a), as TukeyHSD. */
 typedef struct
 {
   guint a;
   guint b;
   guint within;            /* Šidák: the group (first factor) level; G_MAXUINT otherwise */
   double diff;
+  double rank_diff;        /* Dunn: mean rank of b − mean rank of a, which z tests; else NAN */
   double lower;            /* simultaneous 95% interval of diff; NAN for Dunn */
   double upper;
   double statistic;        /* q/√2 for Tukey and Games–Howell (a t), z for Dunn, t for Šidák */

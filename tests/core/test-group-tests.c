@@ -315,6 +315,10 @@ assert_pairs (JsonObject       *e,
             assert_close (pairs[at].lower, element (e, "lower", at), tol, "lower");
             assert_close (pairs[at].upper, element (e, "upper", at), tol, "upper");
           }
+        if (json_object_has_member (e, "rank_diff"))
+          assert_close (pairs[at].rank_diff, element (e, "rank_diff", at), 1e-9, "rank diff");
+        else
+          g_assert_true (isnan (pairs[at].rank_diff));
         if (json_object_has_member (e, "statistic"))
           assert_close (pairs[at].statistic, element (e, "statistic", at), 1e-9, "statistic");
         if (json_object_has_member (e, "p"))

@@ -9,9 +9,9 @@
 # Where R has no function, the statistic is written out below as an explicit formula:
 # - Games–Howell: t = (mean_b − mean_a) / sqrt(v_a/n_a + v_b/n_b), Welch–Satterthwaite df,
 #   p = ptukey(|t| √2, k, df, lower = FALSE), CI diff ± qtukey(0.95, k, df) / √2 · se.
-# - Dunn: ranks over all groups (mid-ranks), z = (R̄_b − R̄_a) / sqrt((N(N+1)/12 −
-#   Σ(t³ − t) / (12 (N − 1))) (1/n_a + 1/n_b)), p = 2 pnorm(−|z|), p.adjust(p, "holm")
-#   over all k(k − 1)/2 pairs.
+# - Dunn: ranks over all groups (mid-ranks), rank_diff = R̄_b − R̄_a,
+#   z = rank_diff / sqrt((N(N+1)/12 − Σ(t³ − t) / (12 (N − 1))) (1/n_a + 1/n_b)),
+#   p = 2 pnorm(−|z|), p.adjust(p, "holm") over all k(k − 1)/2 pairs; diff stays mean_b − mean_a.
 # - Šidák comparisons after a two-way ANOVA: within each level of the first factor, every pair
 #   of levels of the second, diff = mean_b − mean_a, se = sqrt(MS_res (1/n_a + 1/n_b)),
 #   p = 2 pt(−|t|, df_res), p_adj = 1 − (1 − p)^m (as −expm1(m log1p(−p)): exact for tiny p),
@@ -189,10 +189,12 @@ dunn <- function(groups) {
   rbar <- tapply(r, g, mean)
   ties <- table(r)
   v <- N * (N + 1) / 12 - sum(ties^3 - ties) / (12 * (N - 1))
-  diff <- rbar[pr$b] - rbar[pr$a]
-  z <- diff / sqrt(v * (1 / n[pr$a] + 1 / n[pr$b]))
+  rank_diff <- rbar[pr$b] - rbar[pr$a]
+  m <- sapply(groups, mean)
+  z <- rank_diff / sqrt(v * (1 / n[pr$a] + 1 / n[pr$b]))
   p <- 2 * pnorm(-abs(z))
-  list(diff = I(unname(diff)), statistic = I(unname(z)), p = I(unname(p)),
+  list(diff = I(unname(m[pr$b] - m[pr$a])), rank_diff = I(unname(rank_diff)),
+       statistic = I(unname(z)), p = I(unname(p)),
        p_adj = I(p.adjust(unname(p), "holm")))
 }
 
