@@ -161,6 +161,77 @@ test_risk_table_aligned (void)
     }
 }
 
+/* The drawn numbers, not only their boxes, sit under their ticks: render at 300 dpi and find
+ * each number's ink. */
+static void
+test_risk_table_ink (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  const double scale = 300 / 72.0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (geometries); i++)
+    {
+      const Geometry *g = &geometries[i];
+      double w = OB_MM_TO_PT (g->width_mm), h = OB_MM_TO_PT (g->height_mm);
+      ObKmPlot plot;
+      g_autoptr (ObKmLayout) layout = NULL;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      const guint8 *data;
+      int stride, pw, ph;
+
+      init_plot (&plot, fx, g);
+      layout = ob_km_plot_layout (&plot, w, h);
+      surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) ceil (w * scale),
+                                            (int) ceil (h * scale));
+      cr = cairo_create (surface);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_paint (cr);
+      cairo_scale (cr, scale, scale);
+      ob_km_plot_render_layout (cr, layout);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      data = cairo_image_surface_get_data (surface);
+      stride = cairo_image_surface_get_stride (surface);
+      pw = cairo_image_surface_get_width (surface);
+      ph = cairo_image_surface_get_height (surface);
+
+      for (gsize k = 0; k < layout->n_cells; k++)
+        {
+          const ObKmRiskCell *cell = &layout->cells[k];
+          int x0 = MAX ((int) floor ((cell->box.x - 1) * scale), 0);
+          int x1 = MIN ((int) ceil ((cell->box.x + cell->box.width + 1) * scale), pw - 1);
+          int y0 = MAX ((int) floor (cell->box.y * scale), 0);
+          int y1 = MIN ((int) ceil ((cell->box.y + cell->box.height) * scale), ph - 1);
+          int ink_lo = G_MAXINT, ink_hi = -1;
+
+          for (int y = y0; y <= y1; y++)
+            {
+              const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+
+              for (int x = x0; x <= x1; x++)
+                {
+                  guint32 p = row[x];
+                  int lum = (int) ((p >> 16) & 0xff) + (int) ((p >> 8) & 0xff) + (int) (p & 0xff);
+
+                  if (lum < 3 * 200)
+                    {
+                      ink_lo = MIN (ink_lo, x);
+                      ink_hi = MAX (ink_hi, x);
+                    }
+                }
+            }
+          g_assert_cmpint (ink_hi, >=, 0);
+          /* Side bearings (a tabular "1" is narrow ink in a wide box) shift the ink from
+           * the typographic centre by up to a tenth of the type size. */
+          g_assert_cmpfloat (fabs ((ink_lo + ink_hi + 1) / 2.0 / scale
+                                   - ob_plot_scale_map (&layout->x, cell->time)), <,
+                             0.1 * g->font_size + 0.25);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 static void
 test_nothing_clipped (void)
 {
@@ -583,6 +654,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plot/km/risk-table-counts", test_risk_table_counts);
   g_test_add_func ("/plot/km/risk-table-aligned", test_risk_table_aligned);
+  g_test_add_func ("/plot/km/risk-table-ink", test_risk_table_ink);
   g_test_add_func ("/plot/km/nothing-clipped", test_nothing_clipped);
   g_test_add_func ("/plot/km/many-groups", test_many_groups);
   g_test_add_func ("/plot/km/edge-cases", test_edge_cases);
