@@ -60,9 +60,11 @@ void               ob_survival_job_free (ObSurvivalJob *job);
 ObSurvivalResults *ob_survival_job_run  (const ObSurvivalJob *job,
                                          GError             **error);
 
-/* Fills @box (emptied first) with the tables and notes of @results. */
+/* Fills @box (emptied first) with the tables and notes of @results, one section a child,
+ * so that they sit side by side when there is room. */
 void  ob_survival_results_show       (const ObSurvivalResults *results,
-                                      GtkBox                  *box);
+                                      GtkFlowBox              *box);
+void  ob_survival_results_clear      (GtkFlowBox              *box);
 /* The same as tab-separated text, for the clipboard. */
 char *ob_survival_results_to_tsv     (const ObSurvivalResults *results);
 /* "R conventions: log-log CI …", the sentence printed under every result. */
@@ -112,7 +114,7 @@ struct _ObSurvivalPage
   GtkStack *figure_stack;
   ObPlotView *plot_view;
   AdwStatusPage *message_page;
-  GtkBox *results_box;
+  GtkFlowBox *results_box;
 
   GArray *time_columns;     /* guint column indices behind each combo row */
   GArray *event_columns;

@@ -80,17 +80,8 @@ tsv_value (GString *out,
     g_string_append (out, "\tNA");
 }
 
-static void
-clear_box (GtkBox *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_box_remove (box, child);
-}
-
 static GtkWidget *
-add_section (GtkBox     *box,
+add_section (GtkFlowBox *box,
              const char *title)
 {
   GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -100,7 +91,10 @@ add_section (GtkBox     *box,
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (section), label);
-  gtk_box_append (box, section);
+  gtk_widget_set_valign (section, GTK_ALIGN_START);
+  gtk_flow_box_append (box, section);
+  /* Sections are read, not chosen. */
+  gtk_widget_set_focusable (gtk_widget_get_parent (section), FALSE);
   return section;
 }
 
@@ -343,8 +337,17 @@ ob_survival_results_conventions_note (const ObSurvivalResults *results)
 }
 
 void
+ob_survival_results_clear (GtkFlowBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_flow_box_remove (box, child);
+}
+
+void
 ob_survival_results_show (const ObSurvivalResults *results,
-                          GtkBox                  *box)
+                          GtkFlowBox              *box)
 {
   static const char *group_headers[] = { N_("Group"), N_("n"), N_("Events"),
                                          N_("Median (95% CI)"), N_("25%"), N_("75%"), NULL };
@@ -356,7 +359,7 @@ ob_survival_results_show (const ObSurvivalResults *results,
   g_autofree char *median_title = NULL;
   GtkWidget *section, *grid;
 
-  clear_box (box);
+  ob_survival_results_clear (box);
 
   for (guint i = 0; i < G_N_ELEMENTS (group_headers); i++)
     headers[i] = group_headers[i] != NULL ? gettext (group_headers[i]) : NULL;

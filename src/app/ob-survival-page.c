@@ -43,16 +43,13 @@ show_message (ObSurvivalPage *self,
               const char     *title,
               const char     *description)
 {
-  GtkWidget *child;
-
   g_clear_pointer (&self->layout, ob_km_layout_free);
   g_clear_pointer (&self->results, ob_survival_results_free);
   memset (&self->plot, 0, sizeof self->plot);
   adw_status_page_set_title (self->message_page, title);
   adw_status_page_set_description (self->message_page, description);
   gtk_stack_set_visible_child_name (self->figure_stack, "message");
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->results_box))) != NULL)
-    gtk_box_remove (self->results_box, child);
+  ob_survival_results_clear (self->results_box);
   gtk_label_set_text (self->title_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "survival.copy", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_as_button), FALSE);
