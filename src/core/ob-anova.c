@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ob-anova.h"
+#include "ob-group-sort.h"
 
 typedef struct
 {
@@ -21,22 +22,6 @@ typedef struct
   double var;
   double rank_mean;
 } GroupStats;
-
-typedef struct
-{
-  double value;
-  guint32 group;
-} Ranked;
-
-static int
-compare_ranked (const void *a,
-                const void *b)
-{
-  double x = ((const Ranked *) a)->value;
-  double y = ((const Ranked *) b)->value;
-
-  return (x > y) - (x < y);
-}
 
 static void
 group_stats (const double *values,
@@ -68,23 +53,24 @@ rank_means (const double *values,
             GroupStats   *stats)
 {
   gsize n = offsets[n_groups];
-  g_autofree Ranked *all = g_new (Ranked, n);
+  g_autofree double *all = g_memdup2 (values, n * sizeof (double));
+  g_autofree guint32 *group = g_new (guint32, n);
   g_autofree double *sums = g_new0 (double, n_groups);
   double ties = 0;
 
   for (guint g = 0; g < n_groups; g++)
     for (gsize i = offsets[g]; i < offsets[g + 1]; i++)
-      all[i] = (Ranked) { values[i], g };
-  qsort (all, n, sizeof (Ranked), compare_ranked);
+      group[i] = g;
+  ob_sort_doubles (all, group, n);
   for (gsize i = 0; i < n;)
     {
       gsize j = i;
       double t;
 
-      while (j < n && all[j].value == all[i].value)
+      while (j < n && all[j] == all[i])
         j++;
       for (gsize k = i; k < j; k++)
-        sums[all[k].group] += (double) (i + j + 1) / 2.0;
+        sums[group[k]] += (double) (i + j + 1) / 2.0;
       t = (double) (j - i);
       ties += t * t * t - t;
       i = j;

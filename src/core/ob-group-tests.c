@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ob-group-sort.h"
 #include "ob-group-tests.h"
 
 #define NO_LEVEL G_MAXUINT32
@@ -115,7 +116,7 @@ levels_from_column (const ObColumn *column,
       for (gsize i = 0; i < n_rows; i++)
         if (keep[i] && !isnan (column->num[i]))
           distinct[n_values++] = column->num[i];
-      qsort (distinct, n_values, sizeof (double), compare_doubles);
+      ob_sort_doubles (distinct, NULL, n_values);
       for (gsize i = 0; i < n_values; i++)
         if (n_distinct == 0 || distinct[i] != distinct[n_distinct - 1])
           distinct[n_distinct++] = distinct[i];
@@ -363,7 +364,7 @@ ob_describe (const double   *x,
     }
 
   memcpy (scratch, x, n * sizeof (double));
-  qsort (scratch, n, sizeof (double), compare_doubles);
+  ob_sort_doubles (scratch, NULL, n);
   out->min = scratch[0];
   out->max = scratch[n - 1];
   out->median = quantile_sorted (scratch, n, 0.5);
@@ -541,19 +542,6 @@ ob_pwilcox (double q,
   return wilcox_tail (q, m, n, TRUE);
 }
 
-typedef struct
-{
-  double value;
-  guint8 from_x;
-} Tagged;
-
-static int
-compare_tagged (const void *a,
-                const void *b)
-{
-  return compare_doubles (&((const Tagged *) a)->value, &((const Tagged *) b)->value);
-}
-
 gboolean
 ob_wilcox_test (const double  *x,
                 gsize          nx,
@@ -563,7 +551,8 @@ ob_wilcox_test (const double  *x,
                 GError       **error)
 {
   gsize n = nx + ny;
-  g_autofree Tagged *all = NULL;
+  g_autofree double *all = NULL;
+  g_autofree guint32 *from_x = NULL;
   double rank_sum = 0, tie_term = 0;
   gboolean ties = FALSE;
 
@@ -575,23 +564,24 @@ ob_wilcox_test (const double  *x,
       return FALSE;
     }
 
-  all = g_new (Tagged, n);
-  for (gsize i = 0; i < nx; i++)
-    all[i] = (Tagged) { x[i], 1 };
-  for (gsize i = 0; i < ny; i++)
-    all[nx + i] = (Tagged) { y[i], 0 };
-  qsort (all, n, sizeof (Tagged), compare_tagged);
+  all = g_new (double, n);
+  from_x = g_new (guint32, n);
+  memcpy (all, x, nx * sizeof (double));
+  memcpy (all + nx, y, ny * sizeof (double));
+  for (gsize i = 0; i < n; i++)
+    from_x[i] = i < nx;
+  ob_sort_doubles (all, from_x, n);
 
   for (gsize i = 0; i < n;)
     {
       gsize j = i;
       double mid, t;
 
-      while (j < n && all[j].value == all[i].value)
+      while (j < n && all[j] == all[i])
         j++;
       mid = (double) (i + j + 1) / 2.0;
       for (gsize k = i; k < j; k++)
-        if (all[k].from_x)
+        if (from_x[k])
           rank_sum += mid;
       t = (double) (j - i);
       if (j - i > 1)

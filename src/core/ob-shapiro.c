@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ob-group-sort.h"
 #include "ob-group-tests.h"
 
 /* c[0] + c[1] x + … + c[order - 1] x^(order - 1) */
@@ -28,16 +29,6 @@ polynomial (const double *c,
   for (int k = order - 2; k >= 0; k--)
     value = value * x + c[k];
   return value;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
 }
 
 /* Royston's approximation to the coefficients of the normal order statistics: a[k] for the
@@ -152,7 +143,7 @@ ob_shapiro_wilk (const double   *x,
       return FALSE;
     }
   sorted = g_memdup2 (x, n * sizeof (double));
-  qsort (sorted, n, sizeof (double), compare_doubles);
+  ob_sort_doubles (sorted, NULL, n);
   range = sorted[n - 1] - sorted[0];
   if (range < 1e-10)
     {

@@ -8,9 +8,11 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "ob-anova.h"
 #include "ob-csv-reader.h"
+#include "ob-group-sort.h"
 #include "ob-group-tests.h"
 
 static JsonParser *fixture;
@@ -467,6 +469,60 @@ test_twoway (void)
     }
 }
 
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The radix sort against qsort, on signs, zeros, ties, extremes and both the small-n and the
+ * radix path; tags must travel with their values. */
+static void
+test_sort (void)
+{
+  static const gsize sizes[] = { 0, 1, 7, 255, 256, 5000, 100003 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261123);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      gsize n = sizes[s];
+      g_autofree double *values = g_new (double, n + 1);
+      g_autofree double *expected = g_new (double, n + 1);
+      g_autofree guint32 *tags = g_new (guint32, n + 1);
+      g_autofree double *original = g_new (double, n + 1);
+
+      for (gsize i = 0; i < n; i++)
+        {
+          switch (g_rand_int_range (rand, 0, 6))
+            {
+            case 0: values[i] = -0.0; break;
+            case 1: values[i] = 0.0; break;
+            case 2: values[i] = (double) g_rand_int_range (rand, -5, 5); break;
+            case 3: values[i] = g_rand_double_range (rand, -1e300, 1e300); break;
+            case 4: values[i] = g_rand_double_range (rand, -1e-300, 1e-300); break;
+            default: values[i] = g_rand_double_range (rand, -100, 100); break;
+            }
+          original[i] = values[i];
+          tags[i] = (guint32) i;
+        }
+      memcpy (expected, values, n * sizeof (double));
+      qsort (expected, n, sizeof (double), compare_doubles);
+      ob_sort_doubles (values, tags, n);
+      for (gsize i = 0; i < n; i++)
+        {
+          g_assert_cmpfloat (values[i], ==, expected[i]);
+          g_assert_cmpmem (&original[tags[i]], sizeof (double), &values[i], sizeof (double));
+        }
+      ob_sort_doubles (original, NULL, n);
+      for (gsize i = 0; i < n; i++)
+        g_assert_cmpfloat (original[i], ==, expected[i]);
+    }
+}
+
 static ObGroupData *
 load_groups (const char *file,
              const char *value,
@@ -563,6 +619,7 @@ main (int    argc,
   g_test_add_func ("/core/group-tests/posthoc", test_posthoc);
   g_test_add_func ("/core/group-tests/ptukey", test_ptukey);
   g_test_add_func ("/core/group-tests/twoway", test_twoway);
+  g_test_add_func ("/core/group-tests/sort", test_sort);
   g_test_add_func ("/core/group-tests/group-data", test_group_data);
   g_test_add_func ("/core/group-tests/group-data-missing", test_group_data_missing);
 
