@@ -30,7 +30,7 @@ gboolean    ob_km_risk_table_from_string (const char *str, ObKmRiskTable *out);
 
 typedef enum
 {
-  OB_KM_PLACE_AUTO,             /* the emptiest corner of the plot */
+  OB_KM_PLACE_AUTO,             /* the emptiest corner, or above the plot if none is free */
   OB_KM_PLACE_TOP_RIGHT,
   OB_KM_PLACE_BOTTOM_LEFT,
   OB_KM_PLACE_BOTTOM_RIGHT,
@@ -42,13 +42,13 @@ typedef struct
 {
   gboolean show_ci;
   gboolean show_censor;
-  gboolean show_median;
+  gboolean show_median;      /* dashed lines at S = 0.5, medians and CIs in the legend */
   ObKmRiskTable risk_table;
   gboolean y_percent;
   /* "months", "days"…; NULL or "" leaves the unit out of the x title. */
   const char *time_unit;
   double x_max;             /* <= 0: the last time of the visible curves */
-  double x_step;            /* <= 0: a nice step */
+  double x_step;            /* <= 0: a nice step (3, 6, 12… for months) */
   guint64 hidden_groups;    /* bit i hides curve i */
   const char *title;        /* NULL: none */
   const char *x_label;      /* NULL: "Time (<unit>)" */
