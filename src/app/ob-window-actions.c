@@ -91,6 +91,18 @@ new_survival_action (GtkWidget  *widget,
 }
 
 static void
+close_dataset_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ObWindow *self = OB_WINDOW (widget);
+  ObWindowEntry *entry = ob_window_get_current_entry (self);
+
+  if (entry != NULL)
+    ob_window_close_entry (self, entry);
+}
+
+static void
 show_import_warnings_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
@@ -165,6 +177,7 @@ ob_window_update_actions (ObWindow *self)
   gboolean has_dataset = ob_window_get_current_entry (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-survival", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset", has_dataset);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_analysis_button), has_dataset);
 }
 
@@ -174,6 +187,7 @@ ob_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
   gtk_widget_class_install_action (widget_class, "win.new-survival", NULL, new_survival_action);
+  gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL, close_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-warnings", "s",
                                    show_import_warnings_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_sidebar, NULL);

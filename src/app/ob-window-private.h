@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 /* One open file: its table page, its row in the sidebar and the analyses under it. */
 typedef struct
 {
+  guint id;                /* never reused, unlike the address once closed */
   char *path;
   /* Column types the user chose, by name, as ObCsvOptions.column_types wants them. */
   GHashTable *column_types;
@@ -46,6 +47,7 @@ struct _ObWindow
   GCancellable *cancellable;
   GHashTable *pending;     /* paths being read for a new entry */
   guint n_loading;
+  guint n_entries_made;
   guint n_pages;
 };
 
@@ -56,6 +58,8 @@ ObWindowEntry *ob_window_find_entry          (ObWindow      *self,
 void           ob_window_show_error          (ObWindow      *self,
                                               const char    *heading,
                                               const GError  *error);
+void           ob_window_close_entry         (ObWindow      *self,
+                                              ObWindowEntry *entry);
 void           ob_window_add_analysis        (ObWindow      *self,
                                               ObWindowEntry *entry,
                                               GtkWidget     *page,

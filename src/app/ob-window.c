@@ -18,8 +18,8 @@ typedef struct
 {
   char *path;
   GHashTable *column_types;
-  /* The entry to refresh, or NULL to open a new one. */
-  ObWindowEntry *entry;
+  /* The id of the entry to refresh, or 0 to open a new one. */
+  guint entry_id;
 } LoadRequest;
 
 G_DEFINE_FINAL_TYPE (ObWindow, ob_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -213,6 +213,7 @@ add_entry (ObWindow   *self,
   g_autofree char *page_name = next_page_name (self);
   GtkWidget *row;
 
+  entry->id = ++self->n_entries_made;
   entry->path = g_strdup (path);
   entry->column_types = copy_column_types (column_types);
   entry->view = OB_DATASET_VIEW (ob_dataset_view_new (dataset));
@@ -279,21 +280,34 @@ load_finished_cb (GObject      *object,
   LoadRequest *request = g_task_get_task_data (G_TASK (result));
   g_autoptr(ObDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
+  ObWindowEntry *entry = NULL;
 
   dataset = g_task_propagate_pointer (G_TASK (result), &error);
   /* A closed window has freed its entries; there is nothing left to show the result in. */
   if (g_cancellable_is_cancelled (self->cancellable))
     return;
   self->n_loading--;
-  if (request->entry == NULL)
+  if (request->entry_id == 0)
     g_hash_table_remove (self->pending, request->path);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      ObWindowEntry *candidate = g_ptr_array_index (self->entries, i);
+      if (candidate->id == request->entry_id)
+        entry = candidate;
+    }
+  /* The dataset was closed while its file was read again. */
+  if (request->entry_id != 0 && entry == NULL)
+    {
+      update_view (self);
+      return;
+    }
 
   if (dataset == NULL)
     {
       g_autofree char *name = g_path_get_basename (request->path);
       g_autofree char *heading = NULL;
 
-      if (request->entry != NULL)
+      if (entry != NULL)
         heading = g_strdup (_("Could Not Change the Column Type"));
       else
         heading = g_strdup_printf (_("Could Not Open “%s”"), name);
@@ -303,8 +317,8 @@ load_finished_cb (GObject      *object,
     }
 
   ob_dataset_set_source_path (dataset, request->path);
-  if (request->entry != NULL)
-    refresh_entry (self, request->entry, request->column_types, dataset);
+  if (entry != NULL)
+    refresh_entry (self, entry, request->column_types, dataset);
   else
     add_entry (self, request->path, request->column_types, dataset);
 }
@@ -320,7 +334,7 @@ start_load (ObWindow      *self,
 
   request->path = g_strdup (path);
   request->column_types = copy_column_types (column_types);
-  request->entry = entry;
+  request->entry_id = entry != NULL ? entry->id : 0;
   g_task_set_task_data (task, request, load_request_free);
   g_task_set_name (task, "[oncobench] read dataset");
 
@@ -529,6 +543,31 @@ ob_window_show_error (ObWindow     *self,
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   adw_message_dialog_set_default_response (dialog, "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Removes the dataset, its table and its analyses; the sidebar selects a neighbour. */
+void
+ob_window_close_entry (ObWindow      *self,
+                       ObWindowEntry *entry)
+{
+  int first = gtk_list_box_row_get_index (entry->row);
+  guint n_rows = entry->n_analyses + 1;
+  GtkListBoxRow *next;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->sidebar_list, first);
+      GtkWidget *page = g_object_get_data (G_OBJECT (row), "ob-page");
+
+      gtk_stack_remove (self->content_stack, page);
+      gtk_list_box_remove (self->sidebar_list, GTK_WIDGET (row));
+    }
+  g_ptr_array_remove (self->entries, entry);
+
+  next = gtk_list_box_get_row_at_index (self->sidebar_list, MAX (first - 1, 0));
+  if (next != NULL)
+    gtk_list_box_select_row (self->sidebar_list, next);
+  update_view (self);
 }
 
 /* Puts @page under the dataset's last analysis in the sidebar and shows it. */

@@ -309,6 +309,14 @@ test_change_column_type (void)
                       G_LIST_MODEL (gtk_column_view_get_model (current_column_view (window)))),
                     ==, 3);
 
+  /* Closing the dataset while its file is read again drops the result. */
+  gtk_widget_activate_action (GTK_WIDGET (entry->view), "dataset.column-type-1", "s", "text");
+  g_assert_cmpuint (window->n_loading, ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL);
+  wait_until_idle (window);
+  g_assert_cmpuint (window->entries->len, ==, 0);
+  g_assert_null (ob_window_get_dataset (window));
+
   destroy_window (window);
   g_unlink (path);
 }
@@ -389,6 +397,18 @@ test_new_survival (void)
   g_assert_cmpuint (count_rows (window->sidebar_list), ==, 3);
   g_assert_true (gtk_list_box_get_selected_row (window->sidebar_list)
                  == gtk_list_box_get_row_at_index (window->sidebar_list, 1));
+
+  /* Closing the dataset takes its analysis with it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL));
+  g_assert_cmpuint (window->entries->len, ==, 1);
+  g_assert_cmpuint (count_rows (window->sidebar_list), ==, 1);
+  g_assert_cmpstr (ob_dataset_get_source_path (ob_window_get_dataset (window)), ==,
+                   g_ptr_array_index (samples, 1));
+  g_assert_true (OB_IS_DATASET_VIEW (gtk_stack_get_visible_child (window->content_stack)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL);
+  g_assert_null (ob_window_get_dataset (window));
+  g_assert_null (gtk_stack_get_visible_child (window->content_stack));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "empty");
 
   destroy_window (window);
 }
