@@ -52,7 +52,8 @@ ob_plot_format_from_path (const char *path, ObPlotFormat *out, GError **error)
   if (dot == NULL || !ob_plot_format_from_string (dot + 1, out))
     {
       g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                   _("Cannot tell the figure format of “%s”: name it .pdf, .svg, .eps, .png or .tif"),
+                   _("Cannot tell the figure format of “%s”: "
+                     "name it .pdf, .svg, .eps, .png or .tif"),
                    path ? path : "");
       return FALSE;
     }
