@@ -187,6 +187,21 @@ test_prefill_and_medians (void)
   g_assert_true (strstr (text, "log-log") != NULL);
   g_assert_null (strstr (text, "nan"));
 
+  /* Copy puts exactly that text on the clipboard. */
+  {
+    GdkContentProvider *content;
+    g_auto(GValue) value = G_VALUE_INIT;
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "survival.copy", NULL));
+    content = gdk_clipboard_get_content (gtk_widget_get_clipboard (GTK_WIDGET (page)));
+    g_assert_nonnull (content);
+    g_value_init (&value, G_TYPE_STRING);
+    g_assert_true (gdk_content_provider_get_value (content, &value, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (g_value_get_string (&value), ==, text);
+  }
+
   g_assert_finalize_object (page);
 }
 
