@@ -82,12 +82,17 @@ new_survival_action (GtkWidget  *widget,
   ObWindow *self = OB_WINDOW (widget);
   ObWindowEntry *entry = ob_window_get_current_entry (self);
   GtkWidget *page;
+  g_autofree char *title = NULL;
 
   if (entry == NULL)
     return;
+  /* Numbered from the second on, so two analyses of one dataset can be told apart. */
+  if (entry->n_analyses == 0)
+    title = g_strdup (_("Survival Analysis"));
+  else
+    title = g_strdup_printf (_("Survival Analysis %u"), entry->n_analyses + 1);
   page = ob_survival_page_new (ob_dataset_view_get_dataset (entry->view));
-  ob_window_add_analysis (self, entry, page, _("Survival Analysis"),
-                          "ob-survival-symbolic");
+  ob_window_add_analysis (self, entry, page, title, "ob-survival-symbolic");
 }
 
 static void

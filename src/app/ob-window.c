@@ -119,10 +119,17 @@ update_view (ObWindow *self)
   if (entry != NULL)
     {
       g_autofree char *name = g_path_get_basename (entry->path);
+      /* TRANSLATORS: the window title in task switchers: file name, then the application */
+      g_autofree char *title = g_strdup_printf (_("%s — Oncobench"), name);
+
       adw_window_title_set_subtitle (self->window_title, name);
+      gtk_window_set_title (GTK_WINDOW (self), title);
     }
   else
-    adw_window_title_set_subtitle (self->window_title, NULL);
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Oncobench"));
+    }
 
   ob_window_update_actions (self);
 }
