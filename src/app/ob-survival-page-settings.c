@@ -191,8 +191,11 @@ name_matches (const char *name,
   return g_regex_match_simple (pattern, name, G_REGEX_CASELESS, 0);
 }
 
-#define TIME_PATTERN  "time|pfs|^os|[^a-z]os([^a-z]|$)|month|day|week|year|futime|surv|dfs|efs|rfs|ttp|follow|期間|月"
-#define EVENT_PATTERN "status|event|dead|death|died|censor|vital|fustat|relapse|progress|死亡|イベント|打ち切り"
+#define TIME_PATTERN  "time|pfs|^os|[^a-z]os([^a-z]|$)|month|day|week|year|futime|surv|dfs|efs|" \
+                      "rfs|ttp|follow|期間|月"
+#define UNIT_PATTERN  "time|month|day|week|year|期間|月|日数"
+#define EVENT_PATTERN "status|event|dead|death|died|censor|vital|fustat|relapse|progress|" \
+                      "死亡|増悪|再発|イベント|打ち切り|転帰"
 
 /* Values counted as events when the user has not said: R's Surv() rules for 0/1 and 1/2,
  * and the usual words otherwise.  A column named "censor…" marks censorings, not events. */
@@ -229,7 +232,8 @@ update_event_subtitle (ObSurvivalPage *self)
       g_string_append_printf (chosen, "%s%s", chosen->len > 0 ? ", " : "",
                               (const char *) g_ptr_array_index (self->event_values, k));
   if (chosen->len == 0)
-    adw_expander_row_set_subtitle (self->event_values_row, _("Choose the values that mark an event"));
+    adw_expander_row_set_subtitle (self->event_values_row,
+                                   _("Choose the values that mark an event"));
   else
     {
       g_autofree char *subtitle = g_strdup_printf (_("Events: %s"), chosen->str);
@@ -268,7 +272,8 @@ add_check_row (AdwExpanderRow *expander,
 static void
 rebuild_event_values (ObSurvivalPage *self)
 {
-  const ObColumn *column = ob_survival_page_selected_column (self, self->event_row, self->event_columns);
+  const ObColumn *column = ob_survival_page_selected_column (self, self->event_row,
+                                                             self->event_columns);
 
   for (guint k = 0; k < self->event_checks->len; k++)
     {
@@ -351,9 +356,12 @@ build_covariates (ObSurvivalPage *self)
 static void
 update_covariate_sensitivity (ObSurvivalPage *self)
 {
-  const ObColumn *time = ob_survival_page_selected_column (self, self->time_row, self->time_columns);
-  const ObColumn *event = ob_survival_page_selected_column (self, self->event_row, self->event_columns);
-  const ObColumn *group = ob_survival_page_selected_column (self, self->group_row, self->group_columns);
+  const ObColumn *time = ob_survival_page_selected_column (self, self->time_row,
+                                                           self->time_columns);
+  const ObColumn *event = ob_survival_page_selected_column (self, self->event_row,
+                                                            self->event_columns);
+  const ObColumn *group = ob_survival_page_selected_column (self, self->group_row,
+                                                            self->group_columns);
 
   for (guint k = 0; k < self->covariate_columns->len; k++)
     {
@@ -691,7 +699,10 @@ prefill_columns (ObSurvivalPage *self)
     {
       const ObColumn *column = column_at (self, self->time_columns, k);
 
-      if (name_matches (column->name, TIME_PATTERN) && !name_matches (column->name, EVENT_PATTERN))
+      /* "pfs_event" is no time, but "無増悪生存期間_月" (progression-free months) is. */
+      if (name_matches (column->name, TIME_PATTERN)
+          && (!name_matches (column->name, EVENT_PATTERN)
+              || name_matches (column->name, UNIT_PATTERN)))
         time_pos = k;
     }
   if (time_pos == GTK_INVALID_LIST_POSITION && self->time_columns->len > 0)

@@ -549,8 +549,8 @@ ob_survival_page_class_init (ObSurvivalPageClass *klass)
   object_class->finalize = ob_survival_page_finalize;
 
   g_type_ensure (OB_TYPE_PLOT_VIEW);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/oncobench/Oncobench/ob-survival-page.ui");
+  gtk_widget_class_set_template_from_resource (
+    widget_class, "/io/github/oncobench/Oncobench/ob-survival-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, time_row);
   gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, event_row);
   gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, event_values_row);

@@ -57,4 +57,13 @@ women <- subset(lung, sex == 2)
 fit <- survfit(Surv(time, status == 2) ~ ph.ecog, data = women, conf.type = "log-log")
 medians("women.ecog", fit)
 
+# The synthetic ALK cohort (data/samples/alk-cohort.csv; alk-cohort-ja.csv holds the same
+# rows with Japanese names): progression-free survival by TP53 status, and the page's
+# default test.
+alk <- read.csv("data/samples/alk-cohort.csv")
+fit <- survfit(Surv(pfs_months, pfs_event) ~ tp53_status, data = alk, conf.type = "log-log")
+medians("alk.tp53", fit)
+sd <- survdiff(Surv(pfs_months, pfs_event) ~ tp53_status, data = alk)
+emit("alk.tp53.logrank.chisq", sd$chisq)
+
 close(out)
