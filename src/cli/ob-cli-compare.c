@@ -27,11 +27,14 @@ typedef enum
   TEST_WELCH_ANOVA,
   TEST_KRUSKAL,
   TEST_TWOWAY,
+  TEST_CHISQ,
+  TEST_FISHER,
   N_TESTS,
 } Test;
 
 static const char * const test_names[N_TESTS] = {
   "welch", "student", "paired", "mannwhitney", "anova", "welch-anova", "kruskal", "twoway",
+  "chisq", "fisher",
 };
 
 static const char * const posthoc_names[] = { "tukey", "games-howell", "dunn", "sidak" };
@@ -402,6 +405,103 @@ run_twoway (JsonBuilder       *b,
   return TRUE;
 }
 
+/* Counts rather than measurements: --group × --value, both read as categories. */
+static gboolean
+run_table (const char            *path,
+           const ObDataset       *dataset,
+           const CompareOptions  *o,
+           Test                   test,
+           const guint8          *mask,
+           GError               **error)
+{
+  g_autoptr(ObCountTable) table = NULL;
+  g_autoptr(ObCliJson) json = NULL;
+  JsonBuilder *b;
+  ObTableTest r;
+
+  if (o->pair != NULL || o->posthoc != NULL || o->factor2 != NULL)
+    return invalid (error, _("--test chisq and fisher take no --pair, --posthoc or --factor2"));
+  table = ob_count_table_new (dataset, o->group, o->value, mask, error);
+  if (table == NULL)
+    return FALSE;
+  if (test == TEST_FISHER && (table->n_rows != 2 || table->n_cols != 2))
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   _("Fisher’s exact test here takes a 2 × 2 table; “%s” × “%s” is %u × %u "
+                     "(use --test chisq, or --where to keep two levels)"),
+                   o->group, o->value, table->n_rows, table->n_cols);
+      return FALSE;
+    }
+  if (!(test == TEST_FISHER ? ob_fisher_test (table->counts, &r, error)
+                            : ob_chisq_test (table->counts, table->n_rows, table->n_cols, &r,
+                                             error)))
+    return FALSE;
+
+  json = ob_cli_json_new ();
+  b = ob_cli_json_get_builder (json);
+  json_builder_begin_object (b);
+  ob_cli_json_add_string (b, "file", path);
+  ob_cli_json_add_string (b, "test", test_names[test]);
+  ob_cli_json_add_string (b, "value", o->value);
+  ob_cli_json_add_string (b, "group", o->group);
+  {
+    double n = 0;
+
+    for (guint i = 0; i < table->n_rows * table->n_cols; i++)
+      n += table->counts[i];
+    ob_cli_json_add_int (b, "n", (gint64) n);
+  }
+  ob_cli_json_add_int (b, "excluded", (gint64) table->n_excluded);
+  if (test == TEST_FISHER)
+    {
+      ob_cli_json_add_string (b, "method", "Fisher's exact test (two-sided)");
+      ob_cli_json_add_double (b, "statistic", NAN);
+      ob_cli_json_add_double (b, "df", NAN);
+      ob_cli_json_add_double (b, "p", r.p);
+      /* JSON has no infinity: a table with a zero cell can give null here. */
+      ob_cli_json_add_double (b, "odds_ratio", r.odds_ratio);
+    }
+  else
+    {
+      ob_cli_json_add_string (b, "method", r.yates ? "Pearson's chi-square with Yates' "
+                                                     "continuity correction"
+                                                   : "Pearson's chi-square");
+      ob_cli_json_add_double (b, "statistic", r.statistic);
+      ob_cli_json_add_double (b, "df", r.df);
+      ob_cli_json_add_double (b, "p", r.p);
+    }
+  json_builder_set_member_name (b, "columns");
+  json_builder_begin_array (b);
+  for (guint c = 0; c < table->n_cols; c++)
+    json_builder_add_string_value (b, table->col_names[c]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "groups");
+  json_builder_begin_array (b);
+  for (guint g = 0; g < table->n_rows; g++)
+    {
+      double n = 0;
+
+      json_builder_begin_object (b);
+      ob_cli_json_add_string (b, "name", table->row_names[g]);
+      json_builder_set_member_name (b, "counts");
+      json_builder_begin_array (b);
+      for (guint c = 0; c < table->n_cols; c++)
+        {
+          n += table->counts[g * table->n_cols + c];
+          json_builder_add_int_value (b, (gint64) table->counts[g * table->n_cols + c]);
+        }
+      json_builder_end_array (b);
+      ob_cli_json_add_int (b, "n", (gint64) n);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "posthoc");
+  json_builder_begin_array (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  return ob_cli_json_print (json, error);
+}
+
 static gboolean
 run_compare (const char            *path,
              const CompareOptions  *o,
@@ -427,6 +527,8 @@ run_compare (const char            *path,
       if (mask == NULL)
         return FALSE;
     }
+  if (test_index == TEST_CHISQ || test_index == TEST_FISHER)
+    return run_table (path, dataset, o, (Test) test_index, mask, error);
   data = ob_group_data_new (dataset, o->value, o->group, o->factor2, mask, error);
   if (data == NULL)
     return FALSE;
@@ -449,6 +551,8 @@ run_compare (const char            *path,
   ob_cli_json_add_string (b, "test", test_names[test]);
   ob_cli_json_add_string (b, "value", o->value);
   ob_cli_json_add_string (b, "group", o->group);
+  if (o->factor2 != NULL)
+    ob_cli_json_add_string (b, "factor2", o->factor2);
   ob_cli_json_add_int (b, "n", (gint64) data->n);
   ob_cli_json_add_int (b, "excluded", (gint64) data->n_excluded);
   json_builder_set_member_name (b, "exclusions");
@@ -499,8 +603,9 @@ ob_cli_compare (int    argc,
     { "factor2", 0, 0, G_OPTION_ARG_STRING, &o.factor2,
       N_("Second factor of a two-way design"), N_("COL") },
     { "test", 0, 0, G_OPTION_ARG_STRING, &o.test,
-      N_("welch, student, paired, mannwhitney, anova, welch-anova, kruskal or twoway "
-         "(default: welch for two groups, anova for more, twoway with --factor2)"),
+      N_("welch, student, paired, mannwhitney, anova, welch-anova, kruskal, twoway; or chisq, "
+         "fisher for a categorical --value (default: welch for two groups, anova for more, "
+         "twoway with --factor2)"),
       N_("TEST") },
     { "pair", 0, 0, G_OPTION_ARG_STRING, &o.pair,
       N_("The two groups of a two-group test, in the order a, b"), N_("A,B") },
@@ -540,7 +645,7 @@ ob_cli_compare (int    argc,
   else if (o.test != NULL && (test = lookup_name (o.test, test_names, N_TESTS)) < 0)
     g_set_error (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
                  _("--test “%s” is not one of welch, student, paired, mannwhitney, anova, "
-                   "welch-anova, kruskal, twoway"), o.test);
+                   "welch-anova, kruskal, twoway, chisq, fisher"), o.test);
   else if (o.posthoc != NULL
            && (posthoc = lookup_name (o.posthoc, posthoc_names,
                                       G_N_ELEMENTS (posthoc_names))) < 0)

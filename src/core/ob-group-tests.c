@@ -317,6 +317,71 @@ ob_group_data_find (const ObGroupData *data,
   return -1;
 }
 
+ObCountTable *
+ob_count_table_new (const ObDataset  *dataset,
+                    const char       *row_column,
+                    const char       *col_column,
+                    const guint8     *mask,
+                    GError          **error)
+{
+  g_autoptr(ObCountTable) table = NULL;
+  const ObColumn *rows, *cols;
+  gsize n_rows = ob_dataset_get_n_rows (dataset);
+  g_autofree guint8 *keep = g_new (guint8, n_rows);
+  g_auto(Levels) row_levels = { 0 };
+  g_auto(Levels) col_levels = { 0 };
+  double total = 0;
+
+  if ((rows = lookup_column (dataset, row_column, _("group"), error)) == NULL
+      || (cols = lookup_column (dataset, col_column, _("value"), error)) == NULL)
+    return NULL;
+
+  /* Levels only from rows that have both, so that no row or column of the table is empty
+   * merely because the other cell was missing. */
+  for (gsize i = 0; i < n_rows; i++)
+    keep[i] = (mask == NULL || mask[i]) && !ob_column_is_missing (rows, i)
+              && !ob_column_is_missing (cols, i);
+  levels_from_column (rows, n_rows, keep, &row_levels);
+  levels_from_column (cols, n_rows, keep, &col_levels);
+
+  table = g_new0 (ObCountTable, 1);
+  table->n_rows = row_levels.n_levels;
+  table->n_cols = col_levels.n_levels;
+  table->row_names = g_steal_pointer (&row_levels.names);
+  table->col_names = g_steal_pointer (&col_levels.names);
+  table->counts = g_new0 (double, MAX (1, table->n_rows * table->n_cols));
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      if (mask != NULL && !mask[i])
+        continue;
+      if (!keep[i])
+        table->n_excluded++;
+      else
+        {
+          table->counts[row_levels.codes[i] * table->n_cols + col_levels.codes[i]] += 1;
+          total += 1;
+        }
+    }
+  if (total == 0)
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
+                   _("No rows have both “%s” and “%s”"), rows->name, cols->name);
+      return NULL;
+    }
+  return g_steal_pointer (&table);
+}
+
+void
+ob_count_table_free (ObCountTable *table)
+{
+  if (table == NULL)
+    return;
+  g_free (table->counts);
+  g_strfreev (table->row_names);
+  g_strfreev (table->col_names);
+  g_free (table);
+}
+
 /* R's default quantile (type 7) on sorted values. */
 static double
 quantile_sorted (const double *sorted,

@@ -142,6 +142,26 @@ gboolean     ob_fisher_test      (const double  *counts,
                                   ObTableTest   *out,
                                   GError       **error);
 
+/* Counts of two categorical columns crossed: rows are the levels of row_column, columns those
+ * of col_column (sorted, empty ones dropped); rows missing either are left out and counted. */
+typedef struct
+{
+  guint n_rows;
+  guint n_cols;
+  double *counts;          /* row-major n_rows × n_cols */
+  char **row_names;        /* NULL-terminated */
+  char **col_names;        /* NULL-terminated */
+  gsize n_excluded;
+} ObCountTable;
+
+ObCountTable *ob_count_table_new  (const ObDataset  *dataset,
+                                   const char       *row_column,
+                                   const char       *col_column,
+                                   const guint8     *mask,
+                                   GError          **error);
+void          ob_count_table_free (ObCountTable *table);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObGroupData, ob_group_data_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObCountTable, ob_count_table_free)
 
 G_END_DECLS

@@ -131,6 +131,63 @@ test_compare_cases (void)
     check_case (json_array_get_object_element (list, c));
 }
 
+static void
+test_compare_tables (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference",
+                                                 "group-tests-cli-tables.json", NULL);
+  g_autoptr(JsonParser) tables = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *list;
+
+  json_parser_load_from_file (tables, path, &error);
+  g_assert_no_error (error);
+  list = json_node_get_array (json_parser_get_root (tables));
+  for (guint c = 0; c < json_array_get_length (list); c++)
+    {
+      JsonObject *item = json_array_get_object_element (list, c);
+      g_autoptr(CliResult) result = run_case (item);
+      g_autoptr(JsonParser) parser = cli_result_parse (result);
+      JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+      JsonArray *columns = cli_get_array (root, "columns");
+      JsonArray *groups = cli_get_array (root, "groups");
+      JsonArray *want_counts = json_object_get_array_member (item, "counts");
+      JsonArray *want_columns = json_object_get_array_member (item, "columns");
+      JsonArray *want_rows = json_object_get_array_member (item, "rows");
+      guint n_cols = json_array_get_length (want_columns);
+
+      g_assert_cmpstr (cli_get_string (root, "test"), ==,
+                       json_object_get_string_member (item, "test"));
+      g_assert_cmpint (cli_get_int (root, "n"), ==, (gint64) expected_double (item, "n"));
+      g_assert_cmpint (cli_get_int (root, "excluded"), ==,
+                       (gint64) expected_double (item, "excluded"));
+      cli_assert_close (cli_get_double (root, "statistic"), expected_double (item, "statistic"),
+                        1e-9, "X-squared");
+      cli_assert_close (cli_get_double (root, "df"), expected_double (item, "df"), 0, "df");
+      cli_assert_close (cli_get_double (root, "p"), expected_double (item, "p"), 1e-6, "p");
+      if (!isnan (expected_double (item, "odds_ratio")))
+        cli_assert_close (cli_get_double (root, "odds_ratio"),
+                          expected_double (item, "odds_ratio"), 1e-6, "odds ratio");
+
+      g_assert_cmpuint (json_array_get_length (columns), ==, n_cols);
+      for (guint k = 0; k < n_cols; k++)
+        g_assert_cmpstr (json_array_get_string_element (columns, k), ==,
+                         json_array_get_string_element (want_columns, k));
+      g_assert_cmpuint (json_array_get_length (groups), ==, json_array_get_length (want_rows));
+      for (guint g = 0; g < json_array_get_length (groups); g++)
+        {
+          JsonObject *group = json_array_get_object_element (groups, g);
+          JsonArray *counts = cli_get_array (group, "counts");
+
+          g_assert_cmpstr (cli_get_string (group, "name"), ==,
+                           json_array_get_string_element (want_rows, g));
+          for (guint k = 0; k < n_cols; k++)
+            g_assert_cmpint (json_array_get_int_element (counts, k), ==,
+                             json_array_get_int_element (want_counts, g * n_cols + k));
+        }
+    }
+}
+
 static char *
 write_temp (const char *contents)
 {
@@ -200,6 +257,7 @@ test_compare_errors (void)
 {
   g_autofree char *csf = cli_sample_path ("csf-areg.csv");
   g_autofree char *apoptosis = cli_sample_path ("apoptosis.csv");
+  g_autofree char *alk = cli_sample_path ("alk-cohort.csv");
 
   expect_error ("--value COL and --group COL", "compare", csf, "--group", "group", NULL);
   expect_error ("--test “t”", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
@@ -220,6 +278,8 @@ test_compare_errors (void)
                 "--posthoc", "sidak", NULL);
   expect_error ("--factor2", "compare", apoptosis, "--value", "apoptosis_pct", "--group",
                 "treatment", "--test", "twoway", NULL);
+  expect_error ("2 × 2 table", "compare", alk, "--value", "smoking", "--group", "tp53_status",
+                "--test", "fisher", NULL);
   expect_error ("same number of values", "compare", csf, "--value", "areg_pg_ml", "--group",
                 "group", "--test", "paired", "--pair", "no LMC,EGFR-TKI-resistant LMC", NULL);
 }
@@ -240,6 +300,7 @@ main (int    argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/cli/compare/against-r", test_compare_cases);
+  g_test_add_func ("/cli/compare/tables", test_compare_tables);
   g_test_add_func ("/cli/compare/excluded", test_compare_excluded);
   g_test_add_func ("/cli/compare/errors", test_compare_errors);
 

@@ -340,3 +340,22 @@ cli <- list(
   twoway_case)
 writeLines(to_json(cli), "tests/reference/group-tests-cli.json")
 cat("wrote tests/reference/group-tests-cli.json\n")
+
+# Count tables: --group × --value as categories, rows missing either left out.
+alk_cohort <- read.csv("data/samples/alk-cohort.csv", na.strings = c("", "NA"))
+table_case <- function(value, test) {
+  keep <- !is.na(alk_cohort$tp53_status) & !is.na(alk_cohort[[value]])
+  t <- table(cfactor(alk_cohort$tp53_status[keep]), cfactor(alk_cohort[[value]][keep]))
+  r <- if (test == "fisher") fisher.test(t) else suppressWarnings(chisq.test(t))
+  list(file = "alk-cohort.csv", args = I(c("--value", value, "--group", "tp53_status", "--test",
+                                           test)),
+       test = test, n = sum(t), excluded = sum(!keep),
+       statistic = if (test == "fisher") NA else unname(r$statistic),
+       df = if (test == "fisher") NA else unname(r$parameter), p = r$p.value,
+       odds_ratio = if (test == "fisher") fisher_mle(t) else NA,
+       columns = I(colnames(t)), rows = I(rownames(t)), counts = I(as.vector(t(t))))
+}
+tables <- list(table_case("sex", "fisher"), table_case("sex", "chisq"),
+               table_case("smoking", "chisq"))
+writeLines(to_json(tables), "tests/reference/group-tests-cli-tables.json")
+cat("wrote tests/reference/group-tests-cli-tables.json\n")
