@@ -215,6 +215,7 @@ create_column (ObDatasetView *self,
   g_autofree char *title = NULL;
   gboolean right_aligned = column->type == OB_COLUMN_NUMERIC || column->type == OB_COLUMN_DATE;
   GtkColumnViewColumn *view_column;
+  GVariant *state;
 
   /* "·" keeps the detected type in the header, where the name is read anyway. */
   title = g_strdup_printf ("%s · %s", column->name, type_label (column->type));
@@ -231,8 +232,8 @@ create_column (ObDatasetView *self,
                                           estimate_column_width (self, layout, index, title));
   gtk_column_view_column_set_header_menu (view_column, menu);
 
-  action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING,
-                                         g_variant_new_string (ob_column_type_to_string (column->type)));
+  state = g_variant_new_string (ob_column_type_to_string (column->type));
+  action = g_simple_action_new_stateful (action_name, G_VARIANT_TYPE_STRING, state);
   g_object_set_data (G_OBJECT (action), "ob-column", GUINT_TO_POINTER (index));
   g_signal_connect (action, "change-state", G_CALLBACK (change_column_type_cb), self);
   g_action_map_add_action (G_ACTION_MAP (self->actions), G_ACTION (action));

@@ -127,6 +127,7 @@ test_view_cells (void)
   GListModel *columns = gtk_column_view_get_columns (column_view);
   g_autoptr(GtkColumnViewColumn) x_column = NULL;
   g_autoptr(GtkColumnViewColumn) note_column = NULL;
+  GListModel *model;
   GtkWidget *cell;
 
   g_assert_true (ob_dataset_view_get_dataset (OB_DATASET_VIEW (view)) == dataset);
@@ -138,8 +139,8 @@ test_view_cells (void)
   g_assert_cmpstr (gtk_column_view_column_get_title (note_column), ==, "note · Text");
   g_assert_nonnull (gtk_column_view_column_get_header_menu (x_column));
   g_assert_cmpint (gtk_column_view_column_get_fixed_width (x_column), >=, 64);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (column_view))),
-                    ==, 3);
+  model = G_LIST_MODEL (gtk_column_view_get_model (column_view));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 300);
   gtk_window_set_child (GTK_WINDOW (window), view);
