@@ -251,12 +251,34 @@ test_settings_change_results (void)
   g_assert_cmpint (fit->ci, ==, OB_CI_PLAIN);
   assert_close (fit->curves[0].median, ref ("sex.median", 0));
 
+  /* Ticking a covariate adjusts the Cox model, as coxph(~ factor(sex) + age). */
+  for (guint k = 0; k < page->covariate_columns->len; k++)
+    {
+      guint column = g_array_index (page->covariate_columns, guint, k);
+
+      if (strcmp (ob_dataset_get_column (page->dataset, column)->name, "age") == 0)
+        gtk_check_button_set_active (g_ptr_array_index (page->covariate_checks, k), TRUE);
+    }
+  ob_survival_page_update (page);
+  g_assert_cmpuint (page->results->cox->n_terms, ==, 2);
+  g_assert_cmpstr (page->results->cox->terms[1].name, ==, "age");
+  for (guint t = 0; t < 2; t++)
+    {
+      g_assert_cmpfloat_with_epsilon (page->results->cox->terms[t].hr, ref ("sex_age.cox.hr", t),
+                                      1e-5 * ref ("sex_age.cox.hr", t));
+      g_assert_cmpfloat_with_epsilon (page->results->cox->terms[t].p, ref ("sex_age.cox.p", t),
+                                      1e-5 * ref ("sex_age.cox.p", t));
+    }
+  /* The figure prints the unadjusted hazard ratio only. */
+  g_assert_null (page->plot.cox);
+
   /* Unticking every event value leaves nothing to analyse, and says so. */
   for (guint k = 0; k < page->event_checks->len; k++)
     gtk_check_button_set_active (g_ptr_array_index (page->event_checks, k), FALSE);
   ob_survival_page_update (page);
   g_assert_null (ob_survival_page_get_fit (page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (page->figure_stack), ==, "message");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (page->save_as_button)));
 
   g_assert_finalize_object (page);
 }
@@ -451,14 +473,17 @@ test_hover_and_legend (void)
   g_assert_nonnull (tooltip);
   g_assert_true (strstr (tooltip, "<b>2</b>") != NULL);
 
-  if (layout->legend.width > 0)
-    {
-      g_signal_emit_by_name (page->plot_view, "clicked",
-                             (layout->legend.x + layout->legend.width / 2) * page->layout_scale,
-                             (layout->legend.y + layout->legend.height / 4) * page->layout_scale);
-      g_assert_cmpuint (page->hidden_groups, ==, 1);
-      g_assert_cmpuint (page->plot.style.hidden_groups, ==, 1);
-    }
+  g_assert_cmpfloat (layout->legend.width, >, 0);
+  g_signal_emit_by_name (page->plot_view, "clicked",
+                         (layout->legend.x + layout->legend.width / 2) * page->layout_scale,
+                         (layout->legend.y + layout->legend.height / 4) * page->layout_scale);
+  g_assert_cmpuint (page->hidden_groups, ==, 1);
+  g_assert_cmpuint (page->plot.style.hidden_groups, ==, 1);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->show_all_button)));
+  /* With one curve left there is no legend to click; the button brings the rest back. */
+  g_signal_emit_by_name (page->show_all_button, "clicked");
+  g_assert_cmpuint (page->plot.style.hidden_groups, ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->show_all_button)));
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (page);

@@ -37,6 +37,11 @@ cox <- coxph(Surv(time, status == 2) ~ factor(sex), data = lung)
 emit("sex.cox.hr", exp(coef(cox)))
 emit("sex.cox.hr_ci", exp(confint(cox)))
 
+# Adjusted for age (ticked under Covariates): the group term comes first.
+cox <- coxph(Surv(time, status == 2) ~ factor(sex) + age, data = lung)
+emit("sex_age.cox.hr", exp(coef(cox)))
+emit("sex_age.cox.p", summary(cox)$coefficients[, "Pr(>|z|)"])
+
 # Regrouped by ECOG performance status (one row has it missing).
 fit <- survfit(Surv(time, status == 2) ~ ph.ecog, data = lung, conf.type = "log-log")
 medians("ecog", fit)
