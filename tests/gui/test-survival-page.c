@@ -206,6 +206,44 @@ test_prefill_and_medians (void)
   g_assert_finalize_object (page);
 }
 
+/* The conventions preference is followed, at creation and when it changes. */
+static void
+test_prism_conventions (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  ObSurvivalPage *page;
+  const ObSurvTest *test;
+  g_autofree char *text = NULL;
+
+  g_settings_set_string (settings, "conventions", "prism");
+  page = new_page ();
+  g_assert_cmpuint (adw_combo_row_get_selected (page->conventions_row), ==, 1);
+  g_assert_cmpint (page->results->conventions, ==, OB_CONVENTIONS_PRISM);
+
+  test = page->results->test;
+  for (guint k = 0; k < 3; k++)
+    {
+      const double logrank[] = { test->hr_logrank[1], test->hr_logrank_lower[1],
+                                 test->hr_logrank_upper[1] };
+      const double mh[] = { test->hr_mh[1], test->hr_mh_lower[1], test->hr_mh_upper[1] };
+
+      assert_close (logrank[k], ref ("sex.prism.hr_logrank", k));
+      assert_close (mh[k], ref ("sex.prism.hr_mh", k));
+    }
+  text = ob_survival_page_get_results_text (page);
+  g_assert_true (strstr (text, "Mantel–Haenszel") != NULL);
+  g_assert_true (strstr (text, "Prism conventions") != NULL);
+
+  g_settings_set_string (settings, "conventions", "r");
+  ob_survival_page_update (page);
+  g_assert_cmpint (page->results->conventions, ==, OB_CONVENTIONS_R);
+  g_clear_pointer (&text, g_free);
+  text = ob_survival_page_get_results_text (page);
+  g_assert_null (strstr (text, "Mantel–Haenszel"));
+
+  g_assert_finalize_object (page);
+}
+
 static void
 test_regroup (void)
 {
@@ -561,6 +599,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/survival-page/prefill-and-medians", test_prefill_and_medians);
   g_test_add_func ("/gui/survival-page/regroup", test_regroup);
+  g_test_add_func ("/gui/survival-page/prism-conventions", test_prism_conventions);
   g_test_add_func ("/gui/survival-page/settings-change-results", test_settings_change_results);
   g_test_add_func ("/gui/survival-page/subgroup-filter", test_subgroup_filter);
   g_test_add_func ("/gui/survival-page/japanese-cohort", test_japanese_cohort);

@@ -37,6 +37,15 @@ cox <- coxph(Surv(time, status == 2) ~ factor(sex), data = lung)
 emit("sex.cox.hr", exp(coef(cox)))
 emit("sex.cox.hr_ci", exp(confint(cox)))
 
+# Prism's hazard ratios of women (sex 2) against men, shown under Prism conventions:
+# log-rank (O/E ratio) and Mantel–Haenszel (exp((O - E) / V)), each with its 95% CI.
+o <- sd$obs; e <- sd$exp; v <- sd$var[2, 2]; z <- qnorm(0.975)
+lr <- log((o[2] / e[2]) / (o[1] / e[1]))
+emit("sex.prism.hr_logrank", exp(c(lr, lr - z * sqrt(1 / e[1] + 1 / e[2]),
+                                   lr + z * sqrt(1 / e[1] + 1 / e[2]))))
+mh <- (o[2] - e[2]) / v
+emit("sex.prism.hr_mh", exp(c(mh, mh - z / sqrt(v), mh + z / sqrt(v))))
+
 # Adjusted for age (ticked under Covariates): the group term comes first.
 cox <- coxph(Surv(time, status == 2) ~ factor(sex) + age, data = lung)
 emit("sex_age.cox.hr", exp(coef(cox)))
