@@ -48,6 +48,7 @@ typedef struct
   char *test;
   char *pair;
   char *posthoc;
+  char *id;
   char **where;
 } CompareOptions;
 
@@ -61,6 +62,7 @@ compare_options_clear (CompareOptions *o)
   g_clear_pointer (&o->test, g_free);
   g_clear_pointer (&o->pair, g_free);
   g_clear_pointer (&o->posthoc, g_free);
+  g_clear_pointer (&o->id, g_free);
   g_clear_pointer (&o->where, g_strfreev);
 }
 
@@ -254,22 +256,133 @@ pick_pair (const ObGroupData  *data,
 }
 
 static gboolean
-run_two_group (JsonBuilder       *b,
-               const ObGroupData *data,
-               Test               test,
-               const char        *pair,
-               GError           **error)
+same_id (const ObColumn *column,
+         gsize           row_a,
+         gsize           row_b)
+{
+  if (column->type == OB_COLUMN_NUMERIC || column->type == OB_COLUMN_DATE)
+    return column->num[row_a] == column->num[row_b];
+  return g_strcmp0 (ob_column_get_string (column, row_a),
+                    ob_column_get_string (column, row_b)) == 0;
+}
+
+static guint
+id_hash (const ObColumn *column,
+         gsize           row)
+{
+  if (column->type == OB_COLUMN_NUMERIC || column->type == OB_COLUMN_DATE)
+    return g_double_hash (&column->num[row]);
+  return g_str_hash (ob_column_get_string (column, row));
+}
+
+/* Pairs the values of a and b that share an ID, in a's row order; IDs in only one group are
+ * left out and counted, an ID twice in a group is an error. */
+static gboolean
+pair_by_id (const ObDataset   *dataset,
+            const ObGroupData *data,
+            const char        *id,
+            const guint       *which,
+            double           **x,
+            double           **y,
+            gsize             *n_pairs,
+            gsize             *n_unpaired,
+            GError           **error)
+{
+  const ObColumn *column = ob_dataset_lookup_column (dataset, id);
+  gsize a0 = data->offsets[which[0]], na = data->offsets[which[0] + 1] - a0;
+  gsize b0 = data->offsets[which[1]], nb = data->offsets[which[1] + 1] - b0;
+  gsize n_slots = 1, matched = 0;
+  g_autofree gssize *slots = NULL;
+
+  if (column == NULL)
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   _("The ID column “%s” is not in the table"), id);
+      return FALSE;
+    }
+  /* Open addressing over b's rows: one allocation, whatever the number of pairs. */
+  while (n_slots < 2 * nb + 1)
+    n_slots *= 2;
+  slots = g_new (gssize, n_slots);
+  memset (slots, 0xff, n_slots * sizeof (gssize));
+  for (gsize j = 0; j < nb; j++)
+    {
+      gsize row = data->row_index[b0 + j];
+      gsize h;
+
+      if (ob_column_is_missing (column, row))
+        continue;
+      h = id_hash (column, row) & (n_slots - 1);
+      for (; slots[h] >= 0; h = (h + 1) & (n_slots - 1))
+        if (same_id (column, data->row_index[b0 + slots[h]], row))
+          {
+            guint index = (guint) ob_dataset_find_column (dataset, id);
+            g_autofree char *cell = ob_dataset_format_cell (dataset, index, row);
+
+            g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                         _("The ID “%s” occurs twice in group “%s”: pairs must be unique"), cell,
+                         data->group_names[which[1]]);
+            return FALSE;
+          }
+      slots[h] = (gssize) j;
+    }
+
+  *x = g_new (double, MAX (na, 1));
+  *y = g_new (double, MAX (na, 1));
+  for (gsize i = 0; i < na; i++)
+    {
+      gsize row = data->row_index[a0 + i];
+      gsize h;
+
+      if (ob_column_is_missing (column, row))
+        continue;
+      h = id_hash (column, row) & (n_slots - 1);
+      for (; slots[h] >= 0; h = (h + 1) & (n_slots - 1))
+        if (same_id (column, data->row_index[b0 + slots[h]], row))
+          {
+            (*x)[matched] = data->values[a0 + i];
+            (*y)[matched] = data->values[b0 + slots[h]];
+            matched++;
+            break;
+          }
+    }
+  *n_pairs = matched;
+  *n_unpaired = na + nb - 2 * matched;
+  return TRUE;
+}
+
+static gboolean
+run_two_group (JsonBuilder          *b,
+               const ObDataset      *dataset,
+               const ObGroupData    *data,
+               Test                  test,
+               const CompareOptions *o,
+               GError              **error)
 {
   guint which[2];
   const double *x, *y;
+  g_autofree double *paired_x = NULL;
+  g_autofree double *paired_y = NULL;
   gsize nx, ny;
 
-  if (!pick_pair (data, pair, which, error))
+  if (!pick_pair (data, o->pair, which, error))
     return FALSE;
   x = data->values + data->offsets[which[0]];
   nx = data->offsets[which[0] + 1] - data->offsets[which[0]];
   y = data->values + data->offsets[which[1]];
   ny = data->offsets[which[1] + 1] - data->offsets[which[1]];
+  if (o->id != NULL)
+    {
+      gsize unpaired;
+
+      if (!pair_by_id (dataset, data, o->id, which, &paired_x, &paired_y, &nx, &unpaired, error))
+        return FALSE;
+      x = paired_x;
+      y = paired_y;
+      ny = nx;
+      ob_cli_json_add_int (b, "pairs", (gint64) nx);
+      ob_cli_json_add_int (b, "unpaired", (gint64) unpaired);
+    }
 
   if (test == TEST_MANN_WHITNEY)
     {
@@ -295,7 +408,9 @@ run_two_group (JsonBuilder       *b,
       if (!ob_t_test (x, nx, y, ny, kind, 0.95, &t, error))
         return FALSE;
       ob_cli_json_add_string (b, "method",
-                              test == TEST_PAIRED ? "Paired t test (pairs in row order)"
+                              test == TEST_PAIRED ? (o->id != NULL ? "Paired t test (pairs by ID)"
+                                                                   : "Paired t test (pairs in "
+                                                                     "row order)")
                               : test == TEST_STUDENT ? "Student's t test (equal variances)"
                               : "Welch's t test");
       ob_cli_json_add_double (b, "statistic", t.statistic);
@@ -541,6 +656,8 @@ run_compare (const char            *path,
   if (o->pair != NULL && !is_two_group (test))
     return invalid (error, _("--pair chooses the groups of a two-group test (welch, student, "
                              "paired, mannwhitney)"));
+  if (o->id != NULL && test != TEST_PAIRED)
+    return invalid (error, _("--id pairs the rows of --test paired"));
   if (is_two_group (test) && posthoc >= 0)
     return invalid (error, _("--posthoc follows a test of several groups"));
 
@@ -562,7 +679,7 @@ run_compare (const char            *path,
   json_builder_end_array (b);
 
   if (is_two_group (test))
-    ok = run_two_group (b, data, test, o->pair, error);
+    ok = run_two_group (b, dataset, data, test, o, error);
   else if (test == TEST_TWOWAY)
     ok = run_twoway (b, data, o, posthoc, error);
   else
@@ -612,6 +729,9 @@ ob_cli_compare (int    argc,
     { "posthoc", 0, 0, G_OPTION_ARG_STRING, &o.posthoc,
       N_("tukey, games-howell, dunn or sidak (default: the one that goes with the test)"),
       N_("METHOD") },
+    { "id", 0, 0, G_OPTION_ARG_STRING, &o.id,
+      N_("Pair a paired test’s values by this column (default: row order within each group)"),
+      N_("COL") },
     { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where,
       N_("Keep rows where COL equals VALUE; repeatable"), N_("COL=VALUE") },
     { NULL }

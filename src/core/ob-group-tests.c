@@ -191,7 +191,8 @@ ob_group_data_new (const ObDataset  *dataset,
   if ((value = lookup_column (dataset, value_column, _("value"), error)) == NULL
       || (group = lookup_column (dataset, group_column, _("group"), error)) == NULL
       || (factor2_column != NULL
-          && (factor2 = lookup_column (dataset, factor2_column, _("second factor"), error)) == NULL))
+          && (factor2 = lookup_column (dataset, factor2_column, _("second factor"),
+                                       error)) == NULL))
     return NULL;
   if (value->type != OB_COLUMN_NUMERIC)
     {
@@ -273,6 +274,7 @@ ob_group_data_new (const ObDataset  *dataset,
   }
 
   data->values = g_new (double, data->n);
+  data->row_index = g_new (gsize, data->n);
   fill = g_memdup2 (data->offsets, sizeof (gsize) * data->n_groups);
   if (factor2 != NULL)
     {
@@ -286,6 +288,7 @@ ob_group_data_new (const ObDataset  *dataset,
         gsize at = fill[groups.codes[i]]++;
 
         data->values[at] = value->num[i];
+        data->row_index[at] = i;
         if (factor2 != NULL)
           data->factor2[at] = levels2.codes[i];
       }
@@ -302,6 +305,7 @@ ob_group_data_free (ObGroupData *data)
   g_strfreev (data->group_names);
   g_free (data->offsets);
   g_free (data->factor2);
+  g_free (data->row_index);
   g_strfreev (data->factor2_names);
   g_clear_pointer (&data->exclusions, g_ptr_array_unref);
   g_free (data);

@@ -22,6 +22,7 @@ typedef struct
   guint n_groups;
   char **group_names;      /* NULL-terminated, levels in sorted order, empty ones dropped */
   gsize *offsets;          /* n_groups + 1 */
+  gsize *row_index;        /* dataset row of each value */
   /* Second factor (two-way designs), aligned with values; NULL without one. */
   guint32 *factor2;
   guint n_levels2;

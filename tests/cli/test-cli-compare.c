@@ -252,6 +252,48 @@ expect_error (const char *contains,
     g_error ("expected “%s” in the error “%s”", contains, line);
 }
 
+/* Rows shuffled and one partner missing: --id pairs them as R's match() does. */
+static void
+test_compare_paired_id (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "reference",
+                                                 "group-tests-cli-paired.json", NULL);
+  g_autofree char *data = g_test_build_filename (G_TEST_DIST, "data", "groups",
+                                                 "sleep-shuffled.csv", NULL);
+  g_autoptr(JsonParser) expected = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CliResult) result = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  JsonObject *item, *root, *ci;
+
+  json_parser_load_from_file (expected, path, &error);
+  g_assert_no_error (error);
+  item = json_array_get_object_element (json_node_get_array (json_parser_get_root (expected)), 0);
+  result = cli_run ("compare", data, "--value", "extra", "--group", "group", "--test", "paired",
+                    "--id", "ID", NULL);
+  parser = cli_result_parse (result);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpint (cli_get_int (root, "pairs"), ==, (gint64) expected_double (item, "pairs"));
+  g_assert_cmpint (cli_get_int (root, "unpaired"), ==,
+                   (gint64) expected_double (item, "unpaired"));
+  cli_assert_close (cli_get_double (root, "statistic"), expected_double (item, "statistic"), 1e-9,
+                    "t");
+  cli_assert_close (cli_get_double (root, "df"), expected_double (item, "df"), 0, "df");
+  cli_assert_close (cli_get_double (root, "p"), expected_double (item, "p"), 1e-6, "p");
+  ci = cli_get_object (root, "ci");
+  cli_assert_close (cli_get_double (ci, "estimate"), expected_double (item, "estimate"), 1e-9,
+                    "mean difference");
+  cli_assert_close (cli_get_double (ci, "lower"), expected_double (item, "lower"), 1e-6, "lower");
+  cli_assert_close (cli_get_double (ci, "upper"), expected_double (item, "upper"), 1e-6, "upper");
+
+  expect_error ("occurs twice", "compare", data, "--value", "extra", "--group", "group",
+                "--test", "paired", "--id", "group", NULL);
+  expect_error ("--id pairs", "compare", data, "--value", "extra", "--group", "group",
+                "--id", "ID", NULL);
+  expect_error ("“patient” is not in the table", "compare", data, "--value", "extra", "--group",
+                "group", "--test", "paired", "--id", "patient", NULL);
+}
+
 static void
 test_compare_errors (void)
 {
@@ -301,6 +343,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/compare/against-r", test_compare_cases);
   g_test_add_func ("/cli/compare/tables", test_compare_tables);
+  g_test_add_func ("/cli/compare/paired-id", test_compare_paired_id);
   g_test_add_func ("/cli/compare/excluded", test_compare_excluded);
   g_test_add_func ("/cli/compare/errors", test_compare_errors);
 

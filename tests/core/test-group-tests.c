@@ -559,7 +559,12 @@ test_group_data (void)
   /* Values stay in row order within their group. */
   g_assert_cmpuint (plants->offsets[1] - plants->offsets[0], ==, n);
   for (gsize i = 0; i < n; i++)
-    g_assert_cmpfloat (plants->values[plants->offsets[0] + i], ==, x[i]);
+    {
+      g_assert_cmpfloat (plants->values[plants->offsets[0] + i], ==, x[i]);
+      g_assert_cmpuint (plants->row_index[plants->offsets[0] + i], ==, i);
+    }
+  /* trt2 fills the last ten rows of the file. */
+  g_assert_cmpuint (plants->row_index[plants->offsets[2]], ==, 20);
 
   g_assert_cmpuint (teeth->n_groups, ==, 2);
   g_assert_cmpuint (teeth->n_levels2, ==, 3);

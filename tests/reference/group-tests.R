@@ -359,3 +359,24 @@ tables <- list(table_case("sex", "fisher"), table_case("sex", "chisq"),
                table_case("smoking", "chisq"))
 writeLines(to_json(tables), "tests/reference/group-tests-cli-tables.json")
 cat("wrote tests/reference/group-tests-cli-tables.json\n")
+
+# Paired by ID: sleep with its rows shuffled and one row dropped, so that row order cannot
+# pair them and patient 4 has no partner.
+set.seed(7)
+sleep_shuffled <- sleep[sample(nrow(sleep)), ]
+sleep_shuffled <- sleep_shuffled[!(sleep_shuffled$ID == 4 & sleep_shuffled$group == 2), ]
+write.csv(sleep_shuffled, "tests/data/groups/sleep-shuffled.csv", row.names = FALSE)
+s1 <- sleep_shuffled[sleep_shuffled$group == 1, ]
+s2 <- sleep_shuffled[sleep_shuffled$group == 2, ]
+both <- s1[s1$ID %in% s2$ID, ]
+r <- t.test(both$extra, s2$extra[match(both$ID, s2$ID)], paired = TRUE)
+paired_id <- list(list(file = "sleep-shuffled.csv", args = I(c("--value", "extra", "--group",
+                                                                "group", "--test", "paired",
+                                                                "--id", "ID")),
+                       test = "paired", pairs = nrow(both),
+                       unpaired = nrow(sleep_shuffled) - 2 * nrow(both),
+                       statistic = unname(r$statistic), df = unname(r$parameter),
+                       p = r$p.value, estimate = unname(r$estimate),
+                       lower = r$conf.int[1], upper = r$conf.int[2]))
+writeLines(to_json(paired_id), "tests/reference/group-tests-cli-paired.json")
+cat("wrote tests/reference/group-tests-cli-paired.json\n")
