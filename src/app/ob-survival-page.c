@@ -295,6 +295,8 @@ figure_tooltip_cb (double   x,
   ObKmLayout *layout = ensure_layout (self, width, height);
   const char *unit;
   g_autofree char *name = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *escaped_time = NULL;
   ObKmHit hit;
 
   if (layout == NULL
@@ -303,12 +305,15 @@ figure_tooltip_cb (double   x,
 
   unit = self->results->time_unit != NULL ? self->results->time_unit : "";
   name = g_markup_escape_text (self->results->fit->curves[hit.curve].name, -1);
+  time = *unit != '\0' ? g_strdup_printf ("%.4g %s", hit.time, unit)
+                        : g_strdup_printf ("%.4g", hit.time);
+  escaped_time = g_markup_escape_text (time, -1);
   if (isfinite (hit.lower) && isfinite (hit.upper))
-    return g_strdup_printf (_("<b>%s</b>\nTime %.4g %s\nS(t) %.3f (95%% CI %.3f–%.3f)\n"
+    return g_strdup_printf (_("<b>%s</b>\nTime %s\nS(t) %.3f (95%% CI %.3f–%.3f)\n"
                               "At risk %zu"),
-                            name, hit.time, unit, hit.surv, hit.lower, hit.upper, hit.n_risk);
-  return g_strdup_printf (_("<b>%s</b>\nTime %.4g %s\nS(t) %.3f\nAt risk %zu"),
-                          name, hit.time, unit, hit.surv, hit.n_risk);
+                            name, escaped_time, hit.surv, hit.lower, hit.upper, hit.n_risk);
+  return g_strdup_printf (_("<b>%s</b>\nTime %s\nS(t) %.3f\nAt risk %zu"),
+                          name, escaped_time, hit.surv, hit.n_risk);
 }
 
 static void
