@@ -206,7 +206,8 @@ test_prefill_and_medians (void)
   g_assert_finalize_object (page);
 }
 
-/* The conventions preference is followed, at creation and when it changes. */
+/* The conventions preference is followed, at creation and when it changes; the interval
+ * preference gives the default transform. */
 static void
 test_prism_conventions (void)
 {
@@ -250,7 +251,13 @@ test_prism_conventions (void)
   g_clear_pointer (&text, g_free);
   text = ob_survival_page_get_results_text (page);
   g_assert_null (strstr (text, "Mantel–Haenszel"));
+  g_assert_finalize_object (page);
 
+  /* The preferred interval transform is the page's default. */
+  g_settings_set_string (settings, "ci-transform", "plain");
+  page = new_page ();
+  g_assert_cmpint (ob_survival_page_get_fit (page)->ci, ==, OB_CI_PLAIN);
+  g_settings_reset (settings, "ci-transform");
   g_assert_finalize_object (page);
 }
 
