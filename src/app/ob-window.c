@@ -254,6 +254,12 @@ refresh_entry (ObWindow      *self,
   entry->column_types = copy_column_types (column_types);
   ob_dataset_view_set_dataset (entry->view, dataset);
   gtk_label_set_text (entry->subtitle, size);
+  /* Analyses hold the table they were started on; say so rather than let a figure and the
+   * table silently disagree. */
+  if (entry->n_analyses > 0)
+    adw_toast_overlay_add_toast (self->toast_overlay,
+                                 adw_toast_new (_("Open analyses keep the previous column "
+                                                  "types; start a new one to use the change")));
   toast_warnings (self, entry);
   update_view (self);
 }
