@@ -134,7 +134,8 @@ struct _ObSurvivalPage
   ObKmPlot plot;
   guint64 hidden_groups;
   ObKmLayout *layout;       /* of the last drawing, for hit tests */
-  double layout_scale;
+  double layout_scale;       /* figure points to view pixels */
+  double layout_dx, layout_dy; /* where the figure's corner sits in the view */
 
   guint recompute_id;
   GCancellable *cancellable;  /* of the computation running in a thread, if any */

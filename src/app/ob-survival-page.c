@@ -55,19 +55,6 @@ show_message (ObSurvivalPage *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_as_button), FALSE);
 }
 
-/* The figure on screen is the exported figure enlarged to fill the view, so type and lines
- * keep their proportions to the plot as they will be printed. */
-static double
-screen_scale (ObSurvivalPage *self,
-              double          width,
-              double          height)
-{
-  double export_width = OB_MM_TO_PT (gtk_spin_button_get_value (self->width_spin));
-  double export_height = OB_MM_TO_PT (gtk_spin_button_get_value (self->height_spin));
-
-  return MAX (1.0, MIN (width / export_width, height / export_height));
-}
-
 static void
 setup_plot (ObSurvivalPage *self)
 {
@@ -248,24 +235,36 @@ recompute_idle_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Draws and hit-tests in the coordinates of the figure, which the view scales up. */
+/* Room around the preview, in pixels. */
+#define PREVIEW_MARGIN 12.0
+
+/* The view shows the figure as it will be exported: laid out at the export size in points,
+ * then scaled to fit and centred, so the legend, the annotation and the table fall where
+ * they will on paper. */
 static ObKmLayout *
 ensure_layout (ObSurvivalPage *self,
                double          width,
                double          height)
 {
-  double scale = screen_scale (self, width, height);
+  double export_width = OB_MM_TO_PT (gtk_spin_button_get_value (self->width_spin));
+  double export_height = OB_MM_TO_PT (gtk_spin_button_get_value (self->height_spin));
+  double scale;
 
   if (self->results == NULL)
     return NULL;
-  if (self->layout != NULL && self->layout_scale == scale
-      && fabs (self->layout->width - width / scale) < 1e-9
-      && fabs (self->layout->height - height / scale) < 1e-9)
+
+  scale = MIN (MAX (width - 2 * PREVIEW_MARGIN, 1) / export_width,
+               MAX (height - 2 * PREVIEW_MARGIN, 1) / export_height);
+  self->layout_scale = scale;
+  self->layout_dx = floor ((width - export_width * scale) / 2);
+  self->layout_dy = floor ((height - export_height * scale) / 2);
+
+  if (self->layout != NULL && fabs (self->layout->width - export_width) < 1e-9
+      && fabs (self->layout->height - export_height) < 1e-9)
     return self->layout;
 
   g_clear_pointer (&self->layout, ob_km_layout_free);
-  self->layout = ob_km_plot_layout (&self->plot, width / scale, height / scale);
-  self->layout_scale = scale;
+  self->layout = ob_km_plot_layout (&self->plot, export_width, export_height);
   return self->layout;
 }
 
@@ -277,9 +276,25 @@ draw_figure_cb (cairo_t *cr,
 {
   ObSurvivalPage *self = user_data;
   ObKmLayout *layout = ensure_layout (self, width, height);
+  double grey = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? 0.22 : 0.88;
+  double paper_width, paper_height;
 
   if (layout == NULL)
     return;
+
+  /* A sheet of paper on the desk, as in a print preview. */
+  paper_width = layout->width * self->layout_scale;
+  paper_height = layout->height * self->layout_scale;
+  cairo_set_source_rgb (cr, grey, grey, grey);
+  cairo_paint (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.15);
+  cairo_rectangle (cr, self->layout_dx + 1, self->layout_dy + 2, paper_width, paper_height);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, self->layout_dx, self->layout_dy, paper_width, paper_height);
+  cairo_fill (cr);
+
+  cairo_translate (cr, self->layout_dx, self->layout_dy);
   cairo_scale (cr, self->layout_scale, self->layout_scale);
   ob_km_plot_render_layout (cr, layout);
 }
@@ -300,7 +315,8 @@ figure_tooltip_cb (double   x,
   ObKmHit hit;
 
   if (layout == NULL
-      || !ob_km_plot_hit_test (layout, x / self->layout_scale, y / self->layout_scale, &hit))
+      || !ob_km_plot_hit_test (layout, (x - self->layout_dx) / self->layout_scale,
+                               (y - self->layout_dy) / self->layout_scale, &hit))
     return NULL;
 
   unit = self->results->time_unit != NULL ? self->results->time_unit : "";
@@ -340,8 +356,8 @@ figure_clicked_cb (ObSurvivalPage *self,
 
   if (layout == NULL || layout->legend.width <= 0 || self->results == NULL)
     return;
-  fx = x / self->layout_scale;
-  fy = y / self->layout_scale;
+  fx = (x - self->layout_dx) / self->layout_scale;
+  fy = (y - self->layout_dy) / self->layout_scale;
   if (fx < layout->legend.x || fx > layout->legend.x + layout->legend.width
       || fy < layout->legend.y || fy > layout->legend.y + layout->legend.height)
     return;

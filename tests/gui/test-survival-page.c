@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "ob-csv-reader.h"
+#include "ob-plot-export.h"
 #include "ob-survival-page-private.h"
 
 static GHashTable *reference;   /* key → GArray of double */
@@ -522,16 +523,22 @@ test_hover_and_legend (void)
   layout = page->layout;
 
   ob_km_curve_surv_at (&page->results->fit->curves[1], t, &at);
-  x = ob_plot_scale_map (&layout->x, t) * page->layout_scale;
-  y = ob_plot_scale_map (&layout->y, at.surv * layout->y_factor) * page->layout_scale;
+  x = page->layout_dx + ob_plot_scale_map (&layout->x, t) * page->layout_scale;
+  y = page->layout_dy
+      + ob_plot_scale_map (&layout->y, at.surv * layout->y_factor) * page->layout_scale;
   tooltip = ob_plot_view_query_at (page->plot_view, x, y);
   g_assert_nonnull (tooltip);
   g_assert_true (strstr (tooltip, "<b>2</b>") != NULL);
 
   g_assert_cmpfloat (layout->legend.width, >, 0);
+  /* The figure is laid out at the export size whatever the window. */
+  g_assert_cmpfloat_with_epsilon (layout->width, OB_MM_TO_PT (89), 1e-9);
+  g_assert_cmpfloat_with_epsilon (layout->height, OB_MM_TO_PT (80), 1e-9);
   g_signal_emit_by_name (page->plot_view, "clicked",
-                         (layout->legend.x + layout->legend.width / 2) * page->layout_scale,
-                         (layout->legend.y + layout->legend.height / 4) * page->layout_scale);
+                         page->layout_dx
+                         + (layout->legend.x + layout->legend.width / 2) * page->layout_scale,
+                         page->layout_dy
+                         + (layout->legend.y + layout->legend.height / 4) * page->layout_scale);
   g_assert_cmpuint (page->hidden_groups, ==, 1);
   g_assert_cmpuint (page->plot.style.hidden_groups, ==, 1);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->show_all_button)));
