@@ -19,6 +19,7 @@ typedef struct
   ObDatasetView *view;     /* owned by content_stack */
   GtkListBoxRow *row;      /* owned by sidebar_list */
   GtkLabel *subtitle;
+  AdwToast *warnings_toast; /* weak: the overlay owns it while it shows */
   guint n_analyses;
 } ObWindowEntry;
 

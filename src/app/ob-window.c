@@ -29,6 +29,13 @@ entry_free (gpointer data)
 {
   ObWindowEntry *entry = data;
 
+  /* Its Details button would point at nothing. */
+  if (entry->warnings_toast != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (entry->warnings_toast),
+                                    (gpointer *) &entry->warnings_toast);
+      adw_toast_dismiss (entry->warnings_toast);
+    }
   g_free (entry->path);
   g_clear_pointer (&entry->column_types, g_hash_table_unref);
   g_free (entry);
@@ -189,6 +196,8 @@ toast_warnings (ObWindow      *self,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
+  if (entry->warnings_toast != NULL)
+    adw_toast_dismiss (entry->warnings_toast);
   if (warnings->len == 0)
     return;
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported with %u warning",
@@ -199,6 +208,8 @@ toast_warnings (ObWindow      *self,
   adw_toast_set_action_name (toast, "win.show-import-warnings");
   adw_toast_set_action_target_value (toast, g_variant_new_string (entry->path));
   adw_toast_set_timeout (toast, 8);
+  entry->warnings_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &entry->warnings_toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 

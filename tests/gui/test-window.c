@@ -321,6 +321,41 @@ test_change_column_type (void)
   g_unlink (path);
 }
 
+/* Skipped rows are reported in the window, with their details a click away. */
+static void
+test_import_warnings (void)
+{
+  g_autofree char *ragged = write_temp_csv ("a,b,c\n1,2,x\n3,4\n5,6,y\n");
+  g_autofree char *clean = write_temp_csv ("a,b\n1,2\n");
+  g_autoptr(GFile) ragged_file = g_file_new_for_path (ragged);
+  g_autoptr(GFile) clean_file = g_file_new_for_path (clean);
+  g_autoptr(GError) error = NULL;
+  ObWindow *window = create_window ();
+  ObWindowEntry *entry;
+
+  g_assert_true (ob_window_load_file_sync (window, ragged_file, &error));
+  g_assert_no_error (error);
+  entry = ob_window_get_current_entry (window);
+  g_assert_cmpuint (ob_dataset_get_n_rows (ob_window_get_dataset (window)), ==, 2);
+  g_assert_cmpuint (ob_dataset_get_warnings (ob_window_get_dataset (window))->len, >, 0);
+  g_assert_nonnull (entry->warnings_toast);
+
+  g_assert_true (ob_window_load_file_sync (window, clean_file, &error));
+  g_assert_no_error (error);
+  g_assert_null (ob_window_get_current_entry (window)->warnings_toast);
+
+  /* Closing the file takes its toast away; the window closes with the other one open. */
+  gtk_list_box_select_row (window->sidebar_list, entry->row);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL);
+  g_assert_cmpuint (window->entries->len, ==, 1);
+  g_assert_true (ob_window_load_file_sync (window, ragged_file, &error));
+  g_assert_no_error (error);
+
+  destroy_window (window);
+  g_unlink (ragged);
+  g_unlink (clean);
+}
+
 static gboolean
 lists_title (GtkListBox *list,
              const char *title)
@@ -424,6 +459,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/gui/window/open-async", test_open_async);
   g_test_add_func ("/gui/window/drop-files", test_drop_files);
   g_test_add_func ("/gui/window/change-column-type", test_change_column_type);
+  g_test_add_func ("/gui/window/import-warnings", test_import_warnings);
   g_test_add_func ("/gui/window/recent-files", test_recent_files);
   g_test_add_func ("/gui/window/new-survival", test_new_survival);
 
