@@ -144,6 +144,18 @@ struct _ObSurvivalPage
 };
 
 /* ob-survival-page-settings.c */
+/* More distinct values than this make an identifier or a measurement, not levels to list. */
+#define OB_SURVIVAL_MAX_LEVELS 30
+/* The few distinct values of a column (cached), FALSE when it has more than max. */
+gboolean        ob_survival_page_collect_distinct (ObSurvivalPage *self,
+                                                   const ObColumn *column,
+                                                   guint           max,
+                                                   GPtrArray      *out_text,
+                                                   GArray         *out_numbers);
+GtkWidget      *ob_survival_page_add_check_row    (AdwExpanderRow *expander,
+                                                   const char     *title,
+                                                   gboolean        active,
+                                                   GtkWidget     **out_check);
 void            ob_survival_page_build_settings   (ObSurvivalPage *self);
 const ObColumn *ob_survival_page_selected_column  (ObSurvivalPage *self,
                                                    AdwComboRow    *row,
@@ -151,6 +163,8 @@ const ObColumn *ob_survival_page_selected_column  (ObSurvivalPage *self,
 /* NULL-terminated; NULL when nothing is chosen. */
 char          **ob_survival_page_event_values     (ObSurvivalPage *self);
 char          **ob_survival_page_covariates       (ObSurvivalPage *self);
+/* ob-survival-page-filters.c */
+void            ob_survival_page_build_filters    (ObSurvivalPage *self);
 /* Fills self->mask (NULL: keep every row); returns the number of rows left out. */
 gsize           ob_survival_page_build_mask       (ObSurvivalPage *self);
 void            ob_survival_page_filter_free      (gpointer filter);
