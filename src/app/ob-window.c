@@ -25,17 +25,24 @@ typedef struct
 G_DEFINE_FINAL_TYPE (ObWindow, ob_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
+dismiss_warnings (ObWindowEntry *entry)
+{
+  AdwToast *toast = entry->warnings_toast;
+
+  if (toast == NULL)
+    return;
+  g_object_remove_weak_pointer (G_OBJECT (toast), (gpointer *) &entry->warnings_toast);
+  entry->warnings_toast = NULL;
+  adw_toast_dismiss (toast);
+}
+
+static void
 entry_free (gpointer data)
 {
   ObWindowEntry *entry = data;
 
   /* Its Details button would point at nothing. */
-  if (entry->warnings_toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (entry->warnings_toast),
-                                    (gpointer *) &entry->warnings_toast);
-      adw_toast_dismiss (entry->warnings_toast);
-    }
+  dismiss_warnings (entry);
   g_free (entry->path);
   g_clear_pointer (&entry->column_types, g_hash_table_unref);
   g_free (entry);
@@ -196,8 +203,7 @@ toast_warnings (ObWindow      *self,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (entry->warnings_toast != NULL)
-    adw_toast_dismiss (entry->warnings_toast);
+  dismiss_warnings (entry);
   if (warnings->len == 0)
     return;
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported with %u warning",

@@ -344,6 +344,12 @@ test_import_warnings (void)
   g_assert_no_error (error);
   g_assert_null (ob_window_get_current_entry (window)->warnings_toast);
 
+  /* Reading it again replaces its toast. */
+  gtk_list_box_select_row (window->sidebar_list, entry->row);
+  gtk_widget_activate_action (GTK_WIDGET (entry->view), "dataset.column-type-0", "s", "text");
+  wait_until_idle (window);
+  g_assert_nonnull (entry->warnings_toast);
+
   /* Closing the file takes its toast away; the window closes with the other one open. */
   gtk_list_box_select_row (window->sidebar_list, entry->row);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL);
