@@ -42,6 +42,8 @@ struct _ObWindow
   GtkSpinner *spinner;
   GtkMenuButton *new_analysis_button;
   GMenu *samples_menu;
+  GMenuModel *sidebar_menu;
+  GtkWidget *sidebar_popover;
 
   GSettings *settings;
   GPtrArray *entries;      /* ObWindowEntry * */

@@ -416,6 +416,25 @@ sidebar_row_selected_cb (GtkListBox    *list,
   update_view (self);
 }
 
+/* A secondary click on a dataset or analysis offers what the main menu does for it. */
+static void
+sidebar_pressed_cb (GtkGestureClick *gesture,
+                    int              n_press,
+                    double           x,
+                    double           y,
+                    ObWindow        *self)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_y (self->sidebar_list, (int) y);
+  GdkRectangle where = { (int) x, (int) y, 1, 1 };
+
+  if (row == NULL)
+    return;
+  gtk_list_box_select_row (self->sidebar_list, row);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->sidebar_popover), &where);
+  gtk_popover_popup (GTK_POPOVER (self->sidebar_popover));
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
 static gboolean
 drop_cb (GtkDropTarget *target,
          const GValue  *value,
@@ -465,6 +484,7 @@ ob_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->sidebar_popover, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), OB_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
@@ -509,6 +529,7 @@ ob_window_class_init (ObWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObWindow, spinner);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, new_analysis_button);
   gtk_widget_class_bind_template_child (widget_class, ObWindow, samples_menu);
+  gtk_widget_class_bind_template_child (widget_class, ObWindow, sidebar_menu);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 
   ob_window_class_init_actions (widget_class);
@@ -518,6 +539,7 @@ static void
 ob_window_init (ObWindow *self)
 {
   GtkDropTarget *drop_target;
+  GtkGesture *click;
 
   self->entries = g_ptr_array_new_with_free_func (entry_free);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -528,6 +550,15 @@ ob_window_init (ObWindow *self)
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect (drop_target, "drop", G_CALLBACK (drop_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  self->sidebar_popover = gtk_popover_menu_new_from_model (self->sidebar_menu);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->sidebar_popover), FALSE);
+  gtk_widget_set_halign (self->sidebar_popover, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->sidebar_popover, GTK_WIDGET (self->sidebar_list));
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (sidebar_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->sidebar_list), GTK_EVENT_CONTROLLER (click));
 
   ob_window_populate_samples (self);
   bind_settings (self);

@@ -439,6 +439,11 @@ test_new_survival (void)
   g_assert_true (gtk_list_box_get_selected_row (window->sidebar_list)
                  == gtk_list_box_get_row_at_index (window->sidebar_list, 1));
 
+  /* The same actions on a secondary click in the sidebar. */
+  g_assert_true (gtk_widget_get_parent (window->sidebar_popover)
+                 == GTK_WIDGET (window->sidebar_list));
+  g_assert_cmpint (g_menu_model_get_n_items (window->sidebar_menu), ==, 2);
+
   /* Closing the dataset takes its analysis with it. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.close-dataset", NULL));
   g_assert_cmpuint (window->entries->len, ==, 1);
