@@ -37,6 +37,8 @@ static const char * const test_names[N_TESTS] = {
   "chisq", "fisher",
 };
 
+#define MAX_GROUPS 200u
+
 static const char * const posthoc_names[] = { "tukey", "games-howell", "dunn", "sidak" };
 
 typedef struct
@@ -647,6 +649,16 @@ run_compare (const char            *path,
   data = ob_group_data_new (dataset, o->value, o->group, o->factor2, mask, error);
   if (data == NULL)
     return FALSE;
+  /* An ID or a measurement picked as the group by mistake would ask for millions of pairs. */
+  if (data->n_groups > MAX_GROUPS || data->n_levels2 > MAX_GROUPS)
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   _("“%s” has %u different values: comparisons take at most %u groups; is it "
+                     "the right column?"),
+                   data->n_groups > MAX_GROUPS ? o->group : o->factor2,
+                   MAX (data->n_groups, data->n_levels2), MAX_GROUPS);
+      return FALSE;
+    }
 
   if (test_index >= 0)
     test = (Test) test_index;

@@ -310,6 +310,17 @@ test_compare_errors (void)
                 "--test", "welch", NULL);
   expect_error ("no group “EGFR”", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
                 "--pair", "no LMC,EGFR", NULL);
+  {
+    g_autoptr(GString) many = g_string_new ("value,id\n");
+    g_autofree char *path = NULL;
+
+    for (guint i = 0; i < 250; i++)
+      g_string_append_printf (many, "%u.5,P%u\n%u,P%u\n", i, i, i, i);
+    path = write_temp (many->str);
+    expect_error ("“id” has 250 different values", "compare", path, "--value", "value",
+                  "--group", "id", NULL);
+    g_unlink (path);
+  }
   expect_error ("not numeric", "compare", csf, "--value", "group", "--group", "areg_pg_ml",
                 NULL);
   expect_error ("“dose” is not in the table", "compare", csf, "--value", "areg_pg_ml",
