@@ -599,6 +599,43 @@ test_group_data_missing (void)
   g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
 }
 
+static void
+test_count_table (void)
+{
+  const char csv[] = "arm,response,site\nA,yes,1\nA,no,1\nB,yes,2\nA,yes,2\nB,,1\n,no,2\n"
+                     "B,no,1\nC,yes,1\nB,no,2\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(ObDataset) dataset = NULL;
+  g_autoptr(ObCountTable) table = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint8 site1[] = { 1, 1, 0, 0, 1, 0, 1, 1, 0 };
+  /* Rows: A, B, C; columns: no, yes. */
+  const double all[] = { 1, 2, 2, 1, 0, 1 };
+  const double only_site1[] = { 1, 1, 1, 0, 0, 1 };
+
+  dataset = ob_csv_read_bytes (bytes, "counts.csv", NULL, &error);
+  g_assert_no_error (error);
+  table = ob_count_table_new (dataset, "arm", "response", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (table->n_rows, ==, 3);
+  g_assert_cmpuint (table->n_cols, ==, 2);
+  g_assert_cmpstr (table->row_names[2], ==, "C");
+  g_assert_cmpstr (table->col_names[0], ==, "no");
+  g_assert_cmpmem (table->counts, sizeof all, all, sizeof all);
+  g_assert_cmpuint (table->n_excluded, ==, 2);
+  g_clear_pointer (&table, ob_count_table_free);
+
+  /* A mask keeps the rows of one site; excluded counts only rows it kept. */
+  table = ob_count_table_new (dataset, "arm", "response", site1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (table->counts, sizeof only_site1, only_site1, sizeof only_site1);
+  g_assert_cmpuint (table->n_excluded, ==, 1);
+  g_clear_pointer (&table, ob_count_table_free);
+
+  g_assert_null (ob_count_table_new (dataset, "arm", "outcome", NULL, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -625,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/core/group-tests/ptukey", test_ptukey);
   g_test_add_func ("/core/group-tests/twoway", test_twoway);
   g_test_add_func ("/core/group-tests/sort", test_sort);
+  g_test_add_func ("/core/group-tests/count-table", test_count_table);
   g_test_add_func ("/core/group-tests/group-data", test_group_data);
   g_test_add_func ("/core/group-tests/group-data-missing", test_group_data_missing);
 
