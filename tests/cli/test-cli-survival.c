@@ -375,6 +375,13 @@ test_survival_errors (void)
     g_assert_nonnull (strstr (line, "stage"));
   }
   {
+    const char *args[] = { "survival", lung, "--time", "time", "--event", "status",
+                           "--risk-table", "fancy", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_nonnull (strstr (line, "--risk-table"));
+  }
+  {
     /* The table was fine: the message is about the figure and names it. */
     const char *args[] = { "survival", lung, "--time", "time", "--event", "status",
                            "--figure", "/nonexistent-dir/km.pdf", NULL };
@@ -444,6 +451,7 @@ test_survival_figure (void)
       g_autoptr(CliResult) result = cli_run ("survival", alk, "--time", "pfs_months", "--event",
                                              "pfs_event", "--group", "tp53_status",
                                              "--figure", out, "--size", "89x80", "--dpi", "300",
+                                             "--risk-table", i % 2 ? "kmunicate" : "classic",
                                              "--no-steps", NULL);
       g_autoptr(JsonParser) parser = cli_result_parse (result);
       JsonObject *root = json_node_get_object (json_parser_get_root (parser));
