@@ -40,6 +40,7 @@ typedef struct
   char *test;
   char *times;
   double rmst;
+  double landmark;
   char **where;
   char *conventions;
   char *figure;
@@ -189,6 +190,8 @@ resolve_settings (const SurvivalOptions  *o,
     }
   if (!isnan (o->rmst) && !(o->rmst > 0))
     return invalid_option (error, "%s", _("--rmst TAU must be a time > 0"));
+  if (!(isfinite (o->landmark) && o->landmark >= 0))
+    return invalid_option (error, "%s", _("--landmark T must be a time ≥ 0"));
 
   if (o->size != NULL)
     {
@@ -329,6 +332,7 @@ run_survival (const char             *path,
   spec.covariates = covariates != NULL && covariates[0] != NULL
                     ? (const char * const *) covariates : NULL;
   spec.strata_column = o->strata;
+  spec.landmark = o->landmark;
   data = ob_surv_data_new (dataset, &spec, mask, error);
   if (data == NULL)
     return FALSE;
@@ -367,6 +371,8 @@ run_survival (const char             *path,
   b = ob_cli_json_get_builder (json);
   json_builder_begin_object (b);
   ob_cli_json_add_string (b, "file", path);
+  /* Times below are measured from the landmark. */
+  ob_cli_json_add_double (b, "landmark", o->landmark > 0 ? o->landmark : NAN);
   ob_cli_json_add_int (b, "n", data->n);
   ob_cli_json_add_int (b, "events", events);
   ob_cli_json_add_int (b, "excluded", data->n_excluded);
@@ -450,6 +456,9 @@ ob_cli_survival (int    argc,
       N_("T1,T2…") },
     { "rmst", 0, 0, G_OPTION_ARG_DOUBLE, &o.rmst,
       N_("Restricted mean survival time up to TAU"), N_("TAU") },
+    { "landmark", 0, 0, G_OPTION_ARG_DOUBLE, &o.landmark,
+      N_("Landmark analysis: keep subjects still at risk at T and count time from T"),
+      N_("T") },
     { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where,
       N_("Keep rows where COL equals VALUE; repeatable"), N_("COL=VALUE") },
     { "conventions", 0, 0, G_OPTION_ARG_STRING, &o.conventions,

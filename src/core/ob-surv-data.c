@@ -418,7 +418,7 @@ ob_surv_data_new (const ObDataset   *dataset,
   g_autoptr(GArray) covariates = g_array_new (FALSE, TRUE, sizeof (Covariate));
   Factor group = { 0 }, strata = { 0 };
   gsize n_miss_time = 0, n_miss_event = 0, n_miss_group = 0, n_miss_strata = 0;
-  gsize n_miss_cov = 0;
+  gsize n_miss_cov = 0, n_landmark_event = 0, n_landmark_censor = 0;
   guint p = 0;
   gsize n = 0;
   gboolean ok = FALSE;
@@ -555,20 +555,62 @@ ob_surv_data_new (const ObDataset   *dataset,
   else if (!decode_default_events (event_col, n_rows, keep, status, error))
     goto out;
 
+  if (spec->landmark > 0)
+    for (gsize i = 0; i < n_rows; i++)
+      {
+        if (!keep[i])
+          continue;
+        if (time_values[i] < spec->landmark)
+          {
+            keep[i] = 0;
+            n--;
+            if (status[i])
+              n_landmark_event++;
+            else
+              n_landmark_censor++;
+          }
+        else
+          time_values[i] -= spec->landmark;
+      }
+
   data = g_new0 (ObSurvData, 1);
   data->exclusions = g_ptr_array_new_with_free_func (g_free);
-  data->n_excluded = n_miss_time + n_miss_event + n_miss_group + n_miss_strata + n_miss_cov;
+  data->n_excluded = n_miss_time + n_miss_event + n_miss_group + n_miss_strata + n_miss_cov
+                     + n_landmark_event + n_landmark_censor;
   add_exclusion (data, n_miss_time, _("time"));
   add_exclusion (data, n_miss_event, _("event"));
   add_exclusion (data, n_miss_group, _("group"));
   add_exclusion (data, n_miss_strata, _("stratum"));
   add_exclusion (data, n_miss_cov, _("covariate"));
+  if (n_landmark_event > 0)
+    g_ptr_array_add (data->exclusions,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%" G_GSIZE_FORMAT " row with the event "
+                                                   "before the landmark at %g",
+                                                   "%" G_GSIZE_FORMAT " rows with the event "
+                                                   "before the landmark at %g",
+                                                   n_landmark_event),
+                                      n_landmark_event, spec->landmark));
+  if (n_landmark_censor > 0)
+    g_ptr_array_add (data->exclusions,
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%" G_GSIZE_FORMAT " row censored before "
+                                                   "the landmark at %g",
+                                                   "%" G_GSIZE_FORMAT " rows censored before "
+                                                   "the landmark at %g",
+                                                   n_landmark_censor),
+                                      n_landmark_censor, spec->landmark));
 
   if (n == 0)
     {
-      g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
-                   _("No rows are left to analyse: every row was filtered out or had a "
-                     "missing value"));
+      if (spec->landmark > 0)
+        g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
+                     _("No rows are left to analyse: nobody is still at risk at the landmark "
+                       "%g"), spec->landmark);
+      else
+        g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
+                     _("No rows are left to analyse: every row was filtered out or had a "
+                       "missing value"));
       goto out;
     }
 

@@ -26,6 +26,9 @@ typedef struct
   const char * const *covariates;
   /* Stratification column for stratified tests / Cox, or NULL. */
   const char *strata_column;
+  /* Landmark time: > 0 keeps only subjects still at risk then (time >= landmark) and measures
+   * time from it, so groups known only after baseline are compared fairly.  0 = off. */
+  double landmark;
 } ObSurvSpec;
 
 /* Rows are kept sorted by time (ascending; at tied times events before censorings), so every

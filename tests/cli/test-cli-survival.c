@@ -164,12 +164,15 @@ compare_node (JsonNode   *actual,
     }
 }
 
+/* Each fixture holds cases computed by the R script of the same name. */
+static const char * const fixtures[] = { "cli-survival.json", "survival-landmark.json" };
+
 static JsonParser *
-load_fixture (void)
+load_fixture (guint which)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (g_getenv ("OB_SOURCE_DIR"), "tests", "reference",
-                                            "cli-survival.json", NULL);
+                                            fixtures[which], NULL);
   JsonParser *parser = json_parser_new ();
 
   json_parser_load_from_file (parser, path, &error);
@@ -180,8 +183,8 @@ load_fixture (void)
 static void
 test_survival_case (gconstpointer data)
 {
-  guint index = GPOINTER_TO_UINT (data);
-  g_autoptr(JsonParser) fixture = load_fixture ();
+  guint index = GPOINTER_TO_UINT (data) & 0xffff;
+  g_autoptr(JsonParser) fixture = load_fixture (GPOINTER_TO_UINT (data) >> 16);
   JsonArray *cases = json_node_get_array (json_parser_get_root (fixture));
   JsonObject *c = json_array_get_object_element (cases, index);
   JsonArray *args = json_object_get_array_member (c, "args");
@@ -526,20 +529,21 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(JsonParser) fixture = NULL;
-  JsonArray *cases;
-
   g_test_init (&argc, &argv, NULL);
 
-  fixture = load_fixture ();
-  cases = json_node_get_array (json_parser_get_root (fixture));
-  for (guint i = 0; i < json_array_get_length (cases); i++)
+  for (guint f = 0; f < G_N_ELEMENTS (fixtures); f++)
     {
-      JsonObject *c = json_array_get_object_element (cases, i);
-      g_autofree char *path = g_strdup_printf ("/cli/survival/r/%s",
-                                               json_object_get_string_member (c, "name"));
+      g_autoptr(JsonParser) fixture = load_fixture (f);
+      JsonArray *cases = json_node_get_array (json_parser_get_root (fixture));
 
-      g_test_add_data_func (path, GUINT_TO_POINTER (i), test_survival_case);
+      for (guint i = 0; i < json_array_get_length (cases); i++)
+        {
+          JsonObject *c = json_array_get_object_element (cases, i);
+          g_autofree char *path = g_strdup_printf ("/cli/survival/r/%s",
+                                                   json_object_get_string_member (c, "name"));
+
+          g_test_add_data_func (path, GUINT_TO_POINTER (f << 16 | i), test_survival_case);
+        }
     }
   g_test_add_func ("/cli/survival/keys", test_survival_keys);
   g_test_add_func ("/cli/survival/cp932", test_survival_cp932);
