@@ -144,7 +144,7 @@ resolve_settings (const SurvivalOptions  *o,
 
   if (o->conventions != NULL)
     {
-      /* R: survfit's default log CI.  Prism: log-log CIs and its two hazard ratios. */
+      /* R: survfit’s default log CI.  Prism: log-log CIs and its two hazard ratios. */
       if (g_str_equal (o->conventions, "r"))
         s->ci = OB_CI_LOG;
       else if (g_str_equal (o->conventions, "prism"))
@@ -210,6 +210,42 @@ resolve_settings (const SurvivalOptions  *o,
     return FALSE;
 
   return TRUE;
+}
+
+/* Which conventions the numbers follow, and why another program's may differ.  The interval
+ * named is the one used, even when --ci overrode the conventions' own. */
+static char *
+conventions_note (const SurvivalSettings *s,
+                  ObCiTransform           ci,
+                  const ObCox            *cox)
+{
+  const char *transform = ob_ci_transform_to_string (ci);
+  const char *ties = ob_ties_to_string (cox != NULL ? cox->ties : s->ties);
+
+  if (s->prism)
+    return g_strdup_printf (_("Prism conventions: %s (Prism’s “asymmetrical”) confidence "
+                              "intervals for S(t) with Greenwood variance; medians with "
+                              "Brookmeyer–Crowley intervals on the same scale (Prism’s "
+                              "documentation does not name its method, so a median’s interval "
+                              "may differ from Prism’s); hazard ratios against the reference by "
+                              "the log-rank (O/E) method, Prism’s default, with Mantel–Haenszel "
+                              "beside them in prism_hazard_ratios. The Cox model, which Prism "
+                              "does not fit, is reported too (%s ties). R differs: log "
+                              "intervals and Cox hazard ratios."), transform, ties);
+  if (g_str_equal (s->conventions, "r"))
+    return g_strdup_printf (_("R conventions: %s confidence intervals for S(t) with Greenwood "
+                              "variance, as survfit’s default; medians with Brookmeyer–Crowley "
+                              "intervals on the same scale, as quantile(survfit); hazard ratios "
+                              "from the Cox model, as coxph (%s ties). Prism, SAS and Stata "
+                              "use log-log intervals, so their intervals and medians' "
+                              "intervals differ, and Prism’s log-rank hazard ratio differs "
+                              "slightly from Cox’s."), transform, ties);
+  return g_strdup_printf (_("Oncobench conventions: %s confidence intervals for S(t) with "
+                            "Greenwood variance, as SAS and Stata; medians with "
+                            "Brookmeyer–Crowley intervals on the same scale; hazard ratios from "
+                            "the Cox model (%s ties), as coxph. R’s survfit uses log intervals "
+                            "by default (--conventions r gives R's numbers); Prism reports "
+                            "log-rank hazard ratios (--conventions prism)."), transform, ties);
 }
 
 /* "pfs_months" → "months", so the figure's x axis says what the numbers are. */
@@ -309,6 +345,7 @@ run_survival (const char             *path,
   g_auto(GStrv) event_values = ob_cli_split_list (o->event_values);
   g_auto(GStrv) covariates = ob_cli_split_list (o->covariates);
   const GPtrArray *warnings;
+  g_autofree char *note = NULL;
   ObSurvSpec spec = { 0 };
   ObKmOptions km_options;
   gsize events = 0;
@@ -366,6 +403,7 @@ run_survival (const char             *path,
 
   for (gsize i = 0; i < data->n; i++)
     events += data->status[i];
+  note = conventions_note (s, fit->ci, cox);
 
   json = ob_cli_json_new ();
   b = ob_cli_json_get_builder (json);
@@ -384,6 +422,7 @@ run_survival (const char             *path,
   ob_cli_json_add_string (b, "ci", ob_ci_transform_to_string (fit->ci));
   ob_cli_json_add_double (b, "conf_level", fit->conf_level);
   ob_cli_json_add_string (b, "conventions", s->conventions);
+  ob_cli_json_add_string (b, "conventions_note", note);
   ob_cli_json_add_string (b, "reference",
                           data->n_groups > 1 ? data->group_names[data->reference] : NULL);
 
@@ -411,6 +450,8 @@ run_survival (const char             *path,
     json_builder_add_string_value (b, g_ptr_array_index (warnings, i));
   if (cox != NULL && cox->warning != NULL)
     json_builder_add_string_value (b, cox->warning);
+  if (ob_surv_data_response_warning (data, &spec) != NULL)
+    json_builder_add_string_value (b, ob_surv_data_response_warning (data, &spec));
   json_builder_end_array (b);
 
   if (o->figure != NULL)
@@ -462,7 +503,9 @@ ob_cli_survival (int    argc,
     { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where,
       N_("Keep rows where COL equals VALUE; repeatable"), N_("COL=VALUE") },
     { "conventions", 0, 0, G_OPTION_ARG_STRING, &o.conventions,
-      N_("Defaults as r (log CI) or prism (adds Prism’s hazard ratios)"), N_("NAME") },
+      N_("r: R’s survfit/coxph (log CI, Cox HR); prism: GraphPad Prism’s (log-log CI, "
+         "log-rank and Mantel–Haenszel HRs beside Cox); default: log-log CI, Cox HR"),
+      N_("NAME") },
     { "figure", 0, 0, G_OPTION_ARG_FILENAME, &o.figure,
       N_("Write the Kaplan–Meier figure (.pdf, .svg, .eps, .png)"), N_("FILE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Figure size in mm (default 85x75)"),

@@ -68,6 +68,11 @@ guint8     *ob_dataset_where_mask (const ObDataset    *dataset,
                                    const char * const *filters,
                                    GError            **error);
 
+/* A warning when the groups look defined after baseline (a column or levels naming a
+ * response, "CR", "PR", 奏効…) and no landmark is set; NULL otherwise.  Translated, static. */
+const char *ob_surv_data_response_warning (const ObSurvData *data,
+                                           const ObSurvSpec *spec);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObSurvData, ob_surv_data_free)
 
 G_END_DECLS

@@ -1,4 +1,5 @@
-/* ob-surv-where.c — subgroup filters ("COLUMN=VALUE") turned into a row mask
+/* ob-surv-where.c — subgroup filters ("COLUMN=VALUE") turned into a row mask, and the check
+ * that groups were known at baseline
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -133,4 +134,45 @@ ob_dataset_where_mask (const ObDataset    *dataset,
     }
 
   return g_steal_pointer (&mask);
+}
+
+/* Lower-cased text names a tumour response, the usual grouping that is known only after
+ * follow-up has begun.  Short RECIST codes count only as a whole level, so "PR" is caught
+ * without every label that merely contains the letters. */
+static gboolean
+names_response (const char *text,
+                gboolean    whole_codes)
+{
+  static const char * const words[] = { "respon", "奏効", "奏功" };
+  static const char * const codes[] = { "cr", "pr", "cr/pr", "cr+pr", "cr or pr", "orr" };
+  g_autofree char *lower = g_utf8_strdown (text, -1);
+
+  g_strstrip (lower);
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+  for (guint i = 0; whole_codes && i < G_N_ELEMENTS (codes); i++)
+    if (strcmp (lower, codes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const char *
+ob_surv_data_response_warning (const ObSurvData *data,
+                               const ObSurvSpec *spec)
+{
+  gboolean response;
+
+  g_return_val_if_fail (data != NULL && spec != NULL, NULL);
+
+  /* A landmark analysis is the remedy, so it is not warned about again. */
+  if (spec->group_column == NULL || spec->landmark > 0)
+    return NULL;
+  response = names_response (spec->group_column, FALSE);
+  for (guint g = 0; !response && data->group_names[g] != NULL; g++)
+    response = names_response (data->group_names[g], TRUE);
+  if (!response)
+    return NULL;
+  return _("Groups defined by response are known only after follow-up begins (immortal-time "
+           "bias). Consider a landmark analysis (--landmark).");
 }

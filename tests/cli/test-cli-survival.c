@@ -385,6 +385,21 @@ test_survival_errors (void)
     g_assert_nonnull (strstr (line, "--risk-table"));
   }
   {
+    const char *args[] = { "survival", lung, "--time", "time", "--event", "status",
+                           "--landmark", "-30", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_nonnull (strstr (line, "--landmark"));
+  }
+  {
+    /* Nobody in lung is followed for 5 years. */
+    const char *args[] = { "survival", lung, "--time", "time", "--event", "status",
+                           "--landmark", "1826", NULL };
+    g_autofree char *line = expect_failure (args);
+
+    g_assert_nonnull (strstr (line, "landmark"));
+  }
+  {
     /* The table was fine: the message is about the figure and names it. */
     const char *args[] = { "survival", lung, "--time", "time", "--event", "status",
                            "--figure", "/nonexistent-dir/km.pdf", NULL };
@@ -418,6 +433,100 @@ test_survival_event_values (void)
   g_assert_cmpint (cli_get_int (rb, "excluded"), ==, 1);
   g_assert_cmpuint (json_array_get_length (cli_get_array (rb, "exclusions")), >=, 1);
   g_assert_cmpint (cli_get_int (rb, "n") + 1, ==, cli_get_int (ra, "n"));
+}
+
+/* Each conventions says which it is, with the interval actually used, and why another
+ * program's numbers differ. */
+static void
+test_survival_conventions_note (void)
+{
+  static const struct
+  {
+    const char *conventions;
+    const char *ci;
+    const char *starts, *ci_named, *mentions;
+  } cases[] = {
+    { NULL, NULL, "Oncobench conventions", "log-log confidence", "--conventions r" },
+    { "r", NULL, "R conventions", "log confidence", "survfit" },
+    { "prism", NULL, "Prism conventions", "log-log (Prism", "log-rank (O/E)" },
+    { "r", "plain", "R conventions", "plain confidence", "coxph" },
+  };
+  g_autofree char *aml = cli_sample_path ("aml.csv");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *args[14] = { "survival", aml, "--time", "time", "--event", "status",
+                               "--group", "x", "--no-steps" };
+      guint n = 9;
+      g_autoptr(CliResult) result = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      JsonObject *root;
+      const char *note;
+
+      if (cases[i].conventions != NULL)
+        {
+          args[n++] = "--conventions";
+          args[n++] = cases[i].conventions;
+        }
+      if (cases[i].ci != NULL)
+        {
+          args[n++] = "--ci";
+          args[n++] = cases[i].ci;
+        }
+      result = cli_runv (args);
+      parser = cli_result_parse (result);
+      root = json_node_get_object (json_parser_get_root (parser));
+      note = cli_get_string (root, "conventions_note");
+      g_assert_true (g_str_has_prefix (note, cases[i].starts));
+      g_assert_nonnull (strstr (note, cases[i].ci_named));
+      g_assert_nonnull (strstr (note, cases[i].mentions));
+      g_assert_cmpint (json_object_has_member (root, "prism_hazard_ratios"), ==,
+                       g_strcmp0 (cases[i].conventions, "prism") == 0);
+    }
+}
+
+static gboolean
+has_response_warning (JsonObject *root)
+{
+  JsonArray *warnings = cli_get_array (root, "warnings");
+
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    if (strstr (json_array_get_string_element (warnings, i), "immortal-time bias") != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Groups by response are warned about, and the landmark answers the warning. */
+static void
+test_survival_response_warning (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ob-survival-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "response.csv", NULL);
+  const char *csv = "months,event,best_response\n3,1,PD\n5,0,SD\n7,1,PR\n9,1,CR\n"
+                    "11,0,PR\n13,1,SD\n";
+  g_autoptr(CliResult) plain = NULL;
+  g_autoptr(CliResult) landmark = NULL;
+  g_autoptr(CliResult) other = NULL;
+  g_autoptr(JsonParser) p1 = NULL;
+  g_autoptr(JsonParser) p2 = NULL;
+  g_autoptr(JsonParser) p3 = NULL;
+  g_autofree char *lung = cli_sample_path ("lung.csv");
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  plain = cli_run ("survival", path, "--time", "months", "--event", "event", "--group",
+                   "best_response", "--no-steps", NULL);
+  landmark = cli_run ("survival", path, "--time", "months", "--event", "event", "--group",
+                      "best_response", "--landmark", "4", "--no-steps", NULL);
+  other = cli_run ("survival", lung, "--time", "time", "--event", "status", "--group", "sex",
+                   "--no-steps", NULL);
+  p1 = cli_result_parse (plain);
+  p2 = cli_result_parse (landmark);
+  p3 = cli_result_parse (other);
+  g_assert_true (has_response_warning (json_node_get_object (json_parser_get_root (p1))));
+  g_assert_false (has_response_warning (json_node_get_object (json_parser_get_root (p2))));
+  g_assert_false (has_response_warning (json_node_get_object (json_parser_get_root (p3))));
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static void
@@ -523,6 +632,8 @@ test_survival_help (void)
   g_assert_nonnull (strstr (result->out, "--event-values"));
   g_assert_nonnull (strstr (result->out, "--covariates"));
   g_assert_nonnull (strstr (result->out, "--figure"));
+  g_assert_nonnull (strstr (result->out, "--landmark"));
+  g_assert_nonnull (strstr (result->out, "prism: GraphPad Prism"));
 }
 
 int
@@ -552,6 +663,8 @@ main (int    argc,
   g_test_add_func ("/cli/survival/figure", test_survival_figure);
   g_test_add_func ("/cli/survival/long-output", test_survival_long_output);
   g_test_add_func ("/cli/survival/help", test_survival_help);
+  g_test_add_func ("/cli/survival/conventions-note", test_survival_conventions_note);
+  g_test_add_func ("/cli/survival/response-warning", test_survival_response_warning);
 
   return g_test_run ();
 }

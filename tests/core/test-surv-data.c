@@ -429,6 +429,105 @@ test_date_groups (void)
   g_assert_cmpuint (data->group[1], ==, 1);
 }
 
+/* Groups named after a response are known only after follow-up begins: warn, unless the
+ * analysis starts at a landmark.  Labels that merely contain "pr" are not responses. */
+static void
+test_response_warning (void)
+{
+  static const struct
+  {
+    const char *column;
+    const char *levels[3];
+    gboolean warn;
+  } cases[] = {
+    { "best_response", { "A", "B" }, TRUE },
+    { "arm", { "responder", "non-responder" }, TRUE },
+    { "arm", { "CR", "SD" }, TRUE },
+    { "arm", { "pr", "PD" }, TRUE },
+    { "効果", { "奏効あり", "奏効なし" }, TRUE },
+    { "arm", { "alectinib", "crizotinib" }, FALSE },
+    { "receptor", { "PR-negative", "PR-positive" }, FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(ObDataset) tiny = ob_dataset_new ();
+      double *time = g_new (double, 4);
+      double *event = g_new (double, 4);
+      guint32 *codes = g_new (guint32, 4);
+      GPtrArray *levels = g_ptr_array_new_with_free_func (g_free);
+      ObSurvSpec spec = { .time_column = "t", .event_column = "e",
+                          .group_column = cases[c].column };
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ObSurvData) data = NULL;
+      g_autoptr(ObSurvData) landmarked = NULL;
+
+      for (guint i = 0; i < 4; i++)
+        {
+          time[i] = 1 + i;
+          event[i] = i % 2;
+          codes[i] = i % 2;
+        }
+      g_ptr_array_add (levels, g_strdup (cases[c].levels[0]));
+      g_ptr_array_add (levels, g_strdup (cases[c].levels[1]));
+      ob_dataset_set_n_rows (tiny, 4);
+      ob_dataset_add_numeric (tiny, "t", time);
+      ob_dataset_add_numeric (tiny, "e", event);
+      ob_dataset_add_categorical (tiny, cases[c].column, codes, levels);
+
+      data = ob_surv_data_new (tiny, &spec, NULL, &error);
+      g_assert_no_error (error);
+      if (cases[c].warn)
+        g_assert_nonnull (strstr (ob_surv_data_response_warning (data, &spec),
+                                  "immortal-time bias"));
+      else
+        g_assert_null (ob_surv_data_response_warning (data, &spec));
+
+      spec.landmark = 1.5;
+      landmarked = ob_surv_data_new (tiny, &spec, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_null (ob_surv_data_response_warning (landmarked, &spec));
+    }
+}
+
+/* The landmark drops who had the event or was censored before it and counts time from it. */
+static void
+test_landmark (void)
+{
+  g_autoptr(ObDataset) tiny = ob_dataset_new ();
+  double *time = g_new (double, 5);
+  double *event = g_new (double, 5);
+  ObSurvSpec spec = { .time_column = "t", .event_column = "e", .landmark = 3 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObSurvData) data = NULL;
+  ObSurvData *none;
+
+  time[0] = 1; time[1] = 2; time[2] = 3; time[3] = 7; time[4] = 5;
+  event[0] = 1; event[1] = 0; event[2] = 1; event[3] = 0; event[4] = 1;
+  ob_dataset_set_n_rows (tiny, 5);
+  ob_dataset_add_numeric (tiny, "t", time);
+  ob_dataset_add_numeric (tiny, "e", event);
+  data = ob_surv_data_new (tiny, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n, ==, 3);
+  g_assert_cmpfloat (data->time[0], ==, 0);
+  g_assert_cmpfloat (data->time[1], ==, 2);
+  g_assert_cmpfloat (data->time[2], ==, 4);
+  g_assert_cmpuint (data->row_index[0], ==, 2);
+  g_assert_cmpuint (data->n_excluded, ==, 2);
+  g_assert_cmpuint (data->exclusions->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (data->exclusions, 0), ==,
+                   "1 row with the event before the landmark at 3");
+  g_assert_cmpstr (g_ptr_array_index (data->exclusions, 1), ==,
+                   "1 row censored before the landmark at 3");
+
+  spec.landmark = 8;
+  none = ob_surv_data_new (tiny, &spec, NULL, &error);
+  g_assert_null (none);
+  g_assert_error (error, OB_ERROR, OB_ERROR_NO_DATA);
+  g_assert_nonnull (strstr (error->message, "landmark"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -447,6 +546,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/surv-data/date-groups", test_date_groups);
   g_test_add_func ("/core/surv-data/text-events", test_text_events);
   g_test_add_func ("/core/surv-data/ties-and-dropped-levels", test_ties_and_dropped_levels);
+  g_test_add_func ("/core/surv-data/response-warning", test_response_warning);
+  g_test_add_func ("/core/surv-data/landmark", test_landmark);
   status = g_test_run ();
   surv_test_free_reference ();
   return status;
