@@ -1,0 +1,181 @@
+/* bench-gui.c — times the survival page on a large cohort: recompute, filter, redraw, export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Built and run by bench/run.sh (under xvfb-run) against the app library. Prints one
+ * "STEP MILLISECONDS" line per step:
+ *   import          ob_csv_read_file
+ *   recompute       survival data, Kaplan–Meier, log-rank and Cox for arm, in this thread
+ *   filter          one stage unticked, then the same recompute on the subgroup
+ *   snapshot        the figure widget's snapshot (the renderer drawing into render nodes)
+ *   raster          those nodes drawn on an image surface the size of the widget
+ *   filter-to-frame a stage ticked again until the frame that shows it is painted, as the
+ *                   user sees it (above 100,000 rows the recompute runs in a thread)
+ *   export-png      the figure written as PNG at 300 dpi at the page's export size
+ */
+#define G_LOG_DOMAIN "oncobench-bench"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ob-csv-reader.h"
+#include "ob-survival-page-private.h"
+
+static double
+elapsed_ms (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+after_paint_cb (GdkFrameClock *frame_clock G_GNUC_UNUSED,
+                gpointer       user_data)
+{
+  guint *n_painted = user_data;
+
+  (*n_painted)++;
+}
+
+static ObSurvivalFilter *
+find_filter (ObSurvivalPage *page,
+             const char     *name)
+{
+  for (guint f = 0; f < page->filters->len; f++)
+    {
+      ObSurvivalFilter *filter = g_ptr_array_index (page->filters, f);
+
+      if (strcmp (ob_dataset_get_column (page->dataset, filter->column)->name, name) == 0)
+        return filter;
+    }
+  return NULL;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  ObSurvivalPage *page;
+  ObSurvivalFilter *stage;
+  GtkWidget *window;
+  GtkWidget *plot;
+  GtkSnapshot *snapshot;
+  GdkFrameClock *frame_clock;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  ObSurvivalResults *before;
+  guint n_painted = 0, painted;
+  gulong paint_handler;
+  int width, height;
+  gint64 start;
+
+  if (argc != 3)
+    {
+      g_printerr ("usage: %s COHORT.csv FIGURE.png\n", argv[0]);
+      return EXIT_FAILURE;
+    }
+  gtk_init ();
+  adw_init ();
+
+  start = g_get_monotonic_time ();
+  dataset = ob_csv_read_file (argv[1], NULL, &error);
+  if (dataset == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  printf ("import %.1f\n", elapsed_ms (start));
+
+  page = OB_SURVIVAL_PAGE (ob_survival_page_new (dataset));
+  g_object_ref_sink (page);
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* Whatever the page chose on its own is computed first, then ungrouped, so that grouping
+   * by arm is a change to compute. */
+  ob_survival_page_update (page);
+  ob_survival_page_set_group_column (page, NULL);
+  ob_survival_page_update (page);
+  if (!ob_survival_page_set_group_column (page, "arm"))
+    {
+      g_printerr ("no column “arm” to group by\n");
+      return EXIT_FAILURE;
+    }
+  start = g_get_monotonic_time ();
+  ob_survival_page_update (page);
+  printf ("recompute %.1f\n", elapsed_ms (start));
+  if (ob_survival_page_get_fit (page) == NULL)
+    {
+      g_printerr ("the page computed no curves\n");
+      return EXIT_FAILURE;
+    }
+
+  stage = find_filter (page, "stage");
+  if (stage == NULL || !stage->by_level || stage->checks->len != 4)
+    {
+      g_printerr ("no filter with the four stages\n");
+      return EXIT_FAILURE;
+    }
+  start = g_get_monotonic_time ();
+  gtk_check_button_set_active (g_ptr_array_index (stage->checks, 3), FALSE);
+  ob_survival_page_update (page);
+  printf ("filter %.1f\n", elapsed_ms (start));
+
+  /* Let the window map and draw once, so the widget has its size. */
+  frame_clock = gtk_widget_get_frame_clock (window);
+  paint_handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb),
+                                    &n_painted);
+  while (n_painted == 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  plot = GTK_WIDGET (page->plot_view);
+  width = gtk_widget_get_width (plot);
+  height = gtk_widget_get_height (plot);
+  /* The widget's own snapshot, not gtk_widget_snapshot_child, which may reuse cached nodes. */
+  start = g_get_monotonic_time ();
+  snapshot = gtk_snapshot_new ();
+  GTK_WIDGET_GET_CLASS (plot)->snapshot (plot, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  printf ("snapshot %.1f\n", elapsed_ms (start));
+
+  start = g_get_monotonic_time ();
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cr = cairo_create (surface);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+  cairo_surface_flush (surface);
+  printf ("raster %.1f\n", elapsed_ms (start));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  before = page->results;
+  start = g_get_monotonic_time ();
+  gtk_check_button_set_active (g_ptr_array_index (stage->checks, 3), TRUE);
+  while (page->results == before)
+    g_main_context_iteration (NULL, TRUE);
+  painted = n_painted;
+  while (n_painted == painted)
+    g_main_context_iteration (NULL, TRUE);
+  printf ("filter-to-frame %.1f\n", elapsed_ms (start));
+
+  gtk_spin_button_set_value (page->dpi_spin, 300);
+  start = g_get_monotonic_time ();
+  if (!ob_survival_page_export (page, argv[2], &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return EXIT_FAILURE;
+    }
+  printf ("export-png %.1f\n", elapsed_ms (start));
+
+  g_signal_handler_disconnect (frame_clock, paint_handler);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_unref (page);
+  return EXIT_SUCCESS;
+}
