@@ -1,0 +1,112 @@
+/* ob-standard-curve.h — ELISA standard curves: fits, inverse prediction, flags
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OB_CURVE_4PL,      /* bottom + (top − bottom) / (1 + (x/ec50)^(−hill)) */
+  OB_CURVE_5PL,      /* … / (1 + (x/ec50)^(−hill))^asymmetry */
+  OB_CURVE_LINEAR,   /* intercept + slope · x */
+  OB_CURVE_LOGLOG,   /* log10 y = intercept + slope · log10 x */
+  OB_CURVE_P2P,      /* straight lines between the mean responses of the standards */
+} ObCurveModel;
+
+typedef enum
+{
+  OB_CURVE_WEIGHT_NONE,
+  OB_CURVE_WEIGHT_INV_Y,    /* 1/y, y the observed response */
+  OB_CURVE_WEIGHT_INV_Y2,   /* 1/y² */
+} ObCurveWeight;
+
+#define OB_CURVE_MAX_PARAMS 5
+
+/* A fitted curve.  Parameters are in the order bottom, top, ec50, hill, asymmetry for the
+ * logistic models and intercept, slope for the straight lines; p2p has none.  Standard
+ * errors are those of R's summary(nls) / summary(lm): sigma² = rss / (n − p) times
+ * (JᵀWJ)⁻¹; the CIs are estimate ± t(0.975, n − p) · se (Wald with t). */
+typedef struct
+{
+  ObCurveModel model;
+  ObCurveWeight weight;
+  guint n_params;
+  double params[OB_CURVE_MAX_PARAMS];
+  double se[OB_CURVE_MAX_PARAMS];
+  double ci_lower[OB_CURVE_MAX_PARAMS];
+  double ci_upper[OB_CURVE_MAX_PARAMS];
+  double vcov[OB_CURVE_MAX_PARAMS * OB_CURVE_MAX_PARAMS];  /* row-major, n_params² used */
+  gsize n;            /* standards' wells used in the fit */
+  double df;          /* n − n_params */
+  double rss;         /* weighted residual sum of squares (log10 scale for loglog) */
+  double sigma;
+  double r2;          /* 1 − rss / weighted total sum of squares */
+  double aic;         /* as R's AIC() on the nls / lm fit */
+  double *residuals;  /* n, y − fitted (log10 scale for loglog), unweighted */
+  double *x;          /* n, the standards as given, sorted by x */
+  double *y;
+  double x_min;       /* the fitted range: smallest and largest standard */
+  double x_max;
+  /* p2p: the distinct concentrations and their mean responses. */
+  gsize n_knots;
+  double *knot_x;
+  double *knot_y;
+  guint iterations;
+} ObCurveFit;
+
+/* Fits a curve to n standards (x = concentration, y = response).  The logistic models use
+ * Levenberg–Marquardt from starting values read off the data (bottom and top from the
+ * responses at the lowest and highest concentrations, ec50 where the response crosses
+ * its midpoint, interpolated in log x), so rising and falling curves both fit with
+ * hill > 0 (falling ones have top < bottom).  5PL starts from the 4PL solution. */
+ObCurveFit *ob_curve_fit             (ObCurveModel   model,
+                                      ObCurveWeight  weight,
+                                      const double  *x,
+                                      const double  *y,
+                                      gsize          n,
+                                      GError       **error);
+void        ob_curve_fit_free        (ObCurveFit *fit);
+
+double      ob_curve_fit_predict     (const ObCurveFit *fit,
+                                      double            x);
+/* The concentration whose fitted response is y, even outside the standards (callers flag
+ * that); NAN when the curve never reaches y: beyond a plateau, or outside p2p's knots. */
+double      ob_curve_fit_inverse     (const ObCurveFit *fit,
+                                      double            y);
+/* Delta-method standard error of log(ob_curve_fit_inverse (fit, y)) for a response that
+ * is the mean of n_replicates wells: the parameters' covariance plus the response's own
+ * variance sigma² / (m · w(y)), both carried through the inverse.  NAN when not defined. */
+double      ob_curve_fit_inverse_log_se (const ObCurveFit *fit,
+                                         double            y,
+                                         guint             n_replicates);
+
+/* anova(fit4, fit5) and AIC for both: the 5PL's asymmetry earns its place when p is small. */
+typedef struct
+{
+  double f;
+  double df1;
+  double df2;
+  double p;
+  double aic4;
+  double aic5;
+} ObCurveComparison;
+
+gboolean    ob_curve_compare_4pl_5pl (const ObCurveFit  *fit4,
+                                      const ObCurveFit  *fit5,
+                                      ObCurveComparison *out,
+                                      GError           **error);
+
+const char *ob_curve_model_to_string    (ObCurveModel model);     /* "4pl", … */
+gboolean    ob_curve_model_from_string  (const char *str, ObCurveModel *out);
+const char *ob_curve_weight_to_string   (ObCurveWeight weight);   /* "none", "1/y", "1/y2" */
+gboolean    ob_curve_weight_from_string (const char *str, ObCurveWeight *out);
+/* The name of parameter i in JSON and tables: "bottom", …, "intercept", "slope". */
+const char *ob_curve_param_name         (const ObCurveFit *fit, guint i);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObCurveFit, ob_curve_fit_free)
+
+G_END_DECLS
