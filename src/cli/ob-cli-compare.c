@@ -14,6 +14,7 @@
 #include "ob-anova.h"
 #include "ob-cli.h"
 #include "ob-cli-common.h"
+#include "ob-cli-compare-private.h"
 #include "ob-group-tests.h"
 #include "ob-surv-data.h"
 
@@ -52,6 +53,7 @@ typedef struct
   char *posthoc;
   char *id;
   char **where;
+  ObCliCompareFigure figure;
 } CompareOptions;
 
 static void
@@ -66,6 +68,7 @@ compare_options_clear (CompareOptions *o)
   g_clear_pointer (&o->posthoc, g_free);
   g_clear_pointer (&o->id, g_free);
   g_clear_pointer (&o->where, g_strfreev);
+  ob_cli_compare_figure_clear (&o->figure);
 }
 
 static gboolean
@@ -359,8 +362,11 @@ run_two_group (JsonBuilder          *b,
                const ObGroupData    *data,
                Test                  test,
                const CompareOptions *o,
+               ObPairwise          **fig_pairs,
+               gsize                *n_fig_pairs,
                GError              **error)
 {
+  double p;
   guint which[2];
   const double *x, *y;
   g_autofree double *paired_x = NULL;
@@ -398,6 +404,7 @@ run_two_group (JsonBuilder          *b,
       ob_cli_json_add_double (b, "statistic", w.statistic);
       ob_cli_json_add_double (b, "df", NAN);
       ob_cli_json_add_double (b, "p", w.p);
+      p = w.p;
       json_builder_set_member_name (b, "exact");
       json_builder_add_boolean_value (b, w.exact);
     }
@@ -418,6 +425,7 @@ run_two_group (JsonBuilder          *b,
       ob_cli_json_add_double (b, "statistic", t.statistic);
       ob_cli_json_add_double (b, "df", t.df);
       ob_cli_json_add_double (b, "p", t.p);
+      p = t.p;
       json_builder_set_member_name (b, "ci");
       json_builder_begin_object (b);
       ob_cli_json_add_string (b, "of", test == TEST_PAIRED ? "mean of the differences a − b"
@@ -431,6 +439,11 @@ run_two_group (JsonBuilder          *b,
   ob_cli_json_add_string (b, "a", data->group_names[which[0]]);
   ob_cli_json_add_string (b, "b", data->group_names[which[1]]);
   add_groups (b, data, which, 2, FALSE);
+  /* The figure's one bracket: the two groups tested. */
+  *fig_pairs = g_new0 (ObPairwise, 1);
+  **fig_pairs = (ObPairwise) { .a = which[0], .b = which[1], .within = G_MAXUINT, .p = p,
+                               .p_adj = p };
+  *n_fig_pairs = 1;
   json_builder_set_member_name (b, "posthoc");
   json_builder_begin_array (b);
   json_builder_end_array (b);
@@ -442,6 +455,8 @@ run_oneway (JsonBuilder       *b,
             const ObGroupData *data,
             Test               test,
             int                posthoc,
+            ObPairwise       **fig_pairs,
+            gsize             *n_fig_pairs,
             GError           **error)
 {
   static const char * const methods[] = {
@@ -475,6 +490,8 @@ run_oneway (JsonBuilder       *b,
     all[g] = g;
   add_groups (b, data, all, data->n_groups, FALSE);
   add_pairs (b, data, pairs, n_pairs, FALSE);
+  *fig_pairs = g_steal_pointer (&pairs);
+  *n_fig_pairs = n_pairs;
   return TRUE;
 }
 
@@ -483,6 +500,8 @@ run_twoway (JsonBuilder       *b,
             const ObGroupData *data,
             const CompareOptions *o,
             int                posthoc,
+            ObPairwise       **fig_pairs,
+            gsize             *n_fig_pairs,
             GError           **error)
 {
   g_autofree ObPairwise *pairs = NULL;
@@ -519,6 +538,8 @@ run_twoway (JsonBuilder       *b,
   ob_cli_json_add_string (b, "posthoc_method", "sidak");
   add_groups (b, data, NULL, 0, TRUE);
   add_pairs (b, data, pairs, n_pairs, TRUE);
+  *fig_pairs = g_steal_pointer (&pairs);
+  *n_fig_pairs = n_pairs;
   return TRUE;
 }
 
@@ -538,6 +559,9 @@ run_table (const char            *path,
 
   if (o->pair != NULL || o->posthoc != NULL || o->factor2 != NULL)
     return invalid (error, _("--test chisq and fisher take no --pair, --posthoc or --factor2"));
+  if (o->figure.figure != NULL)
+    return invalid (error, _("--figure draws a measurement by group; counts have no figure "
+                             "here"));
   table = ob_count_table_new (dataset, o->group, o->value, mask, error);
   if (table == NULL)
     return FALSE;
@@ -631,6 +655,8 @@ run_compare (const char            *path,
   g_autoptr(ObGroupData) data = NULL;
   g_autoptr(ObCliJson) json = NULL;
   g_autofree guint8 *mask = NULL;
+  g_autofree ObPairwise *fig_pairs = NULL;
+  gsize n_fig_pairs = 0;
   const GPtrArray *warnings;
   JsonBuilder *b;
   gboolean ok;
@@ -691,11 +717,11 @@ run_compare (const char            *path,
   json_builder_end_array (b);
 
   if (is_two_group (test))
-    ok = run_two_group (b, dataset, data, test, o, error);
+    ok = run_two_group (b, dataset, data, test, o, &fig_pairs, &n_fig_pairs, error);
   else if (test == TEST_TWOWAY)
-    ok = run_twoway (b, data, o, posthoc, error);
+    ok = run_twoway (b, data, o, posthoc, &fig_pairs, &n_fig_pairs, error);
   else
-    ok = run_oneway (b, data, test, posthoc, error);
+    ok = run_oneway (b, data, test, posthoc, &fig_pairs, &n_fig_pairs, error);
   if (!ok)
     return FALSE;
 
@@ -706,7 +732,10 @@ run_compare (const char            *path,
     json_builder_add_string_value (b, g_ptr_array_index (warnings, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
-  return ob_cli_json_print (json, error);
+  if (!ob_cli_json_print (json, error))
+    return FALSE;
+  return ob_cli_compare_figure_write (&o->figure, data, o->value, fig_pairs, n_fig_pairs,
+                                      error);
 }
 
 static int
@@ -746,6 +775,18 @@ ob_cli_compare (int    argc,
       N_("COL") },
     { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where,
       N_("Keep rows where COL equals VALUE; repeatable"), N_("COL=VALUE") },
+    { "figure", 0, 0, G_OPTION_ARG_FILENAME, &o.figure.figure,
+      N_("Draw the groups with the post-hoc results as brackets (.pdf, .svg, .eps, .png, "
+         ".tif)"), N_("FILE") },
+    { "chart", 0, 0, G_OPTION_ARG_STRING, &o.figure.chart,
+      N_("dot, bar, box or violin (default: dot, or bar with --factor2)"), N_("KIND") },
+    { "error", 0, 0, G_OPTION_ARG_STRING, &o.figure.error,
+      N_("Error bars of bar and dot charts: sd (default), sem or ci"), N_("KIND") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o.figure.size, N_("Figure size in mm (default 89x70)"),
+      N_("WxH") },
+    { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.figure.dpi,
+      N_("Resolution of PNG and TIFF figures (default 300)"), N_("N") },
+    { "log", 0, 0, G_OPTION_ARG_NONE, &o.figure.log, N_("Logarithmic value axis"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -786,6 +827,8 @@ ob_cli_compare (int    argc,
   else if (o.factor2 != NULL && test >= 0 && test != TEST_TWOWAY)
     g_set_error_literal (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
                          _("--factor2 goes with --test twoway"));
+  else
+    ob_cli_compare_figure_check (&o.figure, &error);
   if (error != NULL)
     {
       ob_cli_print_error ("oncobench-cli compare", error);
