@@ -314,20 +314,21 @@ is_months (const char *unit)
 }
 
 /* Oncologists read follow-up in quarters, half-years and years: 6 months rather than 5. */
+static const double month_steps[] = { 1, 2, 3, 6, 12, 24, 36, 48, 60, 120 };
+
 static double
 month_step (double nice)
 {
-  static const double steps[] = { 1, 2, 3, 6, 12, 24, 36, 48, 60, 120 };
   double best = nice, best_d = INFINITY;
 
-  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (month_steps); i++)
     {
-      double d = fabs (log (steps[i] / nice));
+      double d = fabs (log (month_steps[i] / nice));
 
       if (d < best_d)
         {
           best_d = d;
-          best = steps[i];
+          best = month_steps[i];
         }
     }
   return best;
@@ -342,7 +343,7 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
   g_autoptr (ObPlotText) text = ob_km_plot_text_new (plot);
   ObKmLayout *layout = g_new0 (ObKmLayout, 1);
   double fs = ps->font_size > 0 ? ps->font_size : 7;
-  double lh, m, gap, left, right, top, bottom, x_max = 0;
+  double lh, m, gap, label_gap, left, right, top, bottom, x_max = 0;
   double label_w = 0, table_h = 0, count_w = 0, axis_h, leg_w = 0, leg_h = 0, ann_w = 0;
   double ann_h = 0, blocks_top = 0, cost;
   guint n_rows, n_x_ticks;
@@ -357,6 +358,8 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
   lh = ob_plot_text_line_height (text);
   m = MAX (fs * 0.3, 1);
   gap = fs * 0.35;
+  /* A short label ("1") right against its first count would read as one number ("1 138"). */
+  label_gap = fs;
   layout->margin = m;
   layout->row_height = lh * 1.1;
   layout->label_max_width = 0.3 * width_pt;
@@ -412,9 +415,20 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
   if (!(x_max > 0))
     x_max = 1;
   n_x_ticks = (guint) CLAMP (width_pt / (fs * 6), 4, 10);
-  ob_plot_scale_init_fixed (&layout->x, 0, x_max, style->x_step, n_x_ticks);
-  if (!(style->x_step > 0) && is_months (style->time_unit))
-    ob_plot_scale_init_fixed (&layout->x, 0, x_max, month_step (layout->x.step), n_x_ticks);
+  if (style->x_max > 0)
+    {
+      /* A limit the user set is where the axis stops, on a tick when the step allows. */
+      ob_plot_scale_init_fixed (&layout->x, 0, x_max, style->x_step, n_x_ticks);
+      if (!(style->x_step > 0) && is_months (style->time_unit))
+        ob_plot_scale_init_fixed (&layout->x, 0, x_max, month_step (layout->x.step), n_x_ticks);
+    }
+  else if (style->x_step > 0)
+    ob_plot_scale_init_covering (&layout->x, 0, x_max, &style->x_step, 1, n_x_ticks);
+  else if (is_months (style->time_unit) && x_max >= 3)
+    ob_plot_scale_init_covering (&layout->x, 0, x_max, month_steps, G_N_ELEMENTS (month_steps),
+                                 n_x_ticks);
+  else
+    ob_plot_scale_init_covering (&layout->x, 0, x_max, NULL, 0, n_x_ticks);
   ob_plot_scale_init_fixed (&layout->y, 0, layout->y_factor, layout->y_factor * 0.2, 5);
   layout->ticks = g_new (double, MAX_TICKS);
   layout->n_ticks = ob_plot_scale_ticks (&layout->x, layout->ticks, MAX_TICKS);
@@ -478,7 +492,7 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
         }
       ob_plot_text_set_max_width (text, 0);
       count_w = widest_count (plot, text);
-      left = MAX (left, m + label_w + gap * 2 + count_w / 2);
+      left = MAX (left, m + label_w + label_gap + count_w / 2);
       table_h = layout->row_height * (n_rows + (style->risk_table == OB_KM_RISK_TABLE_CLASSIC));
     }
 
@@ -530,7 +544,9 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
       double table_top = layout->x_axis.y + layout->x_axis.height + lh * 0.6;
       double rows_top = table_top;
 
-      layout->row_label_right = layout->plot.x - count_w / 2 - gap * 1.5;
+      /* The first column is centred on the plot's left edge and no count is wider than
+       * count_w, so this leaves label_gap before any of them. */
+      layout->row_label_right = layout->plot.x - count_w / 2 - label_gap;
       if (style->risk_table == OB_KM_RISK_TABLE_CLASSIC)
         {
           ob_plot_text_set_font (text, 1, TRUE);

@@ -136,6 +136,71 @@ ob_plot_scale_init_fixed (ObPlotScale *scale, double lo, double hi, double step,
     ob_plot_scale_set_range (scale, 0, 1);
 }
 
+/* How badly a step fits: intervals away from n (by ratio) plus the share of the axis left
+ * empty after hi, which reads as missing follow-up. */
+static double
+covering_cost (double lo, double hi, double step, guint n, double *out_end)
+{
+  double k = MAX (ceil ((hi - lo) / step - ROUNDING_EPS), 1);
+  double end = lo + k * step;
+
+  *out_end = end;
+  return fabs (log (k / MAX (n, 1))) + 3 * (end - hi) / (end - lo);
+}
+
+void
+ob_plot_scale_init_covering (ObPlotScale *scale, double lo, double hi, const double *steps,
+                             guint n_steps, guint n)
+{
+  static const double mantissas[] = { 1, 2, 2.5, 5, 1.5, 3 };
+  double best_cost = INFINITY, best_step = 0, best_end = hi;
+
+  if (!(hi > lo))
+    hi = lo + 1;
+  if (steps != NULL)
+    for (guint i = 0; i < n_steps; i++)
+      {
+        double end, cost;
+
+        if (!(steps[i] > 0) || (hi - lo) / steps[i] > MAX_TICKS)
+          continue;
+        cost = covering_cost (lo, hi, steps[i], n, &end);
+        if (cost < best_cost)
+          {
+            best_cost = cost;
+            best_step = steps[i];
+            best_end = end;
+          }
+      }
+  if (best_step == 0)
+    {
+      double base = floor (log10 ((hi - lo) / MAX (n, 1)));
+
+      for (double e = base - 1; e <= base + 1; e++)
+        for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
+          {
+            /* Dividing by an exact power of ten keeps 0.15 from becoming 0.15000000000000002. */
+            double step = e >= 0 ? mantissas[i] * pow (10, e) : mantissas[i] / pow (10, -e);
+            double end;
+            /* 1.5 and 3 only where they save a clearly emptier end. */
+            double cost = covering_cost (lo, hi, step, n, &end) + (i >= 4 ? 0.1 : 0);
+
+            if (cost < best_cost)
+              {
+                best_cost = cost;
+                best_step = step;
+                best_end = end;
+              }
+          }
+    }
+  scale->kind = OB_PLOT_SCALE_LINEAR;
+  scale->lo = lo;
+  scale->hi = best_end;
+  scale->step = best_step;
+  if (scale->pos0 == scale->pos1)
+    ob_plot_scale_set_range (scale, 0, 1);
+}
+
 void
 ob_plot_scale_init_log10 (ObPlotScale *scale, double lo, double hi)
 {

@@ -34,6 +34,12 @@ void     ob_plot_scale_init_linear (ObPlotScale *scale, double lo, double hi, gu
 /* A linear scale that ends exactly at lo and hi with nice ticks inside (a time axis that
  * stops at the last observation).  step <= 0 picks a nice step. */
 void     ob_plot_scale_init_fixed  (ObPlotScale *scale, double lo, double hi, double step, guint n);
+/* A linear scale from lo to the first tick at or beyond hi, so that the axis ends on a tick
+ * and nothing runs past it.  The step is steps[i] for the best i (NULL: 1, 2, 2.5, 5 × 10^k,
+ * and 1.5, 3 × 10^k when they end much closer to hi), weighing about n intervals against
+ * empty room after hi. */
+void     ob_plot_scale_init_covering (ObPlotScale *scale, double lo, double hi,
+                                      const double *steps, guint n_steps, guint n);
 /* Decades covering [lo, hi] (both > 0). */
 void     ob_plot_scale_init_log10  (ObPlotScale *scale, double lo, double hi);
 

@@ -89,10 +89,10 @@ test_risk_table_counts (void)
   init_plot (&plot, fx, &g);
   layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (g.width_mm), OB_MM_TO_PT (g.height_mm));
 
-  /* Every 100 days to 1000 on a full-width figure: the ticks R's pretty() would give. */
-  g_assert_cmpuint (layout->n_ticks, ==, 11);
-  g_assert_cmpfloat (layout->ticks[10], ==, 1000);
-  g_assert_cmpuint (layout->n_cells, ==, 2 * 3 * 11);
+  /* Every 100 days on a full-width figure, on to the tick past the last time (1022). */
+  g_assert_cmpuint (layout->n_ticks, ==, 12);
+  g_assert_cmpfloat (layout->ticks[11], ==, 1100);
+  g_assert_cmpuint (layout->n_cells, ==, 2 * 3 * 12);
   for (gsize k = 0; k < layout->n_cells; k++)
     {
       const ObKmRiskCell *cell = &layout->cells[k];
@@ -364,6 +364,148 @@ render_ok (const ObKmPlot *plot, double w, double h)
   g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
   cairo_destroy (cr);
   cairo_surface_destroy (rec);
+}
+
+static double
+last_time (const ObKmFit *fit)
+{
+  double t = 0;
+
+  for (guint c = 0; c < fit->n_curves; c++)
+    t = MAX (t, ob_km_curve_last_time (&fit->curves[c]));
+  return t;
+}
+
+/* The axis, the curves and the table end together, on a tick at or past the last time, and
+ * no sooner than one step before it. */
+static void
+assert_axis_ends_on_tick (const ObKmLayout *layout, double last)
+{
+  double end = layout->ticks[layout->n_ticks - 1];
+
+  g_assert_cmpuint (layout->n_ticks, >=, 3);
+  g_assert_cmpfloat (end, ==, layout->x.hi);
+  g_assert_cmpfloat (end, >=, last);
+  g_assert_cmpfloat (layout->ticks[layout->n_ticks - 2], <, last);
+  g_assert_cmpfloat (fabs (ob_plot_scale_map (&layout->x, end)
+                           - (layout->plot.x + layout->plot.width)), <, 1e-9);
+  for (gsize k = 0; k < layout->n_cells; k++)
+    g_assert_cmpfloat (layout->cells[k].time, <=, end);
+  g_assert_cmpfloat (layout->cells[layout->n_cells - 1].time, ==, end);
+}
+
+static void
+test_axis_ends_on_tick (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  double last = last_time (&fx->fit);
+  double month_ends[] = { 34.2, 35.1, 59.5, 7.9, 121 };
+
+  g_assert_cmpfloat (last, ==, 1022);
+  for (guint i = 0; i < G_N_ELEMENTS (geometries); i++)
+    {
+      const Geometry *g = &geometries[i];
+      ObKmPlot plot;
+      g_autoptr (ObKmLayout) layout = NULL;
+
+      init_plot (&plot, fx, g);
+      layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (g->width_mm), OB_MM_TO_PT (g->height_mm));
+      g_test_message ("%g mm: %u ticks to %g", g->width_mm, layout->n_ticks, layout->x.hi);
+      assert_axis_ends_on_tick (layout, last);
+      /* Little empty room after the data: less than a fifth of the axis. */
+      g_assert_cmpfloat ((layout->x.hi - last) / layout->x.hi, <, 0.2);
+    }
+
+  /* A step the user chose still ends on a tick past the data. */
+  {
+    ObKmPlot plot;
+    g_autoptr (ObKmLayout) layout = NULL;
+
+    init_plot (&plot, fx, &geometries[0]);
+    plot.style.x_step = 365.25;
+    layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (85), OB_MM_TO_PT (80));
+    assert_axis_ends_on_tick (layout, last);
+    g_assert_cmpfloat (layout->x.hi, ==, 3 * 365.25);
+  }
+
+  /* Months step in 3, 6, 12…: a cohort followed to 35.1 months ends at 36. */
+  for (guint i = 0; i < G_N_ELEMENTS (month_ends); i++)
+    {
+      ObKmFit fit = fx->fit;
+      ObKmCurve curves[2];
+      ObKmPlot plot;
+      g_autoptr (ObKmLayout) layout = NULL;
+
+      /* Rescale lung's days so that its last time lands on month_ends[i]. */
+      for (guint c = 0; c < 2; c++)
+        {
+          curves[c] = fx->fit.curves[c];
+          curves[c].steps = g_memdup2 (fx->fit.curves[c].steps,
+                                       curves[c].n_steps * sizeof (ObKmStep));
+          for (gsize k = 0; k < curves[c].n_steps; k++)
+            curves[c].steps[k].time *= month_ends[i] / last;
+        }
+      fit.curves = curves;
+      init_plot (&plot, fx, &geometries[1]);
+      plot.fit = &fit;
+      plot.style.time_unit = "months";
+      layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (89), OB_MM_TO_PT (80));
+      g_test_message ("%g months: step %g to %g", month_ends[i], layout->x.step, layout->x.hi);
+      assert_axis_ends_on_tick (layout, month_ends[i] * (1 - 1e-12));
+      g_assert_true (layout->x.step == 1 || layout->x.step == 2 || layout->x.step == 3
+                     || fmod (layout->x.step, 6) == 0);
+      if (i == 1)
+        g_assert_cmpfloat (layout->x.hi, ==, 36);
+      for (guint c = 0; c < 2; c++)
+        g_free (curves[c].steps);
+    }
+}
+
+/* Right-aligned row labels keep at least most of an em before the first column of counts,
+ * however short the label ("1") and however wide the count. */
+static void
+test_risk_table_label_gap (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  const char *names[] = { "1", "2" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (geometries); i++)
+    {
+      const Geometry *g = &geometries[i];
+      ObKmFit fit = fx->fit;
+      ObKmCurve curves[2] = { fx->fit.curves[0], fx->fit.curves[1] };
+      ObKmPlot plot;
+      g_autoptr (ObKmLayout) layout = NULL;
+      double fs = g->font_size;
+      guint first = 0;
+
+      curves[0].name = (char *) names[0];
+      curves[1].name = (char *) names[1];
+      fit.curves = curves;
+      init_plot (&plot, fx, g);
+      plot.fit = &fit;
+      layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (g->width_mm), OB_MM_TO_PT (g->height_mm));
+      for (gsize k = 0; k < layout->n_cells; k++)
+        {
+          const ObKmRiskCell *cell = &layout->cells[k];
+
+          if (cell->time != layout->ticks[0])
+            continue;
+          first++;
+          g_assert_cmpfloat (cell->box.x - layout->row_label_right, >=, 0.8 * fs);
+          /* The label itself ends at row_label_right: find its box on the cell's line. */
+          for (guint b = 0; b < layout->text_boxes->len; b++)
+            {
+              const ObPlotRect *r = &g_array_index (layout->text_boxes, ObPlotRect, b);
+
+              if (r->x + r->width <= layout->row_label_right + 0.5
+                  && r->x + r->width > layout->row_label_right - 0.5
+                  && r->y < cell->y && r->y + r->height > cell->y)
+                g_assert_cmpfloat (cell->box.x - (r->x + r->width), >=, 0.8 * fs);
+            }
+        }
+      g_assert_cmpuint (first, >, 0);
+    }
 }
 
 static void
@@ -657,6 +799,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/plot/km/risk-table-ink", test_risk_table_ink);
   g_test_add_func ("/plot/km/nothing-clipped", test_nothing_clipped);
   g_test_add_func ("/plot/km/many-groups", test_many_groups);
+  g_test_add_func ("/plot/km/axis-ends-on-tick", test_axis_ends_on_tick);
+  g_test_add_func ("/plot/km/risk-table-label-gap", test_risk_table_label_gap);
   g_test_add_func ("/plot/km/edge-cases", test_edge_cases);
   g_test_add_func ("/plot/km/annotation", test_annotation);
   g_test_add_func ("/plot/km/p-format", test_p_format);

@@ -33,7 +33,7 @@ stats <- data.frame(
 write.csv(format(stats, digits = 17), "plot-km-lung-stats.csv", row.names = FALSE, quote = FALSE)
 
 # At risk = time >= t; events and censored strictly before t: they add up to n (KMunicate).
-times <- seq(0, 1000, by = 100)
+times <- seq(0, 1500, by = 50)
 risk <- do.call(rbind, lapply(levels(d$sex), function(g) {
   s <- d[d$sex == g, ]
   data.frame(group = g, time = times,
