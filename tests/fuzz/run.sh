@@ -1,0 +1,57 @@
+#!/bin/sh
+# Runs the importer's libFuzzer harnesses; see README.md.
+#
+#   tests/fuzz/run.sh [--smoke] [SECONDS] [HARNESS…]
+#
+# SECONDS (default 300) is per harness; --smoke gives 30 seconds to each of the two harnesses.
+# Crashes, leaks and hangs are written to _build-fuzz/fuzz-artifacts/ and make the script fail.
+set -eu
+
+src=$(cd "$(dirname "$0")/../.." && pwd)
+build="${OB_FUZZ_BUILD:-$src/_build-fuzz}"
+seconds=300
+harnesses=""
+
+for arg in "$@"; do
+  case "$arg" in
+    --smoke) seconds=30 ;;
+    ''|*[!0-9]*) harnesses="$harnesses $arg" ;;
+    *) seconds="$arg" ;;
+  esac
+done
+[ -n "$harnesses" ] || harnesses="csv csv-options"
+
+if [ ! -d "$build" ]; then
+  # The library is instrumented for coverage; only the harnesses link libFuzzer itself.
+  CC=clang meson setup "$build" "$src" -Dgui=false -Db_sanitize=address,undefined \
+    -Db_lundef=false -Dc_args=-fsanitize=fuzzer-no-link
+fi
+ninja -C "$build" $(for h in $harnesses; do printf 'tests/fuzz/fuzz-%s ' "$h"; done)
+
+artifacts="$build/fuzz-artifacts"
+mkdir -p "$artifacts"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
+status=0
+
+for h in $harnesses; do
+  corpus="$build/fuzz-corpus/$h"
+  mkdir -p "$corpus"
+  # The options harness reads four option bytes first; all zero means "detect everything".
+  for seed in "$src"/tests/fuzz/corpus/csv/* "$src"/tests/fuzz/regressions/*; do
+    [ -f "$seed" ] || continue
+    if [ "$h" = csv-options ]; then
+      printf '\000\000\000\000' | cat - "$seed" > "$corpus/seed-$(basename "$seed")"
+    else
+      cp "$seed" "$corpus/seed-$(basename "$seed")"
+    fi
+  done
+  echo "fuzz-$h: $seconds s"
+  "$build/tests/fuzz/fuzz-$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
+    -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/$h-" "$corpus" || status=1
+done
+
+if [ "$status" -ne 0 ]; then
+  echo "fuzzing found a problem; reproducers are in $artifacts" >&2
+fi
+exit "$status"
