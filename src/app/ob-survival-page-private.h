@@ -30,6 +30,7 @@ typedef struct
   char *test_error;        /* why there is no test, or NULL */
   ObSurvTestMethod method;
   ObConventions conventions;
+  const char *response_warning;  /* groups that look defined after baseline, or NULL */
   gsize n_rows;            /* rows in the dataset */
   gsize n_filtered;        /* rows outside the chosen subgroup */
   char *time_unit;
@@ -51,6 +52,7 @@ typedef struct
   ObCiTransform ci;
   ObSurvTestMethod method;
   ObConventions conventions;
+  double landmark;         /* 0 = off */
   char *time_unit;
 } ObSurvivalJob;
 
@@ -100,6 +102,7 @@ struct _ObSurvivalPage
   AdwComboRow *ci_row;
   AdwComboRow *test_row;
   AdwComboRow *conventions_row;
+  GtkSpinButton *landmark_spin;
   AdwComboRow *risk_table_row;
   GtkSwitch *ci_bands_switch;
   AdwEntryRow *time_unit_row;

@@ -210,6 +210,8 @@ collect_warnings (const ObSurvivalResults *results)
   for (guint g = 0; g < results->fit->n_curves; g++)
     events += results->fit->curves[g].events;
 
+  if (results->response_warning != NULL)
+    g_ptr_array_add (warnings, g_strdup (results->response_warning));
   if (results->cox != NULL && results->cox->warning != NULL)
     g_ptr_array_add (warnings, g_strdup (results->cox->warning));
   if (results->cox != NULL && !results->cox->converged && results->cox->warning == NULL)
@@ -280,6 +282,7 @@ ob_survival_job_run (const ObSurvivalJob *job,
   spec.event_values = (const char * const *) job->event_values;
   spec.group_column = job->group_column;
   spec.covariates = (const char * const *) job->covariates;
+  spec.landmark = job->landmark;
 
   results->n_rows = ob_dataset_get_n_rows (job->dataset);
   results->n_filtered = job->n_filtered;
@@ -290,6 +293,7 @@ ob_survival_job_run (const ObSurvivalJob *job,
   results->data = ob_surv_data_new (job->dataset, &spec, job->mask, error);
   if (results->data == NULL)
     return NULL;
+  results->response_warning = ob_surv_data_response_warning (results->data, &spec);
 
   ob_km_options_init (&km_options);
   km_options.ci = job->ci;
@@ -326,12 +330,17 @@ ob_survival_results_conventions_note (const ObSurvivalResults *results)
 
   if (results->conventions == OB_CONVENTIONS_PRISM)
     return g_strdup_printf (_("Prism conventions: %s confidence intervals for S(t) with Greenwood "
-                              "variance; medians with Brookmeyer–Crowley intervals; hazard ratios "
-                              "by the Mantel–Haenszel and log-rank methods beside Cox regression."),
+                              "variance (Prism’s “asymmetrical” intervals are log-log); medians "
+                              "with Brookmeyer–Crowley intervals on the same scale; hazard ratios "
+                              "by the log-rank method, Prism’s default, and Mantel–Haenszel, "
+                              "beside Cox regression, which Prism does not fit. R’s defaults "
+                              "differ: log intervals and Cox hazard ratios."),
                             ci);
   return g_strdup_printf (_("R conventions: %s confidence intervals for S(t) with Greenwood "
                             "variance (survfit); medians with Brookmeyer–Crowley intervals; tests "
-                            "as survdiff; hazard ratios from Cox regression (coxph, %s ties)."),
+                            "as survdiff; hazard ratios from Cox regression (coxph, %s ties). "
+                            "Prism’s defaults differ: log-log intervals and log-rank hazard "
+                            "ratios."),
                           ci, results->cox != NULL ? ob_ties_to_string (results->cox->ties)
                                                    : "efron");
 }

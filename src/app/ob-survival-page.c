@@ -204,6 +204,7 @@ recompute (ObSurvivalPage *self)
   job->conventions = combo_index (self->conventions_row, 2) == 1 ? OB_CONVENTIONS_PRISM
                                                                  : OB_CONVENTIONS_R;
   job->time_unit = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->time_unit_row)));
+  job->landmark = gtk_spin_button_get_value (self->landmark_spin);
 
   if (ob_dataset_get_n_rows (self->dataset) >= THREAD_MIN_ROWS && !self->synchronous)
     {
@@ -406,6 +407,20 @@ conventions_changed_cb (GSettings      *settings,
   adw_combo_row_set_selected (self->conventions_row, g_strcmp0 (value, "prism") == 0);
 }
 
+/* Choosing conventions after the page is built brings their interval with them, as
+ * --conventions does: R's survfit uses log, Prism log-log.  The preferred interval still sets
+ * the page's initial transform. */
+static void
+conventions_row_changed_cb (ObSurvivalPage *self)
+{
+  ObCiTransform wanted = adw_combo_row_get_selected (self->conventions_row) == 1
+                         ? OB_CI_LOG_LOG : OB_CI_LOG;
+
+  for (guint k = 0; k < G_N_ELEMENTS (ci_transforms); k++)
+    if (ci_transforms[k] == wanted)
+      adw_combo_row_set_selected (self->ci_row, k);
+}
+
 static void
 copy_results (GtkWidget  *widget,
               const char *action_name,
@@ -582,6 +597,7 @@ ob_survival_page_class_init (ObSurvivalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, ci_row);
   gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, test_row);
   gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, conventions_row);
+  gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, landmark_spin);
   gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, risk_table_row);
   gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, ci_bands_switch);
   gtk_widget_class_bind_template_child (widget_class, ObSurvivalPage, time_unit_row);
@@ -677,6 +693,10 @@ ob_survival_page_new (ObDataset *dataset)
   g_signal_connect_swapped (self->test_row, "notify::selected",
                             G_CALLBACK (ob_survival_page_schedule_recompute), self);
   g_signal_connect_swapped (self->conventions_row, "notify::selected",
+                            G_CALLBACK (conventions_row_changed_cb), self);
+  g_signal_connect_swapped (self->conventions_row, "notify::selected",
+                            G_CALLBACK (ob_survival_page_schedule_recompute), self);
+  g_signal_connect_swapped (self->landmark_spin, "value-changed",
                             G_CALLBACK (ob_survival_page_schedule_recompute), self);
   g_signal_connect_swapped (self->time_unit_row, "changed",
                             G_CALLBACK (ob_survival_page_schedule_recompute), self);

@@ -14,6 +14,8 @@
 
 #include <glib/gstdio.h>
 
+#include <json-glib/json-glib.h>
+
 #include "ob-csv-reader.h"
 #include "ob-plot-export.h"
 #include "ob-survival-page-private.h"
@@ -611,6 +613,121 @@ test_large_cohort_in_thread (void)
   g_assert_finalize_object (page);
 }
 
+/* The "expect" object of one case of tests/reference/survival-landmark.json. */
+static JsonObject *
+landmark_case (const char *name)
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "tests", "reference",
+                                            "survival-landmark.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *cases;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  cases = json_node_get_array (json_parser_get_root (parser));
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *c = json_array_get_object_element (cases, i);
+
+      if (g_str_equal (json_object_get_string_member (c, "name"), name))
+        return json_object_ref (json_object_get_object_member (c, "expect"));
+    }
+  g_error ("no case %s", name);
+  return NULL;
+}
+
+static void
+assert_landmark_medians (const ObKmFit *fit,
+                         JsonObject    *expect)
+{
+  JsonArray *groups = json_object_get_array_member (expect, "groups");
+
+  g_assert_cmpuint (fit->n_curves, ==, json_array_get_length (groups));
+  for (guint g = 0; g < fit->n_curves; g++)
+    {
+      JsonObject *e = json_array_get_object_element (groups, g);
+
+      g_assert_cmpuint (fit->curves[g].n, ==, json_object_get_int_member (e, "n"));
+      assert_close (fit->curves[g].median, json_object_get_double_member (e, "median"));
+      assert_close (fit->curves[g].median_lower,
+                    json_object_get_double_member (e, "median_lower"));
+      assert_close (fit->curves[g].median_upper,
+                    json_object_get_double_member (e, "median_upper"));
+    }
+}
+
+/* "Landmark at" gives R's numbers from tests/reference/survival-landmark.json (lung by sex
+ * from day 90); response groups are warned about until a landmark is set. */
+static void
+test_landmark (void)
+{
+  g_autoptr(ObDataset) dataset = load_lung ();
+  g_autoptr(JsonObject) expect = landmark_case ("lung-sex-landmark-90");
+  ObSurvivalPage *page;
+  const ObKmFit *fit;
+  g_autofree char *text = NULL;
+  GPtrArray *levels = g_ptr_array_new_with_free_func (g_free);
+  gsize n = ob_dataset_get_n_rows (dataset);
+  guint32 *codes = g_new (guint32, n);
+
+
+  /* A made-up response column, to see the warning come and go. */
+  g_ptr_array_add (levels, g_strdup ("CR"));
+  g_ptr_array_add (levels, g_strdup ("PD"));
+  for (gsize i = 0; i < n; i++)
+    codes[i] = i % 2;
+  ob_dataset_add_categorical (dataset, "best_response", codes, levels);
+
+  page = OB_SURVIVAL_PAGE (ob_survival_page_new (dataset));
+  g_object_ref_sink (page);
+  g_assert_true (ob_survival_page_set_group_column (page, "sex"));
+  gtk_spin_button_set_value (page->landmark_spin, 90);
+  ob_survival_page_update (page);
+  fit = ob_survival_page_get_fit (page);
+  g_assert_cmpint (fit->ci, ==, OB_CI_LOG_LOG);
+  assert_landmark_medians (fit, expect);
+  assert_close (page->results->test->chisq,
+                json_object_get_double_member (json_object_get_object_member (expect, "test"),
+                                               "chisq"));
+  text = ob_survival_page_get_results_text (page);
+  g_assert_nonnull (strstr (text, "before the landmark at 90"));
+  g_assert_null (strstr (text, "immortal-time"));
+
+  g_assert_true (ob_survival_page_set_group_column (page, "best_response"));
+  ob_survival_page_update (page);
+  g_clear_pointer (&text, g_free);
+  text = ob_survival_page_get_results_text (page);
+  g_assert_null (strstr (text, "immortal-time"));
+
+  gtk_spin_button_set_value (page->landmark_spin, 0);
+  ob_survival_page_update (page);
+  g_assert_cmpuint (page->results->data->n, ==, n);
+  g_clear_pointer (&text, g_free);
+  text = ob_survival_page_get_results_text (page);
+  g_assert_nonnull (strstr (text, "immortal-time bias"));
+  g_assert_finalize_object (page);
+}
+
+/* Picking conventions brings their interval: log for R (checked against R from day 180),
+ * log-log for Prism. */
+static void
+test_conventions_interval (void)
+{
+  g_autoptr(JsonObject) expect = landmark_case ("lung-sex-landmark-180-r");
+  ObSurvivalPage *page = new_page ();
+
+  gtk_spin_button_set_value (page->landmark_spin, 180);
+  adw_combo_row_set_selected (page->conventions_row, 1);
+  ob_survival_page_update (page);
+  g_assert_cmpint (ob_survival_page_get_fit (page)->ci, ==, OB_CI_LOG_LOG);
+  adw_combo_row_set_selected (page->conventions_row, 0);
+  ob_survival_page_update (page);
+  g_assert_cmpint (ob_survival_page_get_fit (page)->ci, ==, OB_CI_LOG);
+  assert_landmark_medians (ob_survival_page_get_fit (page), expect);
+  g_assert_finalize_object (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -624,6 +741,8 @@ main (int   argc,
   g_test_add_func ("/gui/survival-page/prefill-and-medians", test_prefill_and_medians);
   g_test_add_func ("/gui/survival-page/regroup", test_regroup);
   g_test_add_func ("/gui/survival-page/prism-conventions", test_prism_conventions);
+  g_test_add_func ("/gui/survival-page/landmark", test_landmark);
+  g_test_add_func ("/gui/survival-page/conventions-interval", test_conventions_interval);
   g_test_add_func ("/gui/survival-page/settings-change-results", test_settings_change_results);
   g_test_add_func ("/gui/survival-page/subgroup-filter", test_subgroup_filter);
   g_test_add_func ("/gui/survival-page/japanese-cohort", test_japanese_cohort);
