@@ -268,10 +268,14 @@ draw_table (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKmP
     return;
   if (!kmunicate)
     {
+      g_autofree char *header = ob_km_plot_table_header (plot);
+
       cairo_set_source_rgb (cr, 0, 0, 0);
       ob_plot_text_set_font (text, 1, TRUE);
-      ob_plot_text_draw (text, cr, _("Number at risk"), layout->table_header_box.x,
+      ob_plot_text_set_max_width (text, layout->width - 2 * layout->margin);
+      ob_plot_text_draw (text, cr, header, layout->table_header_box.x,
                          layout->table_header_box.y, 0, 0);
+      ob_plot_text_set_max_width (text, layout->label_max_width);
       ob_plot_text_set_font (text, 1, FALSE);
     }
 
@@ -319,14 +323,24 @@ draw_legend (cairo_t *cr, const ObKmLayout *layout, ObPlotText *text, const ObKm
 {
   g_autofree guint *curves = NULL;
   g_auto (GStrv) labels = NULL;
+  const char *group = ob_km_plot_group_label (plot);
+  double y = layout->legend.y;
 
   if (layout->legend.width <= 0)
     return;
   curves = g_new (guint, plot->fit->n_curves + 1);
   labels = ob_km_plot_legend_labels (plot, curves);
+  if (group != NULL)
+    {
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      ob_plot_text_set_font (text, 1, TRUE);
+      ob_plot_text_draw (text, cr, group, layout->legend.x, y, 0, 0);
+      y += ob_plot_text_advance (text, group);
+      ob_plot_text_set_font (text, 1, FALSE);
+    }
   ob_plot_legend_draw (cr, text, &plot->style.plot_style, OB_PLOT_LEGEND_LINE,
                        (const char *const *) labels, curves, g_strv_length (labels),
-                       plot->fit->n_curves, layout->legend.x, layout->legend.y);
+                       plot->fit->n_curves, layout->legend.x, y);
 }
 
 static void

@@ -315,3 +315,21 @@ ob_km_plot_annotation_lines (const ObKmPlot *plot)
                                              ci_name (fit->ci)));
   return lines;
 }
+
+const char *
+ob_km_plot_group_label (const ObKmPlot *plot)
+{
+  const char *label = plot->style.group_label;
+
+  return label != NULL && *label ? label : NULL;
+}
+
+char *
+ob_km_plot_table_header (const ObKmPlot *plot)
+{
+  const char *group = ob_km_plot_group_label (plot);
+
+  /* TRANSLATORS: the title of the number-at-risk table; %s is the grouping column, e.g. "sex" */
+  return group != NULL ? g_strdup_printf (_("Number at risk by %s"), group)
+                       : g_strdup (_("Number at risk"));
+}

@@ -21,6 +21,10 @@ GStrv     ob_km_plot_legend_labels (const ObKmPlot *plot, guint *curves);
 /* The lines of the statistics block: test and p, hazard ratios, CI transform. */
 GPtrArray *ob_km_plot_annotation_lines (const ObKmPlot *plot);
 const char *ob_km_plot_row_label  (guint row);
+/* The grouping column's name, or NULL when none is set. */
+const char *ob_km_plot_group_label (const ObKmPlot *plot);
+/* "Number at risk", naming the grouping column when there is one. */
+char     *ob_km_plot_table_header (const ObKmPlot *plot);
 ObPlotText *ob_km_plot_text_new   (const ObKmPlot *plot);
 
 G_END_DECLS

@@ -177,8 +177,20 @@ measure_legend (const ObKmPlot *plot, ObPlotText *text, double *w, double *h)
   g_autofree guint *curves = g_new (guint, plot->fit->n_curves + 1);
   g_auto (GStrv) labels = ob_km_plot_legend_labels (plot, curves);
 
+  const char *group = ob_km_plot_group_label (plot);
+
   ob_plot_legend_measure (text, &plot->style.plot_style, (const char *const *) labels,
                           g_strv_length (labels), w, h);
+  if (group != NULL && *w > 0)
+    {
+      double tw;
+
+      ob_plot_text_set_font (text, 1, TRUE);
+      ob_plot_text_measure (text, group, &tw, NULL);
+      *w = MAX (*w, tw);
+      *h += ob_plot_text_advance (text, group);
+      ob_plot_text_set_font (text, 1, FALSE);
+    }
 }
 
 static void
@@ -549,11 +561,15 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
       layout->row_label_right = layout->plot.x - count_w / 2 - label_gap;
       if (style->risk_table == OB_KM_RISK_TABLE_CLASSIC)
         {
+          g_autofree char *header = ob_km_plot_table_header (plot);
+
           ob_plot_text_set_font (text, 1, TRUE);
-          layout->table_header_box = ob_plot_text_box (text, _("Number at risk"), m,
+          ob_plot_text_set_max_width (text, width_pt - 2 * m);
+          layout->table_header_box = ob_plot_text_box (text, header, m,
                                                        table_top + (layout->row_height - lh) / 2,
                                                        0, 0);
           add_box (layout, layout->table_header_box);
+          ob_plot_text_set_max_width (text, 0);
           ob_plot_text_set_font (text, 1, FALSE);
           rows_top += layout->row_height;
         }

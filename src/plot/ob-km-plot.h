@@ -53,6 +53,9 @@ typedef struct
   const char *title;        /* NULL: none */
   const char *x_label;      /* NULL: "Time (<unit>)" */
   const char *y_label;      /* NULL: "Survival probability" or "Survival (%)" */
+  /* The grouping column ("sex"): titles the legend and the number-at-risk table, since group
+   * values alone may be bare codes (1, 2).  NULL or "": no title. */
+  const char *group_label;
   ObKmPlace legend;
   gboolean show_annotation;
   ObKmPlace annotation;
