@@ -61,6 +61,8 @@ setup_plot (ObSurvivalPage *self)
   const ObSurvivalResults *results = self->results;
   ObKmPlotStyle *style = &self->plot.style;
   guint n_groups_terms = results->data->n_groups > 0 ? results->data->n_groups - 1 : 0;
+  const ObColumn *group = ob_survival_page_selected_column (self, self->group_row,
+                                                            self->group_columns);
 
   ob_km_plot_style_init (style);
   self->plot.fit = results->fit;
@@ -73,6 +75,9 @@ setup_plot (ObSurvivalPage *self)
                                                G_N_ELEMENTS (risk_tables))];
   style->time_unit = results->time_unit;
   style->hidden_groups = self->hidden_groups;
+  /* Interned: the figure may outlive the dataset's columns when the file is read again. */
+  style->group_label = results->data->n_groups > 1 && group != NULL
+                       ? g_intern_string (group->name) : NULL;
 }
 
 static void
