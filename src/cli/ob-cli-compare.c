@@ -732,10 +732,10 @@ run_compare (const char            *path,
     json_builder_add_string_value (b, g_ptr_array_index (warnings, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
-  if (!ob_cli_json_print (json, error))
+  /* The figure first: when it cannot be written, nothing is printed and the command fails. */
+  if (!ob_cli_compare_figure_write (&o->figure, data, o->value, fig_pairs, n_fig_pairs, error))
     return FALSE;
-  return ob_cli_compare_figure_write (&o->figure, data, o->value, fig_pairs, n_fig_pairs,
-                                      error);
+  return ob_cli_json_print (json, error);
 }
 
 static int

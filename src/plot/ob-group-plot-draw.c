@@ -72,7 +72,8 @@ draw_bar (cairo_t *cr, const ObGroupLayout *layout, const ObGroupSlot *slot)
   double w = slot->half_width * 0.9;
 
   cairo_rectangle (cr, slot->x - w, MIN (y0, y1), 2 * w, fabs (y1 - y0));
-  set_color (cr, plot, slot, 0.45);
+  /* Full colour, as the legend's swatches; the points over it are white. */
+  set_color (cr, plot, slot, 1);
   cairo_fill_preserve (cr);
   set_ink (cr, ps->line_width);
   cairo_stroke (cr);
@@ -108,7 +109,7 @@ draw_box (cairo_t *cr, const ObGroupLayout *layout, const ObGroupSlot *slot)
   double q1 = map (layout, s[1]), q3 = map (layout, s[3]), med = map (layout, s[2]);
 
   cairo_rectangle (cr, slot->x - w, q3, 2 * w, q1 - q3);
-  set_color (cr, plot, slot, 0.4);
+  set_color (cr, plot, slot, 1);
   cairo_fill_preserve (cr);
   set_ink (cr, ps->line_width);
   cairo_stroke (cr);
@@ -165,7 +166,7 @@ draw_violin (cairo_t *cr, const ObGroupLayout *layout, const ObGroupSlot *slot)
         cairo_line_to (cr, slot->x + dx, map (layout, plot->log_y ? pow (10, v) : v));
       }
   cairo_close_path (cr);
-  set_color (cr, plot, slot, 0.45);
+  set_color (cr, plot, slot, 1);
   cairo_fill_preserve (cr);
   set_ink (cr, ps->line_width);
   cairo_stroke (cr);
@@ -201,9 +202,12 @@ draw_points (cairo_t *cr, const ObGroupLayout *layout, const ObGroupSlot *slot)
       cairo_stroke (cr);
       return;
     }
-  set_color (cr, plot, slot, plot->chart == OB_GROUP_CHART_BAR ? 1 : 0.85);
+  if (plot->chart == OB_GROUP_CHART_BAR)
+    cairo_set_source_rgb (cr, 1, 1, 1);
+  else
+    set_color (cr, plot, slot, 0.85);
   cairo_fill_preserve (cr);
-  set_ink (cr, MIN (r * 0.28, 0.4));
+  set_ink (cr, MIN (r * 0.28, 0.5));
   cairo_stroke (cr);
 }
 

@@ -337,6 +337,99 @@ test_compare_errors (void)
                 "group", "--test", "paired", "--pair", "no LMC,EGFR-TKI-resistant LMC", NULL);
 }
 
+static void
+assert_file_starts (const char *path,
+                    const char *magic,
+                    gsize       len)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size = 0;
+
+  g_file_get_contents (path, &contents, &size, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (size, >, 1000);
+  g_assert_cmpmem (contents, len, magic, len);
+}
+
+/* --figure writes the chart next to the JSON, which stays as without it. */
+static void
+test_compare_figure (void)
+{
+  static const char * const charts[] = { "dot", "bar", "box", "violin" };
+  g_autofree char *csf = cli_sample_path ("csf-areg.csv");
+  g_autofree char *apoptosis = cli_sample_path ("apoptosis.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ob-cli-compare-XXXXXX", &error);
+  g_autofree char *pdf = g_build_filename (dir, "csf.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "apoptosis.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "pair.svg", NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    {
+      g_autoptr(CliResult) plain = cli_run ("compare", csf, "--value", "areg_pg_ml", "--group",
+                                            "group", "--test", "kruskal", NULL);
+      g_autoptr(CliResult) result = cli_run ("compare", csf, "--value", "areg_pg_ml", "--group",
+                                             "group", "--test", "kruskal", "--posthoc", "dunn",
+                                             "--chart", charts[i], "--error", "sem",
+                                             "--figure", pdf, "--size", "89x70",
+                                             i % 2 ? "--log" : NULL, NULL);
+      g_autoptr(JsonParser) parser = cli_result_parse (result);
+
+      g_assert_cmpstr (result->out, ==, plain->out);
+      assert_file_starts (pdf, "%PDF-", 5);
+      g_unlink (pdf);
+    }
+  {
+    g_autoptr(CliResult) result = cli_run ("compare", apoptosis, "--value", "apoptosis_pct",
+                                           "--group", "cell_line", "--factor2", "treatment",
+                                           "--figure", png, "--size", "120x80", "--dpi", "100",
+                                           NULL);
+    g_autoptr(JsonParser) parser = cli_result_parse (result);
+    g_autofree char *contents = NULL;
+    gsize size;
+
+    g_file_get_contents (png, &contents, &size, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (size, >, 24);
+    g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+    /* IHDR: width and height in pixels, big-endian, for 120 × 80 mm at 100 dpi. */
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 16)), ==, 473);
+    g_assert_cmpuint (GUINT32_FROM_BE (*(guint32 *) (contents + 20)), ==, 315);
+    g_unlink (png);
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("compare", csf, "--value", "areg_pg_ml", "--group",
+                                           "group", "--pair", "no LMC,EGFR-TKI-resistant LMC",
+                                           "--figure", svg, NULL);
+    g_autoptr(JsonParser) parser = cli_result_parse (result);
+
+    assert_file_starts (svg, "<?xml", 5);
+    g_unlink (svg);
+  }
+
+  expect_error ("--chart “pie”", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--chart", "pie", "--figure", pdf, NULL);
+  expect_error ("--error “se”", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--error", "se", "--figure", pdf, NULL);
+  expect_error ("--figure FILE", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--chart", "box", NULL);
+  expect_error ("--size “10x10”", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--size", "10x10", "--figure", pdf, NULL);
+  expect_error ("--dpi", "compare", csf, "--value", "areg_pg_ml", "--group", "group",
+                "--dpi", "20", "--figure", png, NULL);
+  {
+    g_autofree char *path = write_temp ("value,arm\n0,a\n1,a\n2,b\n3,b\n");
+
+    expect_error ("1 value is zero or negative", "compare", path, "--value", "value",
+                  "--group", "arm", "--log", "--figure", pdf, NULL);
+    g_unlink (path);
+  }
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -357,6 +450,7 @@ main (int    argc,
   g_test_add_func ("/cli/compare/paired-id", test_compare_paired_id);
   g_test_add_func ("/cli/compare/excluded", test_compare_excluded);
   g_test_add_func ("/cli/compare/errors", test_compare_errors);
+  g_test_add_func ("/cli/compare/figure", test_compare_figure);
 
   status = g_test_run ();
   g_object_unref (fixture);
