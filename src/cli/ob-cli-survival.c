@@ -14,6 +14,7 @@
 
 #include "ob-cli.h"
 #include "ob-cli-common.h"
+#include "ob-cli-project.h"
 #include "ob-cli-survival-private.h"
 #include "ob-cox.h"
 #include "ob-kaplan-meier.h"
@@ -53,6 +54,7 @@ typedef struct
   gboolean firth;
   gboolean trend;
   char *pairwise;
+  char *save_project;
 } SurvivalOptions;
 
 /* Everything the options resolve to, checked before any file is read. */
@@ -94,6 +96,7 @@ survival_options_clear (SurvivalOptions *o)
   g_clear_pointer (&o->risk_table, g_free);
   g_clear_pointer (&o->time_unit, g_free);
   g_clear_pointer (&o->pairwise, g_free);
+  g_clear_pointer (&o->save_project, g_free);
 }
 
 static const char * const adjust_names[] = { "none", "holm", "bonferroni", "BH" };
@@ -285,6 +288,7 @@ write_figure (const SurvivalOptions  *o,
   ob_km_plot_style_init (&plot.style);
   plot.style.risk_table = s->risk_table;
   plot.style.time_unit = o->time_unit != NULL ? o->time_unit : guess_time_unit (o->time);
+  plot.style.group_label = o->group;
 
   return ob_plot_export (s->format, o->figure, s->width_mm, s->height_mm,
                          o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI,
@@ -350,7 +354,7 @@ run_survival (const char             *path,
   ObKmOptions km_options;
   gsize events = 0;
 
-  dataset = ob_cli_load_dataset (path, &o->input, error);
+  dataset = ob_cli_project_open_dataset (path, &o->input, error);
   if (dataset == NULL)
     return FALSE;
 
@@ -525,12 +529,15 @@ ob_cli_survival (int    argc,
     { "pairwise", 0, 0, G_OPTION_ARG_STRING, &o.pairwise,
       N_("Test every pair of groups, p adjusted by none, holm, bonferroni or BH"),
       N_("ADJUST") },
+    { "save-project", 0, 0, G_OPTION_ARG_FILENAME, &o.save_project,
+      N_("Also keep this analysis, its data and figure style in a project file"), N_("FILE") },
     { "no-steps", 0, 0, G_OPTION_ARG_NONE, &o.no_steps,
       N_("Leave the per-time steps out of the output"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
   SurvivalSettings s = { 0 };
   gboolean about_figure = FALSE;
   int status = EXIT_FAILURE;
@@ -547,6 +554,8 @@ ob_cli_survival (int    argc,
       "of the curve, S(t) at --times; the test between groups; and the Cox model of the group "
       "(indicators against the reference) and the covariates."));
 
+  /* As typed, for --save-project: parsing takes the options out of argv. */
+  args = g_strdupv (argv);
   if (!ob_cli_parse_options (context, "survival", &argc, &argv))
     goto out;
   if (argc != 2)
@@ -562,6 +571,13 @@ ob_cli_survival (int    argc,
   if (!run_survival (argv[1], &o, &s, &about_figure, &error))
     {
       ob_cli_print_error (about_figure ? "oncobench-cli survival" : argv[1], error);
+      goto out;
+    }
+  if (o.save_project != NULL &&
+      !ob_cli_project_save_analysis (o.save_project, "survival", argv[1],
+                                     (const char * const *) args, &error))
+    {
+      ob_cli_print_error (o.save_project, error);
       goto out;
     }
   status = EXIT_SUCCESS;

@@ -1,0 +1,36 @@
+/* ob-cli-project.h — analyses of oncobench-cli kept in, and re-run from, a project file
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ob-cli-common.h"
+#include "ob-project.h"
+
+G_BEGIN_DECLS
+
+/* The table an analysis command works on: FILE read with the user's overrides, or the
+ * project's embedded dataset while `render` re-runs an analysis.  The last table read is
+ * kept for ob_cli_project_save_analysis(). */
+ObDataset  *ob_cli_project_open_dataset    (const char              *path,
+                                            const ObCliInputOptions *input,
+                                            GError                 **error);
+/* Makes ob_cli_project_open_dataset() return dataset, whatever the path; NULL ends it. */
+void        ob_cli_project_use_dataset     (ObDataset               *dataset);
+
+/* Adds the analysis just run to the project at project_path, creating the file if needed:
+ * the table read from data_path (embedded once per file and checksum) and the command's
+ * options as given in args (the subcommand's argv before parsing, NULL-terminated). */
+gboolean    ob_cli_project_save_analysis   (const char          *project_path,
+                                            const char          *kind,
+                                            const char          *data_path,
+                                            const char * const  *args,
+                                            GError             **error);
+
+/* The arguments that re-run an analysis on its dataset (argv[0] = kind, argv[1] = the
+ * dataset's name), writing its figure to figure_path with the analysis' figure style, the
+ * format taken from figure_path. */
+char      **ob_cli_project_analysis_argv   (const ObProjectAnalysis *analysis,
+                                            const char              *figure_path);
+
+G_END_DECLS
