@@ -16,6 +16,8 @@
 
 #define MAX_TICKS 64
 #define N_CORNERS 4
+#define BLOCK_LEGEND 1u
+#define BLOCK_ANNOTATION 2u
 
 void
 ob_km_layout_free (ObKmLayout *layout)
@@ -347,7 +349,7 @@ month_step (double nice)
 }
 
 static ObKmLayout *
-layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean outside,
+layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, guint outside,
              gboolean compact)
 {
   const ObKmPlotStyle *style = &plot->style;
@@ -359,7 +361,7 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
   double label_w = 0, table_h = 0, count_w = 0, axis_h, leg_w = 0, leg_h = 0, ann_w = 0;
   double ann_h = 0, blocks_top = 0, cost;
   guint n_rows, n_x_ticks;
-  gboolean with_legend, with_annotation, side_by_side = FALSE;
+  gboolean with_legend, with_annotation, out_legend, out_annotation, side_by_side = FALSE;
 
   layout->source = plot;
   layout->width = width_pt;
@@ -406,12 +408,17 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
     measure_annotation (plot, text, &ann_w, &ann_h);
   ob_plot_text_set_max_width (text, 0);
   with_legend = with_legend && leg_w > 0;
-  if (outside)
+  out_legend = with_legend && (outside & BLOCK_LEGEND);
+  out_annotation = with_annotation && (outside & BLOCK_ANNOTATION);
+  if (out_legend || out_annotation)
     {
       /* No free corner: key and statistics go above the plot, side by side if they fit. */
+      double lw = out_legend ? leg_w : 0, lh_ = out_legend ? leg_h : 0;
+      double aw = out_annotation ? ann_w : 0, ah = out_annotation ? ann_h : 0;
+
       blocks_top = top;
-      side_by_side = leg_w + ann_w + 3 * gap <= width_pt * 0.75;
-      top += side_by_side ? MAX (leg_h, ann_h) : leg_h + ann_h + (leg_h > 0 ? gap : 0);
+      side_by_side = lw + aw + 3 * gap <= width_pt * 0.75;
+      top += side_by_side ? MAX (lh_, ah) : lh_ + ah + (lh_ > 0 && ah > 0 ? gap : 0);
       top += gap;
     }
 
@@ -578,33 +585,32 @@ layout_pass (const ObKmPlot *plot, double width_pt, double height_pt, gboolean o
     }
 
   /* Legend and statistics in the emptiest corners, or above the plot. */
-  if (outside)
+  if (out_legend)
+    layout->legend = (ObPlotRect) { MAX (MIN (layout->plot.x, width_pt - m - leg_w), m),
+                                    blocks_top, leg_w, leg_h };
+  else if (with_legend)
+    {
+      layout->legend = place_block (plot, layout, style->legend, leg_w, leg_h, NULL, &cost);
+      if (cost >= 10)
+        layout->crowded_blocks |= BLOCK_LEGEND;
+    }
+  if (out_annotation)
     {
       double right_edge = layout->plot.x + layout->plot.width;
+      gboolean beside = side_by_side && out_legend;
 
-      if (with_legend)
-        layout->legend = (ObPlotRect) { MAX (MIN (layout->plot.x, width_pt - m - leg_w), m),
-                                        blocks_top, leg_w, leg_h };
-      if (with_annotation)
-        layout->annotation = (ObPlotRect) {
-          side_by_side || !with_legend ? MAX (right_edge - ann_w, m) : layout->plot.x,
-          side_by_side || !with_legend ? blocks_top : blocks_top + leg_h + gap, ann_w, ann_h };
-      layout->blocks_outside = TRUE;
+      layout->annotation = (ObPlotRect) {
+        beside ? MAX (right_edge - ann_w, m) : MAX (MIN (layout->plot.x, width_pt - m - ann_w), m),
+        out_legend && !side_by_side ? blocks_top + leg_h + gap : blocks_top, ann_w, ann_h };
     }
-  else
+  else if (with_annotation)
     {
-      if (with_legend)
-        {
-          layout->legend = place_block (plot, layout, style->legend, leg_w, leg_h, NULL, &cost);
-          layout->blocks_outside |= cost >= 10;
-        }
-      if (with_annotation)
-        {
-          layout->annotation = place_block (plot, layout, style->annotation, ann_w, ann_h,
-                                            &layout->legend, &cost);
-          layout->blocks_outside |= cost >= 10;
-        }
+      layout->annotation = place_block (plot, layout, style->annotation, ann_w, ann_h,
+                                        &layout->legend, &cost);
+      if (cost >= 10)
+        layout->crowded_blocks |= BLOCK_ANNOTATION;
     }
+  layout->blocks_outside = out_legend || out_annotation;
   if (with_legend)
     add_box (layout, layout->legend);
   if (with_annotation)
@@ -623,12 +629,12 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
 
   g_return_val_if_fail (plot != NULL && plot->fit != NULL, NULL);
 
-  layout = layout_pass (plot, width_pt, height_pt, FALSE, FALSE);
+  layout = layout_pass (plot, width_pt, height_pt, 0, FALSE);
   if (plot->style.risk_table == OB_KM_RISK_TABLE_KMUNICATE
       && layout->plot.height < 0.4 * height_pt)
     {
       /* Many groups on a small page: name each group beside its rows, not above them. */
-      ObKmLayout *compact = layout_pass (plot, width_pt, height_pt, FALSE, TRUE);
+      ObKmLayout *compact = layout_pass (plot, width_pt, height_pt, 0, TRUE);
 
       if (compact->plot.height > layout->plot.height)
         {
@@ -641,19 +647,30 @@ ob_km_plot_layout (const ObKmPlot *plot, double width_pt, double height_pt)
   /* Only when placed automatically: a corner the user chose is kept even over a curve. */
   automatic = plot->style.legend == OB_KM_PLACE_AUTO
               && plot->style.annotation == OB_KM_PLACE_AUTO;
-  if (layout->blocks_outside && automatic)
+  if (layout->crowded_blocks != 0 && automatic)
     {
-      ObKmLayout *above = layout_pass (plot, width_pt, height_pt, TRUE,
-                                       layout->compact_table);
+      /* First only the blocks that found no free corner, then both: a legend that fits in
+       * a corner costs the plot no height. */
+      guint tries[] = { layout->crowded_blocks, BLOCK_LEGEND | BLOCK_ANNOTATION };
 
-      /* Above the plot only while the curves keep a fair share of the page; a crushed plot
-       * is worse than text over a curve. */
-      if (above->plot.height >= MAX (0.35 * height_pt, 0.6 * layout->plot.height))
+      for (guint i = 0; i < G_N_ELEMENTS (tries); i++)
         {
-          ob_km_layout_free (layout);
-          return above;
+          ObKmLayout *above;
+
+          if (i > 0 && tries[i] == tries[0])
+            break;
+          above = layout_pass (plot, width_pt, height_pt, tries[i], layout->compact_table);
+          /* Above the plot only while the curves keep a fair share of the page; a crushed
+           * plot is worse than text over a curve.  A big KMunicate table already took most
+           * of the page, hence a floor lower than a third. */
+          if (above->crowded_blocks == 0
+              && above->plot.height >= MAX (0.28 * height_pt, 0.6 * layout->plot.height))
+            {
+              ob_km_layout_free (layout);
+              return above;
+            }
+          ob_km_layout_free (above);
         }
-      ob_km_layout_free (above);
     }
   layout->blocks_outside = FALSE;
   return layout;

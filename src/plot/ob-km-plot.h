@@ -113,8 +113,10 @@ typedef struct
   double line_eps;          /* merge steps closer than this, pt */
   ObPlotAxis axis_x, axis_y;
   char *x_title, *y_title;
-  /* TRUE when every corner covered a curve and legend and statistics went above the plot. */
+  /* TRUE when every corner covered a curve and legend or statistics went above the plot. */
   gboolean blocks_outside;
+  /* Bit 0 the legend, bit 1 the statistics: still over a curve, having found no better place. */
+  guint crowded_blocks;
   /* KMunicate rows named beside the first row of each group instead of above it. */
   gboolean compact_table;
   /* Longer group names end in an ellipsis: in the table, and in legend and statistics. */

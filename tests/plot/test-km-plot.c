@@ -271,19 +271,16 @@ test_nothing_clipped (void)
                          ra->y, ra->width, ra->height, b, rb->x, rb->y, rb->width, rb->height);
             }
         }
+      /* Each block sits in a corner of the plot or, when none was free, above it. */
       if (layout->blocks_outside)
-        {
-          /* No corner was free: both blocks sit above the plot, clear of it. */
-          g_test_message ("legend and statistics above the plot");
-          g_assert_cmpfloat (layout->legend.y + layout->legend.height, <=, layout->plot.y);
-          g_assert_cmpfloat (layout->annotation.y + layout->annotation.height, <=,
-                             layout->plot.y);
-        }
-      else
-        {
-          g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->legend, 0.01));
-          g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->annotation, 0.01));
-        }
+        g_test_message ("legend or statistics above the plot");
+      g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->legend, 0.01)
+                     || layout->legend.y + layout->legend.height <= layout->plot.y);
+      g_assert_true (ob_plot_rect_contains (&layout->plot, &layout->annotation, 0.01)
+                     || layout->annotation.y + layout->annotation.height <= layout->plot.y);
+      g_assert_cmpuint (layout->blocks_outside, ==,
+                        !ob_plot_rect_contains (&layout->plot, &layout->legend, 0.01)
+                        || !ob_plot_rect_contains (&layout->plot, &layout->annotation, 0.01));
 
       /* And the ink itself, whatever the layout believes. */
       rec = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
@@ -506,6 +503,109 @@ test_risk_table_label_gap (void)
         }
       g_assert_cmpuint (first, >, 0);
     }
+}
+
+/* Whether any visible curve passes through r: its level across r, or a drop within it. */
+static gboolean
+curve_crosses (const ObKmLayout *layout, const ObPlotRect *r)
+{
+  const ObKmPlot *plot = layout->source;
+
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    {
+      const ObKmCurve *curve = &plot->fit->curves[c];
+      double prev = NAN;
+
+      for (double px = r->x; px <= r->x + r->width; px += 0.25)
+        {
+          double t = ob_plot_scale_unmap (&layout->x, px);
+          gsize i;
+          double y, lo, hi;
+
+          if (t < 0 || t > ob_km_curve_last_time (curve))
+            continue;
+          i = ob_km_steps_upto (curve, t);
+          y = ob_plot_scale_map (&layout->y, (i > 0 ? curve->steps[i - 1].surv : 1)
+                                             * layout->y_factor);
+          lo = isnan (prev) ? y : MIN (y, prev);
+          hi = isnan (prev) ? y : MAX (y, prev);
+          prev = y;
+          if (hi >= r->y && lo <= r->y + r->height)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Four crossing groups with a KMunicate table in one column: no text over a curve. */
+static void
+test_blocks_clear_of_curves (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  const char *names[] = { "adeno", "large", "smallcell", "squamous" };
+  const double scale[] = { 0.2, 0.55, 0.4, 1 };
+  const double widths[] = { 85, 89 };
+  ObKmCurve curves[4];
+  ObKmFit fit = fx->fit;
+
+  for (guint c = 0; c < 4; c++)
+    {
+      curves[c] = fx->fit.curves[c % 2];
+      curves[c].name = (char *) names[c];
+      curves[c].steps = g_memdup2 (fx->fit.curves[c % 2].steps,
+                                   curves[c].n_steps * sizeof (ObKmStep));
+      for (gsize k = 0; k < curves[c].n_steps; k++)
+        curves[c].steps[k].time *= scale[c];
+    }
+  fit.curves = curves;
+  fit.n_curves = 4;
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      Geometry g = { widths[i], 80, OB_KM_RISK_TABLE_KMUNICATE, 7 };
+      ObKmPlot plot;
+      g_autoptr (ObKmLayout) layout = NULL;
+
+      init_plot (&plot, fx, &g);
+      plot.fit = &fit;
+      plot.cox = NULL;
+      plot.style.group_label = "celltype";
+      layout = ob_km_plot_layout (&plot, OB_MM_TO_PT (g.width_mm), OB_MM_TO_PT (80));
+      g_assert_cmpfloat (layout->legend.width, >, 0);
+      g_assert_cmpfloat (layout->annotation.width, >, 0);
+      g_assert_cmpuint (layout->crowded_blocks, ==, 0);
+      g_assert_false (curve_crosses (layout, &layout->legend));
+      g_assert_false (curve_crosses (layout, &layout->annotation));
+      g_assert_cmpfloat (layout->plot.height, >=, 0.25 * OB_MM_TO_PT (80));
+    }
+  for (guint c = 0; c < 4; c++)
+    g_free (curves[c].steps);
+}
+
+/* The grouping column titles the legend and the classic table. */
+static void
+test_group_label (void)
+{
+  g_autoptr (KmFixture) fx = km_fixture_load_lung ();
+  ObKmPlot plot;
+  g_autoptr (ObKmLayout) bare = NULL;
+  g_autoptr (ObKmLayout) titled = NULL;
+  g_autofree char *header = NULL;
+
+  init_plot (&plot, fx, &geometries[1]);
+  bare = ob_km_plot_layout (&plot, OB_MM_TO_PT (89), OB_MM_TO_PT (80));
+  header = ob_km_plot_table_header (&plot);
+  g_assert_cmpstr (header, ==, "Number at risk");
+  g_clear_pointer (&header, g_free);
+  plot.style.group_label = "";
+  g_assert_null (ob_km_plot_group_label (&plot));
+  plot.style.group_label = "sex";
+  titled = ob_km_plot_layout (&plot, OB_MM_TO_PT (89), OB_MM_TO_PT (80));
+  header = ob_km_plot_table_header (&plot);
+  g_assert_cmpstr (header, ==, "Number at risk by sex");
+  /* One more line in the legend, and the header box grows with its text. */
+  g_assert_cmpfloat (titled->legend.height, >, bare->legend.height);
+  g_assert_cmpfloat (titled->table_header_box.width, >, bare->table_header_box.width);
+  render_ok (&plot, OB_MM_TO_PT (89), OB_MM_TO_PT (80));
 }
 
 static void
@@ -801,6 +901,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/plot/km/many-groups", test_many_groups);
   g_test_add_func ("/plot/km/axis-ends-on-tick", test_axis_ends_on_tick);
   g_test_add_func ("/plot/km/risk-table-label-gap", test_risk_table_label_gap);
+  g_test_add_func ("/plot/km/blocks-clear-of-curves", test_blocks_clear_of_curves);
+  g_test_add_func ("/plot/km/group-label", test_group_label);
   g_test_add_func ("/plot/km/edge-cases", test_edge_cases);
   g_test_add_func ("/plot/km/annotation", test_annotation);
   g_test_add_func ("/plot/km/p-format", test_p_format);
