@@ -315,9 +315,17 @@ ob_group_plot_render_layout (cairo_t *cr, const ObGroupLayout *layout)
 
       for (guint i = 0; i < n; i++)
         groups[i] = i;
-      ob_plot_legend_draw (cr, text, ps, OB_PLOT_LEGEND_BOX,
-                           (const char *const *) plot->data->factor2_names, groups, n, n,
-                           layout->legend.x, layout->legend.y);
+      for (guint c = 0; c < layout->legend_cols; c++)
+        {
+          guint first = c * layout->legend_rows;
+
+          if (first >= n)
+            break;
+          ob_plot_legend_draw (cr, text, ps, OB_PLOT_LEGEND_BOX,
+                               (const char *const *) plot->data->factor2_names + first,
+                               groups + first, MIN (layout->legend_rows, n - first), n,
+                               layout->legend_col_x[c], layout->legend.y);
+        }
     }
   cairo_restore (cr);
 }

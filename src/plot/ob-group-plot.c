@@ -165,6 +165,7 @@ ob_group_layout_free (ObGroupLayout *layout)
     g_free (layout->brackets[i].text);
   g_free (layout->brackets);
   g_free (layout->y_title);
+  g_free (layout->legend_col_x);
   g_clear_pointer (&layout->text_boxes, g_array_unref);
   g_clear_pointer (&layout->x_lines, g_ptr_array_unref);
   g_clear_pointer (&layout->x_line_boxes, g_array_unref);
@@ -556,6 +557,51 @@ collect_brackets (ObGroupLayout *layout, const ObGroupPlot *plot)
   qsort (layout->brackets, layout->n_brackets, sizeof (ObGroupBracket), cmp_span);
 }
 
+/* The second factor's key above the plot, in as many columns as fit across it, so that the
+ * bars keep the whole width. */
+static void
+place_legend (ObGroupLayout *layout, const ObGroupPlot *plot, ObPlotText *text, double left,
+              double right, double top, double *out_w, double *out_h)
+{
+  const ObPlotStyle *ps = &plot->plot_style;
+  const char *const *names = (const char *const *) plot->data->factor2_names;
+  guint n = plot->data->n_levels2, cols, rows = 1;
+  double gap = ps->font_size * 1.2, total = 0, height = 0;
+  g_autofree double *widths = g_new0 (double, n);
+
+  for (cols = n; cols >= 1; cols--)
+    {
+      rows = (n + cols - 1) / cols;
+      total = 0;
+      height = 0;
+      for (guint c = 0; c < cols; c++)
+        {
+          guint first = c * rows, count = MIN (rows, n - MIN (n, first));
+          double w = 0, h = 0;
+
+          if (count > 0)
+            ob_plot_legend_measure (text, ps, names + first, count, &w, &h);
+          widths[c] = w;
+          total += w + (c > 0 ? gap : 0);
+          height = MAX (height, h);
+        }
+      if (total <= right - left || cols == 1)
+        break;
+    }
+  layout->legend_rows = rows;
+  layout->legend_cols = cols;
+  layout->legend_col_x = g_new (double, cols);
+  for (guint c = 0; c < cols; c++)
+    {
+      layout->legend_col_x[c] = left + (c > 0 ? layout->legend_col_x[c - 1] - left
+                                                  + widths[c - 1] + gap : 0);
+    }
+  layout->legend = (ObPlotRect) { left, top, total, height };
+  g_array_append_val (layout->text_boxes, layout->legend);
+  *out_w = total;
+  *out_h = height;
+}
+
 /* Greedy word wrap of a group name into lines no wider than width. */
 static void
 wrap_label (ObGroupLayout *layout, ObPlotText *text, const char *name, double width,
@@ -648,19 +694,15 @@ ob_group_plot_layout (const ObGroupPlot *plot, double width_pt, double height_pt
       top += layout->title_box.height + fs * 0.4;
     }
   right = width_pt - m;
-  if (has_levels (plot))
-    {
-      ob_plot_legend_measure (text, ps, (const char *const *) plot->data->factor2_names,
-                              plot->data->n_levels2, &legend_w, &legend_h);
-      layout->legend = (ObPlotRect) { right - legend_w, top, legend_w, legend_h };
-      g_array_append_val (layout->text_boxes, layout->legend);
-      right -= legend_w + fs * 0.8;
-    }
-
   layout->y_title = g_strdup (plot->y_label);
   layout->axis_y = (ObPlotAxis) { OB_PLOT_AXIS_LEFT, &layout->y, NULL, 0, 1, 0,
                                   layout->y_title };
   left = m + ob_plot_axis_extent (&layout->axis_y, text, ps);
+  if (has_levels (plot))
+    {
+      place_legend (layout, plot, text, left, right, top, &legend_w, &legend_h);
+      top += legend_h + fs * 0.5;
+    }
   band = (right - left) / MAX (plot->data->n_groups, 1);
 
   /* Names wrap to their band; the tallest sets the room under the axis. */

@@ -120,6 +120,8 @@ typedef struct
   char *y_title;
   ObPlotRect title_box;
   ObPlotRect legend;        /* width 0 without a second factor */
+  guint legend_rows, legend_cols;
+  double *legend_col_x;     /* left edge of each column of the key */
   /* Every piece of text the figure draws. */
   GArray *text_boxes;       /* ObPlotRect */
   /* Group names under the axis: one box per line, in text_boxes too. */
