@@ -129,7 +129,7 @@ ob_km_plot_legend_label (const ObKmPlot *plot, const ObKmCurve *curve)
   if (!plot->style.show_median)
     return g_strdup_printf ("%s (n = %" G_GSIZE_FORMAT ")", name, curve->n);
   if (!isfinite (curve->median))
-    return g_strdup_printf (_("%s (n = %" G_GSIZE_FORMAT "), median not reached"), name,
+    return g_strdup_printf (_("%s (n = %zu), median not reached"), name,
                             curve->n);
   median = ob_plot_format_number (curve->median, 3);
   if (isfinite (curve->median_lower))
@@ -140,10 +140,10 @@ ob_km_plot_legend_label (const ObKmPlot *plot, const ObKmCurve *curve)
                               ? ob_plot_format_number (curve->median_upper, 3)
                               : g_strdup (_("NR"));
 
-      return g_strdup_printf (_("%s (n = %" G_GSIZE_FORMAT "), median %s (%s\u2013%s)"), name,
+      return g_strdup_printf (_("%s (n = %zu), median %s (%s–%s)"), name,
                               curve->n, median, lo, hi);
     }
-  return g_strdup_printf (_("%s (n = %" G_GSIZE_FORMAT "), median %s"), name, curve->n, median);
+  return g_strdup_printf (_("%s (n = %zu), median %s"), name, curve->n, median);
 }
 
 GStrv
