@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <string.h>
@@ -305,6 +306,21 @@ build_analysis (JsonBuilder             *b,
   json_builder_end_object (b);
 }
 
+/* GLib syncs the new file but not the folder holding the renamed entry; until that is on
+ * disk too, a power cut may bring the old project back.  Best effort: the save already
+ * succeeded. */
+static void
+sync_directory (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  int fd = g_open (dir, O_RDONLY, 0);
+
+  if (fd < 0)
+    return;
+  g_fsync (fd);
+  g_close (fd, NULL);
+}
+
 gboolean
 ob_project_save (const ObProject  *self,
                  const char       *path,
@@ -350,6 +366,7 @@ ob_project_save (const ObProject  *self,
                    local_error->message);
       return FALSE;
     }
+  sync_directory (path);
   return TRUE;
 }
 
