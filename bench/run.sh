@@ -49,7 +49,7 @@ out=bench/out
 mkdir -p "$out"
 [ -f "$build/build.ninja" ] || meson setup "$build" --buildtype=release >/dev/null
 ninja -C "$build" src/cli/oncobench-cli src/app/liboncobench-app.a src/app/ob-resources.c \
-  data/gschemas.compiled >/dev/null
+  data/gschemas.compiled >"$out/ninja.log" || { cat "$out/ninja.log" >&2; exit 1; }
 cli="$build/src/cli/oncobench-cli"
 if Rscript -e 'library(data.table)' >/dev/null 2>&1; then
   reader=fread
@@ -111,6 +111,15 @@ table="$out/results.md"
   echo "| rows | step | oncobench wall | CPU | peak RSS | R wall | CPU | peak RSS | R/oncobench wall | CPU | RSS |"
   echo "|---|---|---|---|---|---|---|---|---|---|---|"
 } | tee "$table"
+
+# What every command pays before reading a byte: starting the program and, for R, loading
+# the packages.
+measure start-ob "$cli" --help
+read -r ow oc om <<<"$result"
+measure start-r Rscript -e 'suppressMessages(library(survival))'
+read -r rw rc rm <<<"$result"
+echo "| – | start only | $(fmt "$ow" "$oc" "$om") | $(fmt "$rw" "$rc" "$rm") |" \
+  "$(ratio "$rw" "$ow") | $(ratio "$rc" "$oc") | $(ratio "$rm" "$om") |" | tee -a "$table"
 
 r_limit=$( [ -n "$r_max" ] && rows_of "$r_max" || echo 0 )
 for size in ${sizes//,/ }; do
