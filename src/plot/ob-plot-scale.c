@@ -137,7 +137,7 @@ ob_plot_scale_init_fixed (ObPlotScale *scale, double lo, double hi, double step,
 }
 
 /* How badly a step fits: intervals away from n (by ratio) plus the share of the axis left
- * empty after hi, which reads as missing follow-up. */
+ * empty after hi, which reads as missing follow-up and so weighs more. */
 static double
 covering_cost (double lo, double hi, double step, guint n, double *out_end)
 {
@@ -145,7 +145,7 @@ covering_cost (double lo, double hi, double step, guint n, double *out_end)
   double end = lo + k * step;
 
   *out_end = end;
-  return fabs (log (k / MAX (n, 1))) + 3 * (end - hi) / (end - lo);
+  return 0.5 * fabs (log (k / MAX (n, 1))) + 3 * (end - hi) / (end - lo);
 }
 
 void
@@ -184,6 +184,10 @@ ob_plot_scale_init_covering (ObPlotScale *scale, double lo, double hi, const dou
             double end;
             /* 1.5 and 3 only where they save a clearly emptier end. */
             double cost = covering_cost (lo, hi, step, n, &end) + (i >= 4 ? 0.1 : 0);
+
+            /* n is what the width holds: far more labels would collide. */
+            if ((end - lo) / step > ceil (1.4 * MAX (n, 1)) + ROUNDING_EPS)
+              continue;
 
             if (cost < best_cost)
               {

@@ -100,6 +100,59 @@ test_fixed_range (void)
   g_assert_cmpfloat (scale.step, ==, 200);
 }
 
+/* Axes that run on to the first tick at or past the data, whatever its range. */
+static void
+test_covering_range (void)
+{
+  static const double his[] = { 1022, 999, 35.1, 0.73, 1e-4, 3.3e6, 161, 12.5, 1, 7 };
+  static const double months[] = { 1, 2, 3, 6, 12, 24 };
+  ObPlotScale scale = { 0 };
+  double ticks[64];
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (his); i++)
+    for (guint want = 4; want <= 10; want += 3)
+      {
+        ob_plot_scale_init_covering (&scale, 0, his[i], NULL, 0, want);
+        n = ob_plot_scale_ticks (&scale, ticks, G_N_ELEMENTS (ticks));
+        g_test_message ("0–%g, %u wanted: step %g to %g", his[i], want, scale.step, scale.hi);
+        g_assert_cmpfloat (scale.lo, ==, 0);
+        g_assert_cmpfloat (scale.hi, >=, his[i]);
+        /* The last tick is the end of the axis, and the one before it is short of the data. */
+        g_assert_cmpuint (n, >=, 3);
+        g_assert_cmpfloat (fabs (ticks[n - 1] - scale.hi), <=, 1e-9 * scale.hi);
+        g_assert_cmpfloat (ticks[n - 2], <, his[i]);
+        g_assert_cmpfloat (n - 1, <=, ceil (1.4 * want));
+        g_assert_cmpuint (2 * (n - 1) + 1, >=, want);
+      }
+
+  /* Without a step the nicest end wins: survival::lung's 1022 days end at 1050 by 150. */
+  ob_plot_scale_init_covering (&scale, 0, 1022, NULL, 0, 6);
+  g_assert_cmpfloat (scale.step, ==, 150);
+  g_assert_cmpfloat (scale.hi, ==, 1050);
+  ob_plot_scale_init_covering (&scale, 0, 999, NULL, 0, 5);
+  g_assert_cmpfloat (scale.step, ==, 200);
+  g_assert_cmpfloat (scale.hi, ==, 1000);
+
+  /* Steps given: the best of them, here months to 36 rather than 48. */
+  ob_plot_scale_init_covering (&scale, 0, 35.1, months, G_N_ELEMENTS (months), 6);
+  g_assert_cmpfloat (scale.step, ==, 6);
+  g_assert_cmpfloat (scale.hi, ==, 36);
+  /* Data ending exactly on a tick end there. */
+  ob_plot_scale_init_covering (&scale, 0, 36, months, G_N_ELEMENTS (months), 6);
+  g_assert_cmpfloat (scale.hi, ==, 36);
+  /* Unusable steps are ignored, and an empty range still gets an axis. */
+  {
+    const double bad[] = { 0, -1, 1e-9 };
+
+    ob_plot_scale_init_covering (&scale, 0, 100, bad, G_N_ELEMENTS (bad), 5);
+    g_assert_cmpfloat (scale.step, >, 1);
+    g_assert_cmpfloat (scale.hi, >=, 100);
+  }
+  ob_plot_scale_init_covering (&scale, 0, 0, NULL, 0, 5);
+  g_assert_cmpfloat (scale.hi, >, 0);
+}
+
 static void
 test_map (void)
 {
@@ -181,6 +234,7 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/plot/scale/pretty-vs-r", test_pretty_vs_r);
   g_test_add_func ("/plot/scale/fixed-range", test_fixed_range);
+  g_test_add_func ("/plot/scale/covering-range", test_covering_range);
   g_test_add_func ("/plot/scale/map", test_map);
   g_test_add_func ("/plot/scale/log-ticks", test_log_ticks);
   g_test_add_func ("/plot/scale/format", test_format);
