@@ -25,6 +25,7 @@ static const struct
   { "survival", ob_cli_survival,
     N_("Kaplan–Meier curves, log-rank and related tests, Cox model, figure") },
   { "compare", ob_cli_compare, N_("Compare a measurement between groups: t, rank tests, ANOVA") },
+  { "elisa", ob_cli_elisa, N_("ELISA standard curve, limits and sample concentrations") },
   { "render", ob_cli_render, N_("Make every figure of a saved project again") },
   { NULL, NULL, NULL },
 };

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 int ob_cli_info     (int argc, char **argv);
 int ob_cli_survival (int argc, char **argv);
 int ob_cli_compare  (int argc, char **argv);
+int ob_cli_elisa    (int argc, char **argv);
 int ob_cli_render   (int argc, char **argv);
 
 G_END_DECLS

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "ob-dataset.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -99,6 +101,87 @@ gboolean    ob_curve_compare_4pl_5pl (const ObCurveFit  *fit4,
                                       const ObCurveFit  *fit5,
                                       ObCurveComparison *out,
                                       GError           **error);
+
+/* A plate read against its standard curve.  Columns are named (case-insensitive); sample,
+ * type, dilution, group, plate and well may be absent.  type is standard, blank, sample or
+ * control; without a type column, rows with a concentration are standards and the rest
+ * samples.  Each plate gets its own curve, blanks and limits. */
+typedef struct
+{
+  const char *sample;      /* default "sample" */
+  const char *type;        /* "type" */
+  const char *conc;        /* "conc" */
+  const char *response;    /* "response" */
+  const char *dilution;    /* "dilution"; 1 when absent or missing */
+  const char *group;       /* "group" */
+  const char *plate;       /* "plate" */
+  const char *well;        /* "well": names the wells in the exclusion log */
+} ObAssayColumns;
+
+typedef struct
+{
+  ObCurveModel model;
+  ObCurveWeight weight;
+  double recovery_limit;        /* % off nominal a standard may be: 20 (ICH M10) */
+  double recovery_limit_edge;   /* … at the lowest and highest standard: 25 */
+  double cv_limit;              /* replicate CV% above which a sample is flagged: 20 */
+} ObAssaySettings;
+
+void ob_assay_settings_init (ObAssaySettings *settings);
+
+typedef struct
+{
+  double conc;            /* nominal */
+  guint n;
+  double mean_response;   /* blank-subtracted */
+  double cv_pct;          /* of the responses as read */
+  double back_calc;       /* NAN when the curve cannot reach the mean response */
+  double recovery_pct;    /* 100 · back_calc / conc */
+  gboolean passes;        /* recovery within the limit for its position */
+} ObAssayStandard;
+
+/* Samples are the replicates sharing a sample name and a dilution.  conc is the
+ * interpolated concentration × dilution, NAN (with a flag) below the LLOQ, above the ULOQ
+ * or outside the standards: never extrapolated.  The 95% CI comes from the delta method
+ * on log concentration (curve parameters and the mean response's own variance, t with the
+ * fit's residual df), so it is asymmetric and stays positive. */
+typedef struct
+{
+  char *id;
+  char *group;            /* NULL when none */
+  double dilution;
+  guint n;
+  double mean_response;   /* blank-subtracted */
+  double cv_pct;          /* of the responses as read; NAN for one well */
+  double conc;
+  double conc_lower;
+  double conc_upper;
+  double *replicate_conc; /* n, each well interpolated × dilution, NAN outside the curve */
+  GPtrArray *flags;       /* char *: "<LLOQ", ">ULOQ", "outside standards", "CV > 20%" */
+} ObAssaySample;
+
+typedef struct
+{
+  char *plate;            /* NULL without a plate column */
+  ObCurveFit *fit;
+  guint n_blanks;
+  double blank;           /* mean blank response subtracted from every well; 0 without */
+  double lloq;            /* NAN when no standard passes */
+  double uloq;
+  GArray *standards;      /* ObAssayStandard, by increasing concentration */
+  GPtrArray *samples;     /* ObAssaySample *, in the order of the file */
+  GPtrArray *exclusions;  /* char *: one sentence per well left out and why */
+} ObAssayPlate;
+
+/* mask: NULL or one byte per row, non-zero = keep. Returns ObAssayPlate *s (owning). */
+GPtrArray  *ob_assay_analyse          (const ObDataset       *dataset,
+                                       const ObAssayColumns  *columns,
+                                       const guint8          *mask,
+                                       const ObAssaySettings *settings,
+                                       GError               **error);
+void        ob_assay_plate_free       (ObAssayPlate *plate);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObAssayPlate, ob_assay_plate_free)
 
 const char *ob_curve_model_to_string    (ObCurveModel model);     /* "4pl", … */
 gboolean    ob_curve_model_from_string  (const char *str, ObCurveModel *out);
