@@ -223,15 +223,11 @@ lookup_column (const ObDataset  *dataset,
 /* Does a cell equal one of the user's event values?  Numbers compare as numbers, so "2"
  * matches 2.0 and "2.0" matches 2. */
 static gboolean
-cell_is_event_value (const ObColumn     *column,
-                     gsize               row,
+text_is_event_value (const char         *text,
+                     double              value,
                      const char * const *values,
                      const double       *numbers)
 {
-  const char *text = ob_column_get_string (column, row);
-  double value = (column->type == OB_COLUMN_NUMERIC || column->type == OB_COLUMN_DATE)
-                 ? column->num[row] : NAN;
-
   for (guint k = 0; values[k] != NULL; k++)
     {
       if (text != NULL && strcmp (text, values[k]) == 0)
@@ -248,6 +244,58 @@ cell_is_event_value (const ObColumn     *column,
         }
     }
   return FALSE;
+}
+
+static gboolean
+cell_is_event_value (const ObColumn     *column,
+                     gsize               row,
+                     const char * const *values,
+                     const double       *numbers)
+{
+  return text_is_event_value (ob_column_get_string (column, row),
+                              (column->type == OB_COLUMN_NUMERIC
+                               || column->type == OB_COLUMN_DATE) ? column->num[row] : NAN,
+                              values, numbers);
+}
+
+/* The user's event values against a categorical column: each level is matched once, not each
+ * row, since a million rows hold a handful of levels.  FALSE when a value names no level
+ * that occurs (a typo, not a study without events). */
+static gboolean
+categorical_events (const ObColumn     *column,
+                    gsize               n_rows,
+                    const guint8       *keep,
+                    const char * const *values,
+                    const double       *numbers,
+                    guint8             *status,
+                    const char        **missing_value)
+{
+  guint n_levels = column->levels->len;
+  g_autofree guint8 *occurs = g_new0 (guint8, n_levels);
+  g_autofree guint8 *is_event = g_new0 (guint8, n_levels);
+
+  for (gsize i = 0; i < n_rows; i++)
+    if (column->codes[i] != OB_LEVEL_MISSING)
+      occurs[column->codes[i]] = 1;
+  for (guint k = 0; values[k] != NULL; k++)
+    {
+      const char *one[2] = { values[k], NULL };
+      gboolean found = FALSE;
+
+      for (guint l = 0; l < n_levels; l++)
+        if (occurs[l] && text_is_event_value (g_ptr_array_index (column->levels, l), NAN, one,
+                                              &numbers[k]))
+          is_event[l] = 1, found = TRUE;
+      if (!found)
+        {
+          *missing_value = values[k];
+          return FALSE;
+        }
+    }
+  for (gsize i = 0; i < n_rows; i++)
+    if (keep[i])
+      status[i] = column->codes[i] != OB_LEVEL_MISSING && is_event[column->codes[i]];
+  return TRUE;
 }
 
 /* Like ob_column_get_double, but text cells that read as numbers count too. */
@@ -523,6 +571,7 @@ ob_surv_data_new (const ObDataset   *dataset,
     {
       guint n_values = g_strv_length ((char **) spec->event_values);
       g_autofree double *numbers = g_new (double, n_values);
+      const char *missing_value = NULL;
 
       for (guint k = 0; k < n_values; k++)
         {
@@ -532,12 +581,25 @@ ob_surv_data_new (const ObDataset   *dataset,
           if (end == spec->event_values[k] || *end != '\0')
             numbers[k] = NAN;
         }
-      for (gsize i = 0; i < n_rows; i++)
-        if (keep[i])
-          status[i] = cell_is_event_value (event_col, i, spec->event_values, numbers);
+      if (event_col->type == OB_COLUMN_CATEGORICAL)
+        {
+          if (!categorical_events (event_col, n_rows, keep, spec->event_values, numbers,
+                                   status, &missing_value))
+            {
+              g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                           _("The event value “%s” does not occur in column “%s”; check "
+                             "--event-values"),
+                           missing_value, event_col->name);
+              goto out;
+            }
+        }
+      else
+        for (gsize i = 0; i < n_rows; i++)
+          if (keep[i])
+            status[i] = cell_is_event_value (event_col, i, spec->event_values, numbers);
 
       /* A value that occurs nowhere in the column is a typo, not a study without events. */
-      for (guint k = 0; k < n_values; k++)
+      for (guint k = 0; k < n_values && event_col->type != OB_COLUMN_CATEGORICAL; k++)
         {
           const char *one[2] = { spec->event_values[k], NULL };
           gboolean found = FALSE;

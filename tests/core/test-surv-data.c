@@ -402,6 +402,52 @@ test_text_events (void)
   g_assert_cmpuint (data->status[2], ==, 1);
 }
 
+/* A categorical event column is matched level by level: as text, or as a number ("2.0"
+ * names the level "2"); a value naming no level that occurs is refused. */
+static void
+test_categorical_events (void)
+{
+  g_autoptr(ObDataset) tiny = ob_dataset_new ();
+  double *time = g_new (double, 5);
+  guint32 *codes = g_new (guint32, 5);
+  GPtrArray *levels = g_ptr_array_new_with_free_func (g_free);
+  const char *values[] = { "Dead", "2.0", NULL };
+  const char *typo[] = { "Dead", "Deceased", NULL };
+  const char *unused[] = { "Lost", NULL };
+  ObSurvSpec spec = { .time_column = "t", .event_column = "e", .event_values = values };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObSurvData) data = NULL;
+  ObSurvData *none;
+
+  g_ptr_array_add (levels, g_strdup ("2"));
+  g_ptr_array_add (levels, g_strdup ("Alive"));
+  g_ptr_array_add (levels, g_strdup ("Dead"));
+  g_ptr_array_add (levels, g_strdup ("Lost"));
+  for (guint i = 0; i < 5; i++)
+    time[i] = i + 1;
+  codes[0] = 2; codes[1] = 1; codes[2] = 0; codes[3] = OB_LEVEL_MISSING; codes[4] = 1;
+  ob_dataset_set_n_rows (tiny, 5);
+  ob_dataset_add_numeric (tiny, "t", time);
+  ob_dataset_add_categorical (tiny, "e", codes, levels);
+  data = ob_surv_data_new (tiny, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n, ==, 4);
+  g_assert_cmpuint (data->status[0], ==, 1);
+  g_assert_cmpuint (data->status[1], ==, 0);
+  g_assert_cmpuint (data->status[2], ==, 1);
+  g_assert_cmpuint (data->status[3], ==, 0);
+
+  for (guint k = 0; k < 2; k++)
+    {
+      spec.event_values = k == 0 ? typo : unused;
+      none = ob_surv_data_new (tiny, &spec, NULL, &error);
+      g_assert_null (none);
+      g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+      g_assert_nonnull (strstr (error->message, k == 0 ? "Deceased" : "Lost"));
+      g_clear_error (&error);
+    }
+}
+
 static void
 test_date_groups (void)
 {
@@ -545,6 +591,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/surv-data/where", test_where);
   g_test_add_func ("/core/surv-data/date-groups", test_date_groups);
   g_test_add_func ("/core/surv-data/text-events", test_text_events);
+  g_test_add_func ("/core/surv-data/categorical-events", test_categorical_events);
   g_test_add_func ("/core/surv-data/ties-and-dropped-levels", test_ties_and_dropped_levels);
   g_test_add_func ("/core/surv-data/response-warning", test_response_warning);
   g_test_add_func ("/core/surv-data/landmark", test_landmark);
