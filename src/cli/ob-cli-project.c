@@ -209,7 +209,13 @@ ob_cli_project_analysis_argv (const ObProjectAnalysis *analysis,
   g_ptr_array_add (argv, g_strdup (analysis->kind));
   g_ptr_array_add (argv, g_strdup (analysis->dataset));
   for (GList *l = names; l != NULL; l = l->next)
-    add_setting (argv, l->data, json_object_get_member (analysis->settings, l->data));
+    {
+      /* Where output goes is render's choice, never the file's. */
+      if (g_str_equal (l->data, "save-project") || g_str_equal (l->data, "figure") ||
+          g_str_equal (l->data, "size") || g_str_equal (l->data, "dpi"))
+        continue;
+      add_setting (argv, l->data, json_object_get_member (analysis->settings, l->data));
+    }
 
   g_ascii_dtostr (width, sizeof width, analysis->width_mm);
   g_ascii_dtostr (height, sizeof height, analysis->height_mm);

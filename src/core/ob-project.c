@@ -508,6 +508,12 @@ check_setting (Reader     *r,
 {
   double number;
 
+  /* Settings become command-line options again; a name like "a=b" would smuggle in one
+   * the user never set. */
+  if (!g_ascii_islower (name[0]) || strspn (name, "abcdefghijklmnopqrstuvwxyz0123456789-") !=
+      strlen (name))
+    return damaged (r, _("analysis “%s” has a setting with an unusable name “%s”"), analysis,
+                    name);
   if (JSON_NODE_HOLDS_ARRAY (node))
     {
       JsonArray *array = json_node_get_array (node);

@@ -236,6 +236,42 @@ test_unreadable_projects (void)
   remove_tree (dir);
 }
 
+/* The project decides what is computed, render where it is written. */
+static void
+test_output_settings_ignored (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *aml = cli_sample_path ("aml.csv");
+  g_autofree char *project_path = g_build_filename (dir, "aml.oncobench", NULL);
+  g_autofree char *elsewhere_project = g_build_filename (dir, "elsewhere.oncobench", NULL);
+  g_autofree char *elsewhere_figure = g_build_filename (dir, "elsewhere.pdf", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *figure = g_build_filename (out, "Survival.pdf", NULL);
+  g_autoptr(CliResult) first = NULL;
+  g_autoptr(CliResult) render = NULL;
+  g_autoptr(JsonParser) listing = NULL;
+  g_autoptr(ObProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  ObProjectAnalysis *analysis;
+
+  first = cli_run ("survival", aml, "--time", "time", "--event", "status",
+                   "--save-project", project_path, NULL);
+  g_assert_cmpint (first->exit_status, ==, 0);
+  project = ob_project_load (project_path, &error);
+  g_assert_no_error (error);
+  analysis = g_ptr_array_index (project->analyses, 0);
+  json_object_set_string_member (analysis->settings, "save-project", elsewhere_project);
+  json_object_set_string_member (analysis->settings, "figure", elsewhere_figure);
+  g_assert_true (ob_project_save (project, project_path, &error));
+
+  render = cli_run ("render", project_path, "--out", out, NULL);
+  listing = cli_result_parse (render);
+  assert_valid_figure (figure, "pdf");
+  g_assert_false (g_file_test (elsewhere_project, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (elsewhere_figure, G_FILE_TEST_EXISTS));
+  remove_tree (dir);
+}
+
 static void
 test_usage (void)
 {
@@ -256,6 +292,7 @@ main (int    argc,
   g_test_add_func ("/cli/render/round-trip", test_round_trip);
   g_test_add_func ("/cli/render/format-override", test_format_override);
   g_test_add_func ("/cli/render/unreadable-projects", test_unreadable_projects);
+  g_test_add_func ("/cli/render/output-settings-ignored", test_output_settings_ignored);
   g_test_add_func ("/cli/render/usage", test_usage);
 
   return g_test_run ();

@@ -324,6 +324,7 @@ test_damaged (void)
     { "huge-rows.oncobench", "has 2 values for 4000000000 rows" },
     { "bad-level.oncobench", "is not one of its 1 levels" },
     { "missing-dataset.oncobench", "dataset “lung” the project does not hold" },
+    { "bad-setting-name.oncobench", "unusable name “time=x --save-project”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
