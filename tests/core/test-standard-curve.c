@@ -9,7 +9,9 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
+#include "ob-csv-reader.h"
 #include "ob-dataset.h"
 #include "ob-standard-curve.h"
 
@@ -291,6 +293,102 @@ test_p2p (void)
   assert_close (fit->rss, 6 * 0.01, 1e-9, "rss around the means");
 }
 
+/* The wells the analysis leaves out are logged with their reason, blanks are subtracted,
+ * and each plate gets its own curve. */
+static void
+test_assay_plates (void)
+{
+  static const char csv[] =
+    "Well,Sample,Type,Conc,OD,Plate\n"
+    "A1,S1,standard,1000,2.30,p1\nA2,S2,standard,500,1.85,p1\nA3,S3,standard,250,1.35,p1\n"
+    "A4,S4,standard,125,0.80,p1\nA5,S5,standard,62.5,0.45,p1\nA6,S6,standard,31.25,0.25,p1\n"
+    "A7,S7,standard,15.625,0.14,p1\nA8,S8,standard,,0.10,p1\nA9,bl,blank,,0.04,p1\n"
+    "A10,x,sample,,0.80,p1\nA11,x,sample,,,p1\nA12,y,mystery,,0.5,p1\n"
+    "B1,S1,standard,1000,4.60,p2\nB2,S2,standard,500,3.70,p2\nB3,S3,standard,250,2.70,p2\n"
+    "B4,S4,standard,125,1.60,p2\nB5,S5,standard,62.5,0.90,p2\nB6,S6,standard,31.25,0.50,p2\n"
+    "B7,S7,standard,15.625,0.28,p2\nB8,x,sample,,1.60,p2\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = ob_csv_read_bytes (bytes, "plates.csv", NULL, &error);
+  ObAssayColumns columns = { .response = "od" };
+  ObAssaySettings settings;
+  g_autoptr(GPtrArray) plates = NULL;
+  ObAssayPlate *p1, *p2;
+  ObAssaySample *x1, *x2;
+
+  g_assert_no_error (error);
+  ob_assay_settings_init (&settings);
+  plates = ob_assay_analyse (dataset, &columns, NULL, &settings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (plates->len, ==, 2);
+  p1 = g_ptr_array_index (plates, 0);
+  p2 = g_ptr_array_index (plates, 1);
+  g_assert_cmpstr (p1->plate, ==, "p1");
+  g_assert_cmpstr (p2->plate, ==, "p2");
+
+  g_assert_cmpuint (p1->exclusions->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (p1->exclusions, 0), ==,
+                   "Well A8: a standard without a concentration");
+  g_assert_cmpstr (g_ptr_array_index (p1->exclusions, 1), ==, "Well A11: no response");
+  g_assert_nonnull (strstr (g_ptr_array_index (p1->exclusions, 2), "mystery"));
+  g_assert_cmpuint (p2->exclusions->len, ==, 0);
+
+  g_assert_cmpuint (p1->n_blanks, ==, 1);
+  assert_close (p1->blank, 0.04, 1e-12, "blank");
+  g_assert_cmpfloat (p2->blank, ==, 0.0);
+  g_assert_cmpuint (p1->fit->n, ==, 7);
+  g_assert_cmpuint (p1->standards->len, ==, 7);
+
+  /* Plate 2 reads twice the signal: the same sample, read on each plate's own curve, comes
+   * out at about the same concentration. */
+  g_assert_cmpuint (p1->samples->len, ==, 1);
+  x1 = g_ptr_array_index (p1->samples, 0);
+  x2 = g_ptr_array_index (p2->samples, 0);
+  g_assert_cmpuint (x1->n, ==, 1);
+  assert_close (x1->mean_response, 0.76, 1e-12, "blank-subtracted mean");
+  assert_close (ob_curve_fit_predict (p1->fit, x1->conc), x1->mean_response, 1e-9, "inverse");
+  g_assert_cmpfloat (fabs (x1->conc - x2->conc) / x2->conc, <, 0.1);
+  g_assert_cmpfloat (x1->conc_lower, <, x1->conc);
+  g_assert_cmpfloat (x1->conc_upper, >, x1->conc);
+  g_assert_true (isnan (x1->cv_pct));
+}
+
+/* Without a type column, wells with a concentration are standards; a sample above the
+ * highest passing standard is flagged, not extrapolated. */
+static void
+test_assay_no_type_column (void)
+{
+  static const char csv[] =
+    "conc,response\n1000,2.30\n500,1.85\n250,1.35\n125,0.80\n62.5,0.45\n31.25,0.25\n"
+    "15.625,0.14\n,2.5\n,0.6\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = ob_csv_read_bytes (bytes, "plain.csv", NULL, &error);
+  ObAssayColumns columns = { 0 };
+  ObAssaySettings settings;
+  g_autoptr(GPtrArray) plates = NULL;
+  ObAssayPlate *plate;
+  ObAssaySample *high, *mid;
+
+  g_assert_no_error (error);
+  ob_assay_settings_init (&settings);
+  plates = ob_assay_analyse (dataset, &columns, NULL, &settings, &error);
+  g_assert_no_error (error);
+  plate = g_ptr_array_index (plates, 0);
+  g_assert_null (plate->plate);
+  g_assert_cmpuint (plate->fit->n, ==, 7);
+  g_assert_cmpuint (plate->samples->len, ==, 2);
+  high = g_ptr_array_index (plate->samples, 0);
+  mid = g_ptr_array_index (plate->samples, 1);
+  g_assert_cmpstr (high->id, ==, "Row 8");   /* the eighth row of data */
+  g_assert_true (isnan (high->conc));
+  g_assert_cmpuint (high->flags->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (high->flags, 1), ==, ">ULOQ");
+  g_assert_cmpuint (mid->flags->len, ==, 0);
+  g_assert_cmpfloat (mid->conc, >, 62.5);
+  g_assert_cmpfloat (mid->conc, <, 250);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -323,6 +421,8 @@ main (int    argc,
   g_test_add_func ("/core/standard-curve/missing-top-plateau", test_missing_top_plateau);
   g_test_add_func ("/core/standard-curve/errors", test_errors);
   g_test_add_func ("/core/standard-curve/p2p", test_p2p);
+  g_test_add_func ("/core/standard-curve/assay-plates", test_assay_plates);
+  g_test_add_func ("/core/standard-curve/assay-no-type-column", test_assay_no_type_column);
   status = g_test_run ();
   g_object_unref (fixture);
   return status;
