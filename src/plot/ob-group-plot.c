@@ -16,6 +16,9 @@
 /* Past this many values in one group a swarm is a smear and costs quadratic time: the
  * summary is drawn without points. */
 #define MAX_POINTS 2000
+/* Points a new one is checked against: enough for any swarm that fits a slot; pathological
+ * ties beyond it would only make the swarm wider than the page, in quadratic time. */
+#define MAX_WINDOW 128
 
 static const char *const chart_names[] = { "dot", "bar", "box", "violin" };
 static const char *const error_names[] = { "sd", "sem", "ci" };
@@ -339,7 +342,7 @@ swarm (const double *py, double *px, gsize n, double r)
       double best = 0;
       gboolean found = FALSE;
 
-      while (lo < i && fabs (py[lo] - py[i]) >= 2 * r)
+      while (lo < i && (fabs (py[lo] - py[i]) >= 2 * r || i - lo > MAX_WINDOW))
         lo++;
       cand[n_cand++] = 0;
       for (gsize j = lo; j < i; j++)
@@ -403,18 +406,33 @@ place_points (ObGroupLayout *layout, const ObGroupPlot *plot, double radius)
           for (gsize i = 0; i < slot->n; i++)
             if (draws_point (plot, slot, layout->sorted[slot->first + i]))
               sy[m++] = ob_plot_scale_map (&layout->y, layout->sorted[slot->first + i]);
-          if (swarm (sy, sx, m, r) + r > slot->half_width && r > floor_r)
+          /* Thousands of box-plot outliers stay on the centre line, as R draws them. */
+          if (m > MAX_POINTS)
+            memset (sx, 0, m * sizeof (double));
+          else if (swarm (sy, sx, m, r) + r > slot->half_width && r > floor_r)
             fits = FALSE;
-          m = 0;
-          for (gsize i = 0; i < slot->n; i++)
-            if (draws_point (plot, slot, layout->sorted[slot->first + i]))
-              {
-                px[i] = slot->x + sx[m];
-                py[i] = sy[m];
-                m++;
-              }
-            else
-              px[i] = py[i] = NAN;
+          {
+            gsize total = m;
+            double last = INFINITY;
+
+            m = 0;
+            for (gsize i = 0; i < slot->n; i++)
+              if (draws_point (plot, slot, layout->sorted[slot->first + i]))
+                {
+                  /* On the centre line a point within a quarter radius of the last adds
+                   * nothing but drawing time. */
+                  if (total > MAX_POINTS && fabs (sy[m] - last) < r * 0.25)
+                    px[i] = py[i] = NAN;
+                  else
+                    {
+                      px[i] = slot->x + sx[m];
+                      py[i] = last = sy[m];
+                    }
+                  m++;
+                }
+              else
+                px[i] = py[i] = NAN;
+          }
         }
       layout->radius = r;
       if (fits)
