@@ -141,6 +141,19 @@ check_case (gconstpointer data)
   check_params (root, item, name);
   check_standards (root, item);
   check_samples (root, item);
+  /* A 5PL comes with the 4PL it is weighed against: anova(fit4, fit5) and AIC(). */
+  g_assert_cmpint (json_object_has_member (root, "versus_4pl"), ==,
+                   json_object_has_member (item, "versus_4pl"));
+  if (json_object_has_member (item, "versus_4pl"))
+    {
+      static const char * const members[] = { "f", "df1", "df2", "p", "aic_4pl", "aic_5pl" };
+      JsonObject *got = cli_get_object (root, "versus_4pl");
+      JsonObject *want = json_object_get_object_member (item, "versus_4pl");
+
+      for (guint k = 0; k < G_N_ELEMENTS (members); k++)
+        cli_assert_close (cli_get_double (got, members[k]), expected_double (want, members[k]),
+                          1e-4, members[k]);
+    }
 }
 
 static JsonObject *

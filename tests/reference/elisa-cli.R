@@ -99,14 +99,23 @@ analyse <- function(d, model, weight) {
     list(id = rows$sample[1], n = length(y), mean_response = m, cv_pct = cv, conc = conc,
          conc_lower = lo, conc_upper = hi, flags = flags)
   })
+  versus <- NULL
+  if (model == "5pl") {
+    a <- anova(fit4, fit)
+    versus <- c(f = a$`F value`[2], df1 = a$Df[2], df2 = a$`Res.Df`[2], p = a$`Pr(>F)`[2],
+                aic_4pl = AIC(fit4), aic_5pl = AIC(fit))
+  }
   list(params = coef(fit), se = summary(fit)$coefficients[, 2], rss = sum(s$w * resid(fit)^2),
-       lloq = lloq, uloq = uloq, standards = st, samples = sa)
+       lloq = lloq, uloq = uloq, standards = st, samples = sa, versus = versus)
 }
 
 emit <- function(name, file, args, res, last = FALSE) {
   cat(sprintf('    {"name": "%s", "file": "%s", "args": %s,\n', name, file, str(args)))
   cat(sprintf('     "params": %s, "se": %s, "rss": %s, "lloq": %s, "uloq": %s,\n',
               vec(res$params), vec(res$se), num(res$rss), num(res$lloq), num(res$uloq)))
+  if (!is.null(res$versus))
+    cat(sprintf('     "versus_4pl": {%s},\n',
+                paste0('"', names(res$versus), '": ', num(res$versus), collapse = ", ")))
   cat('     "standards": [\n')
   cat(paste(vapply(res$standards, function(z) sprintf(
     '       {"conc": %s, "mean_response": %s, "back_calc": %s, "recovery_pct": %s}',
