@@ -384,13 +384,18 @@ run_survival (const char             *path,
   if (fit == NULL)
     return FALSE;
 
-  if (data->n_groups > 1)
+  for (gsize i = 0; i < data->n; i++)
+    events += data->status[i];
+
+  /* Without a single event the curves stay at 1: R's survdiff and coxph give NA, so say so
+   * rather than fail and lose the curves. */
+  if (data->n_groups > 1 && events > 0)
     {
       test = ob_surv_test (data, s->test, data->strata != NULL, error);
       if (test == NULL)
         return FALSE;
     }
-  if (data->p > 0)
+  if (data->p > 0 && events > 0)
     {
       ObCoxOptions cox_options;
 
@@ -405,8 +410,6 @@ run_survival (const char             *path,
         return FALSE;
     }
 
-  for (gsize i = 0; i < data->n; i++)
-    events += data->status[i];
   note = conventions_note (s, fit->ci, cox);
 
   json = ob_cli_json_new ();
@@ -454,6 +457,9 @@ run_survival (const char             *path,
     json_builder_add_string_value (b, g_ptr_array_index (warnings, i));
   if (cox != NULL && cox->warning != NULL)
     json_builder_add_string_value (b, cox->warning);
+  if (events == 0)
+    json_builder_add_string_value (b, _("No row has an event: every curve stays at 1 and there "
+                                        "is nothing to test or to fit a Cox model to."));
   if (ob_surv_data_response_warning (data, &spec) != NULL)
     json_builder_add_string_value (b, ob_surv_data_response_warning (data, &spec));
   json_builder_end_array (b);

@@ -257,6 +257,34 @@ test_single_group (void)
                  || JSON_NODE_HOLDS_NULL (json_object_get_member (root, "test")));
 }
 
+/* As R's survfit: flat curves, no median; survdiff and coxph would give NA, so neither the test
+ * nor the Cox model is reported, and a warning says why. */
+static void
+test_all_censored (void)
+{
+  g_autofree char *path = bad_path ("all-censored.csv");
+  g_autoptr(JsonParser) parser = run_ok ("survival", path, "--time=time", "--event=status",
+                                         "--group=group", "--no-steps", NULL);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *groups = cli_get_array (root, "groups");
+
+  g_assert_cmpint (cli_get_int (root, "n"), ==, 5);
+  g_assert_cmpint (cli_get_int (root, "events"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (groups), ==, 2);
+  for (guint g = 0; g < 2; g++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, g);
+
+      g_assert_cmpint (cli_get_int (group, "events"), ==, 0);
+      g_assert_true (isnan (cli_get_double (group, "median")));
+    }
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (root, "test")));
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (root, "cox")));
+  g_assert_true (has_string (cli_get_array (root, "warnings"),
+                             "No row has an event: every curve stays at 1 and there is nothing "
+                             "to test or to fit a Cox model to."));
+}
+
 /* Writes a generated file to a temporary path. */
 static char *
 write_temp (const char *suffix,
@@ -366,6 +394,7 @@ main (int    argc,
   g_test_add_func ("/cli/bad-input/event-codes-named", test_event_codes_named);
   g_test_add_func ("/cli/bad-input/group-without-events", test_group_without_events);
   g_test_add_func ("/cli/bad-input/single-group", test_single_group);
+  g_test_add_func ("/cli/bad-input/all-censored", test_all_censored);
   g_test_add_func ("/cli/bad-input/huge-field", test_huge_field);
   g_test_add_func ("/cli/bad-input/many-columns", test_many_columns);
   return g_test_run ();

@@ -48,7 +48,7 @@ for h in $harnesses; do
   done
   echo "fuzz-$h: $seconds s"
   "$build/tests/fuzz/fuzz-$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-    -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/$h-" "$corpus" || status=1
+    -max_len=65536 -print_final_stats=1 -dict="$src/tests/fuzz/csv.dict" -artifact_prefix="$artifacts/$h-" "$corpus" || status=1
 done
 
 if [ "$status" -ne 0 ]; then
