@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ob-cli-compare-private.h"
 #include "ob-group-plot.h"
@@ -94,6 +95,36 @@ ob_cli_compare_figure_check (const ObCliCompareFigure *f,
   return ob_plot_format_from_path (f->figure, &format, error);
 }
 
+/* The two groups of a two-group test alone, a then b: the figure shows what was compared. */
+static ObGroupData *
+pair_subset (const ObGroupData *data, const ObPairwise *pair)
+{
+  ObGroupData *sub = g_new0 (ObGroupData, 1);
+  guint which[2] = { pair->a, pair->b };
+  gsize n = 0;
+
+  for (guint k = 0; k < 2; k++)
+    n += data->offsets[which[k] + 1] - data->offsets[which[k]];
+  sub->n = n;
+  sub->n_groups = 2;
+  sub->values = g_new (double, MAX (n, 1));
+  sub->row_index = g_new (gsize, MAX (n, 1));
+  sub->offsets = g_new0 (gsize, 3);
+  sub->group_names = g_new0 (char *, 3);
+  sub->exclusions = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; k < 2; k++)
+    {
+      gsize first = data->offsets[which[k]], count = data->offsets[which[k] + 1] - first;
+
+      memcpy (sub->values + sub->offsets[k], data->values + first, count * sizeof (double));
+      memcpy (sub->row_index + sub->offsets[k], data->row_index + first,
+              count * sizeof (gsize));
+      sub->offsets[k + 1] = sub->offsets[k] + count;
+      sub->group_names[k] = g_strdup (data->group_names[which[k]]);
+    }
+  return sub;
+}
+
 gboolean
 ob_cli_compare_figure_write (const ObCliCompareFigure *f,
                              const ObGroupData        *data,
@@ -102,6 +133,8 @@ ob_cli_compare_figure_write (const ObCliCompareFigure *f,
                              gsize                     n_pairs,
                              GError                  **error)
 {
+  g_autoptr(ObGroupData) subset = NULL;
+  ObPairwise pair;
   ObGroupPlot plot;
   ObPlotFormat format;
   double w, h;
@@ -110,6 +143,16 @@ ob_cli_compare_figure_write (const ObCliCompareFigure *f,
     return f->figure == NULL;
   parse_size (f->size, &w, &h);
   ob_plot_format_from_path (f->figure, &format, NULL);
+  /* One pair out of more groups: --pair chose two of them for a two-group test. */
+  if (data->factor2 == NULL && n_pairs == 1 && data->n_groups > 2)
+    {
+      subset = pair_subset (data, &pairs[0]);
+      pair = pairs[0];
+      pair.a = 0;
+      pair.b = 1;
+      data = subset;
+      pairs = &pair;
+    }
   ob_group_plot_init (&plot, data);
   /* Grouped bars are how two-factor designs are read; one factor defaults to every point. */
   plot.chart = data->factor2 != NULL ? OB_GROUP_CHART_BAR : OB_GROUP_CHART_DOT;
