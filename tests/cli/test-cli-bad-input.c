@@ -193,6 +193,15 @@ test_negative_time (void)
                 "not negative", NULL);
 }
 
+/* 1e999 overflows to an infinite number, as R's read.csv reads it, and is refused as a time. */
+static void
+test_overflow_time (void)
+{
+  assert_error ("survival", "overflow-times.csv",
+                ": Row 2 has the time inf in column “time”; survival times must be finite and "
+                "not negative", NULL);
+}
+
 /* Status 3 and 2 are neither 0/1 nor 1/2 coding. */
 static void
 test_event_codes (void)
@@ -390,6 +399,7 @@ main (int    argc,
   g_test_add_func ("/cli/bad-input/inf-time", test_inf_time);
   g_test_add_func ("/cli/bad-input/inf-time-numeric", test_inf_time_numeric);
   g_test_add_func ("/cli/bad-input/negative-time", test_negative_time);
+  g_test_add_func ("/cli/bad-input/overflow-time", test_overflow_time);
   g_test_add_func ("/cli/bad-input/event-codes", test_event_codes);
   g_test_add_func ("/cli/bad-input/event-codes-named", test_event_codes_named);
   g_test_add_func ("/cli/bad-input/group-without-events", test_group_without_events);
