@@ -4,7 +4,8 @@
  *
  * Every file in tests/fuzz/regressions/ is read with everything detected, then with each
  * delimiter, encoding and decimal mark forced, and a file named "options-*" also exactly as
- * fuzz-csv-options read it; each read must give a dataset or an OB_ERROR.  The
+ * fuzz-csv-options read it; each read must give a dataset or an OB_ERROR.  The detected read
+ * then goes through the survival analyses as in fuzz-survival.  The
  * seed corpus is read too, so that the checks below also run on ordinary files.
  */
 #define G_LOG_DOMAIN "oncobench-test"
@@ -13,7 +14,7 @@
 
 #include <string.h>
 
-#include "fuzz-common.h"
+#include "fuzz-survival.h"
 
 static void
 read_detected (GBytes     *bytes,
@@ -24,6 +25,7 @@ read_detected (GBytes     *bytes,
 
   dataset = ob_csv_read_bytes (bytes, name, NULL, &error);
   ob_fuzz_check (dataset, error);
+  ob_fuzz_survival (dataset);
 }
 
 /* Every delimiter, encoding and decimal mark in turn: the regressions are small. */
