@@ -57,7 +57,7 @@ else
   reader=read.csv
 fi
 
-# Median of one column of the runs' "wall user sys maxrss_kb" lines.
+# Median of one column of the runs' "wall cpu rss_mb" lines.
 median_of () {
   cut -d' ' -f"$2" "$1" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'
 }
