@@ -49,6 +49,7 @@ typedef struct
   double dpi;
   char *risk_table;
   char *time_unit;
+  char *convert_time;
   gboolean no_steps;
   gboolean zph;
   gboolean firth;
@@ -95,6 +96,7 @@ survival_options_clear (SurvivalOptions *o)
   g_clear_pointer (&o->size, g_free);
   g_clear_pointer (&o->risk_table, g_free);
   g_clear_pointer (&o->time_unit, g_free);
+  g_clear_pointer (&o->convert_time, g_free);
   g_clear_pointer (&o->pairwise, g_free);
   g_clear_pointer (&o->save_project, g_free);
 }
@@ -112,6 +114,7 @@ parse_double (const char *str,
 }
 
 static gboolean invalid_option (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
+static double time_scale (const SurvivalOptions *o);
 
 static gboolean
 invalid_option (GError    **error,
@@ -195,6 +198,11 @@ resolve_settings (const SurvivalOptions  *o,
     return invalid_option (error, "%s", _("--rmst TAU must be a time > 0"));
   if (!(isfinite (o->landmark) && o->landmark >= 0))
     return invalid_option (error, "%s", _("--landmark T must be a time ≥ 0"));
+  if (o->convert_time != NULL && time_scale (o) == 0)
+    return invalid_option (error,
+                           _("--convert-time %s: give units among days, weeks, months and years, "
+                             "and the time column’s own unit with --time-unit"),
+                           o->convert_time);
 
   if (o->size != NULL)
     {
@@ -272,6 +280,16 @@ guess_time_unit (const char *column)
   return NULL;
 }
 
+/* Factor from the time column's unit to --convert-time's, 0 when unknown; 1 without it. */
+static double
+time_scale (const SurvivalOptions *o)
+{
+  if (o->convert_time == NULL)
+    return 1;
+  return ob_surv_time_unit_factor (o->time_unit != NULL ? o->time_unit : guess_time_unit (o->time),
+                                   o->convert_time);
+}
+
 static gboolean
 write_figure (const SurvivalOptions  *o,
               const SurvivalSettings *s,
@@ -287,7 +305,8 @@ write_figure (const SurvivalOptions  *o,
   plot.cox = cox;
   ob_km_plot_style_init (&plot.style);
   plot.style.risk_table = s->risk_table;
-  plot.style.time_unit = o->time_unit != NULL ? o->time_unit : guess_time_unit (o->time);
+  plot.style.time_unit = o->convert_time != NULL ? o->convert_time
+                        : o->time_unit != NULL ? o->time_unit : guess_time_unit (o->time);
   plot.style.group_label = o->group;
 
   return ob_plot_export (s->format, o->figure, s->width_mm, s->height_mm,
@@ -374,6 +393,7 @@ run_survival (const char             *path,
                     ? (const char * const *) covariates : NULL;
   spec.strata_column = o->strata;
   spec.landmark = o->landmark;
+  spec.time_scale = time_scale (o);
   data = ob_surv_data_new (dataset, &spec, mask, error);
   if (data == NULL)
     return FALSE;
@@ -526,6 +546,9 @@ ob_cli_survival (int    argc,
       N_("Table under the figure: classic (default), kmunicate or none"), N_("KIND") },
     { "time-unit", 0, 0, G_OPTION_ARG_STRING, &o.time_unit,
       N_("Unit for the figure’s time axis (default: from the column name)"), N_("UNIT") },
+    { "convert-time", 0, 0, G_OPTION_ARG_STRING, &o.convert_time,
+      N_("Convert times to days, weeks, months or years (1 month = 365.25/12 days) for every "
+         "output and the figure"), N_("UNIT") },
     { "zph", 0, 0, G_OPTION_ARG_NONE, &o.zph,
       N_("Test proportional hazards as cox.zph (Kaplan–Meier time transform)"), NULL },
     { "firth", 0, 0, G_OPTION_ARG_NONE, &o.firth,

@@ -409,6 +409,10 @@ ob_surv_data_new (const ObDataset   *dataset,
   if (!ob_surv_decode_events (event_col, n_rows, keep, spec->event_values, status, error))
     goto out;
 
+  if (spec->time_scale > 0 && spec->time_scale != 1)
+    for (gsize i = 0; i < n_rows; i++)
+      time_values[i] *= spec->time_scale;
+
   if (spec->landmark > 0)
     for (gsize i = 0; i < n_rows; i++)
       {
@@ -621,4 +625,25 @@ ob_surv_data_free (ObSurvData *data)
   g_free (data->row_index);
   g_clear_pointer (&data->exclusions, g_ptr_array_unref);
   g_free (data);
+}
+
+double
+ob_surv_time_unit_factor (const char *from,
+                          const char *to)
+{
+  static const struct { const char *name; double days; } units[] = {
+    { "days", 1.0 }, { "weeks", 7.0 }, { "months", 365.25 / 12.0 }, { "years", 365.25 },
+  };
+  double from_days = 0, to_days = 0;
+
+  if (from == NULL || to == NULL)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    {
+      if (g_str_equal (from, units[i].name))
+        from_days = units[i].days;
+      if (g_str_equal (to, units[i].name))
+        to_days = units[i].days;
+    }
+  return from_days > 0 && to_days > 0 ? from_days / to_days : 0;
 }

@@ -29,7 +29,15 @@ typedef struct
   /* Landmark time: > 0 keeps only subjects still at risk then (time >= landmark) and measures
    * time from it, so groups known only after baseline are compared fairly.  0 = off. */
   double landmark;
+  /* Multiplies every time before anything else (e.g. 1 / 30.4375 turns days into months), so
+   * curves, medians and the figure's axis are in the unit the reader expects; hazard ratios and
+   * tests do not change.  0 or 1 = off.  A landmark is given in the converted unit. */
+  double time_scale;
 } ObSurvSpec;
+
+/* Factor converting times in unit FROM to unit TO ("days", "weeks", "months", "years"; months
+ * of 365.25 / 12 days), or 0 when either is unknown. */
+double ob_surv_time_unit_factor (const char *from, const char *to);
 
 /* Rows are kept sorted by time (ascending; at tied times events before censorings), so every
  * analysis can walk them once without sorting again. */

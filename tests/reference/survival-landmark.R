@@ -4,7 +4,8 @@
 # Writes tests/reference/survival-landmark.json in the format of cli-survival.json (whose
 # helper functions it reuses).  A landmark analysis keeps the subjects still at risk at T
 # (time >= T) and measures time from T: subset(d, time >= T), time - T.  Everything (curves,
-# test, Cox) is then computed on that subset.
+# test, Cox) is then computed on that subset.  The last case checks --convert-time (days to
+# months, 1 month = 365.25 / 12 days) the same way.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
@@ -88,5 +89,21 @@ cases[[length(cases) + 1]] <- list(
     test = test,
     cox = cox(coxph(Surv(pfs_months, pfs_event) ~ tp53_status, d), "tp53_status=mutant",
               "efron")))
+
+## lung in months: --convert-time scales every time before the analysis ---------------------
+d <- lung
+d$time <- d$time / (365.25 / 12)
+fit <- survfit(Surv(time, event) ~ sex, d, conf.type = "log-log")
+cases[[length(cases) + 1]] <- list(
+  name = "lung-sex-months",
+  args = I(c("survival", "data/samples/lung.csv", "--time", "time", "--event", "status",
+             "--group", "sex", "--time-unit", "days", "--convert-time", "months",
+             "--times", "6,12", "--rmst", "12")),
+  expect = list(
+    n = nrow(d), events = sum(d$event), ci = "log-log",
+    groups = curves(fit, c("1", "2"), times = c(6, 12), tau = 12),
+    followup = followup(d$time, d$event, "log-log"),
+    test = logrank(survdiff(Surv(time, event) ~ sex, d), "logrank"),
+    cox = cox(coxph(Surv(time, event) ~ factor(sex), d), "sex=2", "efron")))
 
 writeLines(json(cases), "tests/reference/survival-landmark.json")
