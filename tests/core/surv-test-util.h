@@ -61,6 +61,28 @@ surv_test_load_reference (void)
     }
 }
 
+/* Data written into the reference file by the R script: <name>.time, .status, .group and
+ * optionally .stratum. */
+static G_GNUC_UNUSED ObDataset *
+surv_test_reference_dataset (const char *name)
+{
+  ObDataset *dataset = ob_dataset_new ();
+  const char *fields[] = { "time", "status", "group", "stratum" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s.%s", name, fields[f]);
+      const GArray *values = g_hash_table_lookup (surv_test_reference, key);
+
+      if (values == NULL)
+        continue;
+      ob_dataset_set_n_rows (dataset, values->len);
+      ob_dataset_add_numeric (dataset, fields[f],
+                              g_memdup2 (values->data, values->len * sizeof (double)));
+    }
+  return dataset;
+}
+
 static G_GNUC_UNUSED void
 surv_test_free_reference (void)
 {

@@ -30,33 +30,11 @@ static const KmCase cases[] = {
   { "sim", NULL, "group", "status" },
 };
 
-/* Data written into the reference file by the R script: <name>.time, .status, .group and
- * optionally .stratum. */
-static ObDataset *
-reference_dataset (const char *name)
-{
-  ObDataset *dataset = ob_dataset_new ();
-  const char *fields[] = { "time", "status", "group", "stratum" };
-
-  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-    {
-      g_autofree char *key = g_strdup_printf ("%s.%s", name, fields[f]);
-      const GArray *values = g_hash_table_lookup (surv_test_reference, key);
-
-      if (values == NULL)
-        continue;
-      ob_dataset_set_n_rows (dataset, values->len);
-      ob_dataset_add_numeric (dataset, fields[f],
-                              g_memdup2 (values->data, values->len * sizeof (double)));
-    }
-  return dataset;
-}
-
 static ObSurvData *
 case_data (const KmCase *kc)
 {
   g_autoptr(ObDataset) dataset = kc->csv != NULL ? surv_test_load_csv (kc->csv)
-                                                 : reference_dataset (kc->name);
+                                                 : surv_test_reference_dataset (kc->name);
   const char *ones[] = { "1", NULL };
   ObSurvSpec spec = { .time_column = "time", .event_column = kc->event_column,
                       .group_column = kc->group };

@@ -34,33 +34,11 @@ static const TestCase cases[] = {
   { "sim-strata", NULL, "sim", "group", "stratum", TRUE },
 };
 
-/* Data written into the reference file by the R script: <name>.time, .status, .group and
- * optionally .stratum. */
-static ObDataset *
-reference_dataset (const char *name)
-{
-  ObDataset *dataset = ob_dataset_new ();
-  const char *fields[] = { "time", "status", "group", "stratum" };
-
-  for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-    {
-      g_autofree char *key = g_strdup_printf ("%s.%s", name, fields[f]);
-      const GArray *values = g_hash_table_lookup (surv_test_reference, key);
-
-      if (values == NULL)
-        continue;
-      ob_dataset_set_n_rows (dataset, values->len);
-      ob_dataset_add_numeric (dataset, fields[f],
-                              g_memdup2 (values->data, values->len * sizeof (double)));
-    }
-  return dataset;
-}
-
 static ObSurvData *
 case_data (const TestCase *tc)
 {
   g_autoptr(ObDataset) dataset = tc->csv != NULL ? surv_test_load_csv (tc->csv)
-                                                 : reference_dataset (tc->data);
+                                                 : surv_test_reference_dataset (tc->data);
   const char *ones[] = { "1", NULL };
   ObSurvSpec spec = { .time_column = "time", .event_column = "status",
                       .group_column = tc->group, .strata_column = tc->strata };
