@@ -1,0 +1,337 @@
+/* ob-analysis-page.c: what the window asks of every analysis page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ob-analysis-page.h"
+#include "ob-plot-export.h"
+
+G_DEFINE_INTERFACE (ObAnalysisPage, ob_analysis_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Where pages without their own size controls keep the export size. */
+typedef struct
+{
+  double width_mm;
+  double height_mm;
+  double dpi;
+} FigureSize;
+
+static GQuark
+figure_size_quark (void)
+{
+  return g_quark_from_static_string ("ob-analysis-page-figure-size");
+}
+
+static FigureSize *
+ensure_figure_size (ObAnalysisPage *self)
+{
+  FigureSize *size = g_object_get_qdata (G_OBJECT (self), figure_size_quark ());
+
+  if (size == NULL)
+    {
+      size = g_new (FigureSize, 1);
+      size->width_mm = 89.0;
+      size->height_mm = 70.0;
+      size->dpi = OB_PLOT_DEFAULT_DPI;
+      g_object_set_qdata_full (G_OBJECT (self), figure_size_quark (), size, g_free);
+    }
+  return size;
+}
+
+static void
+default_get_figure_size (ObAnalysisPage *self,
+                         double         *width_mm,
+                         double         *height_mm,
+                         double         *dpi)
+{
+  const FigureSize *size = ensure_figure_size (self);
+
+  *width_mm = size->width_mm;
+  *height_mm = size->height_mm;
+  *dpi = size->dpi;
+}
+
+static void
+default_set_figure_size (ObAnalysisPage *self,
+                         double          width_mm,
+                         double          height_mm,
+                         double          dpi)
+{
+  FigureSize *size = ensure_figure_size (self);
+
+  size->width_mm = width_mm;
+  size->height_mm = height_mm;
+  size->dpi = dpi;
+}
+
+static void
+ob_analysis_page_default_init (ObAnalysisPageInterface *iface)
+{
+  iface->get_figure_size = default_get_figure_size;
+  iface->set_figure_size = default_set_figure_size;
+
+  /**
+   * ObAnalysisPage::changed:
+   *
+   * The user changed a setting (or load_settings() set them all).
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_INTERFACE (iface),
+                                   G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+const char *
+ob_analysis_page_get_kind (ObAnalysisPage *self)
+{
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
+
+  return OB_ANALYSIS_PAGE_GET_IFACE (self)->get_kind (self);
+}
+
+ObDataset *
+ob_analysis_page_get_dataset (ObAnalysisPage *self)
+{
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
+
+  return OB_ANALYSIS_PAGE_GET_IFACE (self)->get_dataset (self);
+}
+
+JsonObject *
+ob_analysis_page_save_settings (ObAnalysisPage *self)
+{
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
+
+  return OB_ANALYSIS_PAGE_GET_IFACE (self)->save_settings (self);
+}
+
+gboolean
+ob_analysis_page_load_settings (ObAnalysisPage  *self,
+                                JsonObject      *settings,
+                                GError         **error)
+{
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), FALSE);
+  g_return_val_if_fail (settings != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return OB_ANALYSIS_PAGE_GET_IFACE (self)->load_settings (self, settings, error);
+}
+
+gboolean
+ob_analysis_page_has_figure (ObAnalysisPage *self)
+{
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), FALSE);
+
+  return OB_ANALYSIS_PAGE_GET_IFACE (self)->has_figure (self);
+}
+
+void
+ob_analysis_page_draw_figure (ObAnalysisPage    *self,
+                              cairo_t           *cr,
+                              double             width_pt,
+                              double             height_pt,
+                              const ObPlotStyle *style)
+{
+  g_return_if_fail (OB_IS_ANALYSIS_PAGE (self));
+  g_return_if_fail (cr != NULL && style != NULL);
+
+  if (width_pt <= 0 || height_pt <= 0 || !ob_analysis_page_has_figure (self))
+    return;
+  cairo_save (cr);
+  OB_ANALYSIS_PAGE_GET_IFACE (self)->draw_figure (self, cr, width_pt, height_pt, style);
+  cairo_restore (cr);
+}
+
+void
+ob_analysis_page_get_figure_size (ObAnalysisPage *self,
+                                  double         *width_mm,
+                                  double         *height_mm,
+                                  double         *dpi)
+{
+  double w, h, d;
+
+  g_return_if_fail (OB_IS_ANALYSIS_PAGE (self));
+
+  OB_ANALYSIS_PAGE_GET_IFACE (self)->get_figure_size (self, &w, &h, &d);
+  if (width_mm != NULL)
+    *width_mm = w;
+  if (height_mm != NULL)
+    *height_mm = h;
+  if (dpi != NULL)
+    *dpi = d;
+}
+
+void
+ob_analysis_page_set_figure_size (ObAnalysisPage *self,
+                                  double          width_mm,
+                                  double          height_mm,
+                                  double          dpi)
+{
+  g_return_if_fail (OB_IS_ANALYSIS_PAGE (self));
+  g_return_if_fail (width_mm > 0 && height_mm > 0);
+
+  OB_ANALYSIS_PAGE_GET_IFACE (self)->set_figure_size (self, width_mm, height_mm,
+                                                      dpi > 0 ? dpi : OB_PLOT_DEFAULT_DPI);
+}
+
+char *
+ob_analysis_page_get_results_text (ObAnalysisPage *self)
+{
+  ObAnalysisPageInterface *iface;
+
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
+
+  iface = OB_ANALYSIS_PAGE_GET_IFACE (self);
+  return iface->get_results_text != NULL ? iface->get_results_text (self) : NULL;
+}
+
+char *
+ob_analysis_page_get_methods_text (ObAnalysisPage *self)
+{
+  ObAnalysisPageInterface *iface;
+
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
+
+  iface = OB_ANALYSIS_PAGE_GET_IFACE (self);
+  return iface->get_methods_text != NULL ? iface->get_methods_text (self) : NULL;
+}
+
+char *
+ob_analysis_page_get_results_sentence (ObAnalysisPage *self)
+{
+  ObAnalysisPageInterface *iface;
+
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
+
+  iface = OB_ANALYSIS_PAGE_GET_IFACE (self);
+  return iface->get_results_sentence != NULL ? iface->get_results_sentence (self) : NULL;
+}
+
+GtkWidget *
+ob_analysis_page_create_live_controls (ObAnalysisPage *self)
+{
+  ObAnalysisPageInterface *iface;
+
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
+
+  iface = OB_ANALYSIS_PAGE_GET_IFACE (self);
+  return iface->create_live_controls != NULL ? iface->create_live_controls (self) : NULL;
+}
+
+void
+ob_analysis_page_changed (ObAnalysisPage *self)
+{
+  g_return_if_fail (OB_IS_ANALYSIS_PAGE (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+char *
+ob_analysis_page_get_recipe (ObAnalysisPage *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonObject) settings = NULL;
+  ObDataset *dataset;
+  const char *source = NULL;
+
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
+
+  dataset = ob_analysis_page_get_dataset (self);
+  if (dataset != NULL)
+    source = ob_dataset_get_source_path (dataset);
+  settings = ob_analysis_page_save_settings (self);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "software");
+  json_builder_add_string_value (builder, "Oncobench " PACKAGE_VERSION);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, ob_analysis_page_get_kind (self));
+  json_builder_set_member_name (builder, "data");
+  if (source != NULL)
+    json_builder_add_string_value (builder, source);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "settings");
+  if (settings != NULL)
+    {
+      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+
+      json_node_set_object (node, settings);
+      json_builder_add_value (builder, node);
+    }
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+typedef struct
+{
+  ObAnalysisPage *page;
+  ObPlotStyle style;
+} ExportData;
+
+static void
+export_draw (cairo_t  *cr,
+             double    width_pt,
+             double    height_pt,
+             gpointer  user_data)
+{
+  ExportData *data = user_data;
+
+  ob_analysis_page_draw_figure (data->page, cr, width_pt, height_pt, &data->style);
+}
+
+gboolean
+ob_analysis_page_export (ObAnalysisPage     *self,
+                         const char         *path,
+                         double              width_mm,
+                         double              height_mm,
+                         double              dpi,
+                         const ObPlotStyle  *style,
+                         GError            **error)
+{
+  ObPlotFormat format;
+  ExportData data;
+  g_autofree char *title = NULL;
+  g_autofree char *base = NULL;
+
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL && style != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ob_analysis_page_has_figure (self))
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
+                   _("There is no figure to export yet: choose the analysis’ columns first."));
+      return FALSE;
+    }
+  if (!ob_plot_format_from_path (path, &format, error))
+    return FALSE;
+
+  data.page = self;
+  data.style = *style;
+  data.style.vector = ob_plot_format_is_vector (format);
+  /* The document title says which analysis made the figure, so a file found on disk can
+   * be traced back. */
+  base = g_path_get_basename (path);
+  title = g_strdup_printf ("Oncobench %s: %s", ob_analysis_page_get_kind (self), base);
+  return ob_plot_export_titled (format, path, width_mm, height_mm, dpi, title,
+                                export_draw, &data, error);
+}
