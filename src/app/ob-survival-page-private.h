@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "ob-analysis-page.h"
 #include "ob-cox.h"
 #include "ob-km-plot.h"
 #include "ob-plot-view.h"
@@ -144,6 +145,7 @@ struct _ObSurvivalPage
   GCancellable *cancellable;  /* of the computation running in a thread, if any */
   gboolean synchronous;       /* compute in the calling thread, whatever the size */
   gboolean building;        /* settings are being filled in: do not recompute yet */
+  gboolean loading;         /* settings are being loaded: one "changed" at the end */
 };
 
 /* ob-survival-page-settings.c */
@@ -171,6 +173,9 @@ void            ob_survival_page_build_filters    (ObSurvivalPage *self);
 /* Fills self->mask (NULL: keep every row); returns the number of rows left out. */
 gsize           ob_survival_page_build_mask       (ObSurvivalPage *self);
 void            ob_survival_page_filter_free      (gpointer filter);
+
+/* ob-survival-page-analysis.c */
+void            ob_survival_page_analysis_page_init (ObAnalysisPageInterface *iface);
 
 /* ob-survival-page.c */
 void            ob_survival_page_schedule_recompute (ObSurvivalPage *self);

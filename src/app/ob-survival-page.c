@@ -17,7 +17,9 @@
 #include "ob-plot-export.h"
 #include "ob-survival-page-private.h"
 
-G_DEFINE_FINAL_TYPE (ObSurvivalPage, ob_survival_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ObSurvivalPage, ob_survival_page, ADW_TYPE_BIN,
+                               G_IMPLEMENT_INTERFACE (OB_TYPE_ANALYSIS_PAGE,
+                                                      ob_survival_page_analysis_page_init))
 
 static const ObCiTransform ci_transforms[] = { OB_CI_LOG_LOG, OB_CI_LOG, OB_CI_PLAIN };
 static const ObSurvTestMethod test_methods[] = {
@@ -395,6 +397,8 @@ show_all_clicked_cb (ObSurvivalPage *self)
 static void
 figure_setting_changed_cb (ObSurvivalPage *self)
 {
+  if (!self->building && !self->loading)
+    ob_analysis_page_changed (OB_ANALYSIS_PAGE (self));
   if (self->results == NULL)
     return;
   setup_plot (self);
@@ -721,6 +725,8 @@ ob_survival_page_new (ObDataset *dataset)
 void
 ob_survival_page_schedule_recompute (ObSurvivalPage *self)
 {
+  if (!self->building && !self->loading && self->dataset != NULL)
+    ob_analysis_page_changed (OB_ANALYSIS_PAGE (self));
   if (self->building || self->dataset == NULL || self->recompute_id != 0)
     return;
   /* Above redraw priority, so the new figure is drawn in the frame after the change. */
