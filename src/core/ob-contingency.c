@@ -12,7 +12,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ob-group-tests.h"
+#include "ob-crosstab.h"
 
 static gboolean
 check_counts (const double  *counts,
@@ -214,5 +214,92 @@ ob_fisher_test (const double  *counts,
   out->p = MIN (p, 1.0);
   out->odds_ratio = conditional_mle (&h, (double) x, d);
   g_free (h.log_base);
+  return TRUE;
+}
+
+/* P(X ≤ x) or P(X ≥ x) under odds ratio psi. */
+static double
+hyper_tail (const Hyper *h,
+            double       psi,
+            int          x,
+            gboolean     upper,
+            double      *d)
+{
+  double sum = 0;
+
+  hyper_density (h, psi, d);
+  for (int v = h->lo; v <= h->hi; v++)
+    if (upper ? v >= x : v <= x)
+      sum += d[v - h->lo];
+  return sum;
+}
+
+/* The psi where the tail probability equals alpha, by bisection on log(psi); the lower tail
+ * falls and the upper tail rises as psi grows. */
+static double
+tail_root (const Hyper *h,
+           int          x,
+           gboolean     upper,
+           double       alpha,
+           double      *d)
+{
+  double lo = -60, hi = 60;
+
+  for (int it = 0; it < 300 && hi - lo > 1e-14; it++)
+    {
+      double mid = (lo + hi) / 2;
+      double tail = hyper_tail (h, exp (mid), x, upper, d);
+
+      if ((tail > alpha) == !upper)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return exp ((lo + hi) / 2);
+}
+
+gboolean
+ob_fisher_odds_ratio_ci (const double  *counts,
+                         double         conf_level,
+                         double        *lower,
+                         double        *upper,
+                         GError       **error)
+{
+  Hyper h;
+  int x, len;
+  g_autofree double *d = NULL;
+  g_autofree double *log_base = NULL;
+  double alpha = (1 - conf_level) / 2;
+
+  *lower = *upper = NAN;
+  if (!(conf_level > 0 && conf_level < 1))
+    {
+      g_set_error_literal (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                           _("The confidence level must lie between 0 and 1"));
+      return FALSE;
+    }
+  if (!check_counts (counts, 4, error))
+    return FALSE;
+
+  h.m = counts[0] + counts[2];
+  h.n = counts[1] + counts[3];
+  h.k = counts[0] + counts[1];
+  x = (int) counts[0];
+  h.lo = (int) MAX (0.0, h.k - h.n);
+  h.hi = (int) MIN (h.k, h.m);
+  len = h.hi - h.lo + 1;
+  h.log_base = log_base = g_new (double, len);
+  d = g_new (double, len);
+  for (int i = 0; i < len; i++)
+    {
+      double v = (double) (h.lo + i);
+
+      log_base[i] = gsl_sf_lnchoose ((unsigned) h.m, (unsigned) v)
+                    + gsl_sf_lnchoose ((unsigned) h.n, (unsigned) (h.k - v));
+    }
+
+  /* As fisher.test: the interval runs to 0 or infinity when x sits at an end of its range. */
+  *lower = x == h.lo ? 0 : tail_root (&h, x, TRUE, alpha, d);
+  *upper = x == h.hi ? INFINITY : tail_root (&h, x, FALSE, alpha, d);
   return TRUE;
 }
