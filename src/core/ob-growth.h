@@ -59,6 +59,8 @@ typedef struct
   gsize first;
   gsize n_obs;
   gsize row;                        /* first dataset row (0-based) that named it */
+  double volume0;                   /* first volume measured (V0), NAN when none */
+  double weight0;                   /* first body weight, NAN when none */
 } ObGrowthMouse;
 
 typedef struct
@@ -77,6 +79,7 @@ typedef struct
   double *log10_flux;               /* NAN where missing or censored */
   guint8 *flux_censored;            /* 1 = at or below background */
   gsize *row;                       /* dataset row of each observation (wide: the mouse's row) */
+  guint *day_index;                 /* index of each observation's day in days */
   /* Distinct days, ascending. */
   guint n_days;
   double *days;
@@ -181,6 +184,16 @@ typedef struct
 /* Array of n_mice, by mouse index.  Free with g_free. */
 ObGrowthResponse *ob_growth_mrecist (const ObGrowthStudy *study, double start_day);
 
+/* One arm against the control: pooled-SD t (the residual SD of the ANOVA on all arms, as
+ * pairwise.t.test(pool.sd = TRUE)), two-sided, Holm-adjusted over the k − 1 comparisons. */
+typedef struct
+{
+  guint arm;
+  double diff;                      /* mean rate of arm − mean rate of control */
+  double se;
+  double t, df, p, p_adj;
+} ObGrowthRateTest;
+
 /* Growth rate per mouse: least-squares slope of ln V on day (NAN with fewer than two days
  * with V > 0); AUC: trapezoids of V over the mouse's days. */
 typedef struct
@@ -188,19 +201,10 @@ typedef struct
   double *rate;                     /* n_mice, per day */
   double *auc;                      /* n_mice, mm³ · day */
   gsize n_used;                     /* mice with a rate, not excluded */
-  /* One-way ANOVA of the rates on arm (aov). */
+  /* One-way ANOVA of the rates on arm (aov); NAN when fewer than two arms have rates. */
   double f, df1, df2, p;
-  /* Each arm against the control: pooled-SD t (the residual SD of the ANOVA, as
-   * pairwise.t.test(pool.sd = TRUE)), two-sided, Holm-adjusted over the k − 1 comparisons. */
   guint n_vs_control;
-  struct
-  {
-    guint arm;
-    double diff;                    /* mean rate of arm − mean rate of control */
-    double se;
-    double t, df, p, p_adj;
-    double rate_tc;                 /* mean rate of arm / mean rate of control */
-  } *vs_control;
+  ObGrowthRateTest *vs_control;     /* arms in order, the control left out */
   const char *method;               /* static, for the report */
 } ObGrowthRates;
 
