@@ -1,0 +1,159 @@
+/* ob-compare-page-private.h: what the compare page's source files share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ob-anova.h"
+#include "ob-compare-page.h"
+#include "ob-group-plot.h"
+#include "ob-group-tests.h"
+#include "ob-plot-view.h"
+
+G_BEGIN_DECLS
+
+/* In the order of the test row and of the command line's names. */
+typedef enum
+{
+  OB_COMPARE_WELCH,
+  OB_COMPARE_STUDENT,
+  OB_COMPARE_PAIRED,
+  OB_COMPARE_MANN_WHITNEY,
+  OB_COMPARE_ANOVA,
+  OB_COMPARE_WELCH_ANOVA,
+  OB_COMPARE_KRUSKAL,
+  OB_COMPARE_TWOWAY,
+  OB_COMPARE_N_TESTS,
+} ObCompareTest;
+
+const char *ob_compare_test_to_string   (ObCompareTest test);
+gboolean    ob_compare_test_from_string (const char *str, ObCompareTest *out);
+gboolean    ob_compare_test_is_two_group (ObCompareTest test);
+/* What the page picks before the user does: two-way with a second factor, Welch's t for two
+ * groups, one-way ANOVA for more.  Never chosen by a look at the data's distribution. */
+ObCompareTest ob_compare_default_test   (guint n_groups, gboolean factor2);
+/* Tukey after ANOVA, Games–Howell after Welch's ANOVA, Dunn after Kruskal–Wallis, Šidák
+ * after two-way ANOVA. */
+ObPosthoc   ob_compare_default_posthoc  (ObCompareTest test);
+const char *ob_compare_posthoc_to_string (ObPosthoc posthoc);
+
+/* What one computation needs, copied from the settings. */
+typedef struct
+{
+  ObDataset *dataset;
+  char *value_column;
+  char *group_column;
+  char *factor2_column;     /* NULL: none */
+  ObCompareTest test;
+  gboolean test_chosen;     /* FALSE: the default for the data's number of groups */
+  ObPosthoc posthoc;
+  gboolean posthoc_chosen;
+  char *pair_a;             /* two-group tests among more groups; NULL: the first two */
+  char *pair_b;
+} ObCompareJob;
+
+void ob_compare_job_free (ObCompareJob *job);
+
+/* One line of the descriptives: a group, or a cell of group × second-factor level. */
+typedef struct
+{
+  char *name;
+  ObDescriptives desc;
+  gboolean has_normality;   /* Shapiro–Wilk needs 3 to 5000 values that are not all equal */
+  ObShapiroWilk normality;
+} ObCompareGroup;
+
+typedef struct
+{
+  ObGroupData *data;        /* every group */
+  ObGroupData *pair_data;   /* the two groups tested, when the data hold more; else NULL */
+  ObCompareTest test;
+  char *method;             /* "Welch's t test", … as the command line writes it */
+  double statistic;
+  double df;
+  double df2;               /* F tests; NAN otherwise */
+  double p;
+  guint which[2];           /* two-group tests: the groups a and b in data */
+  ObTTest t;                /* t tests */
+  gboolean exact;           /* Mann–Whitney */
+  ObTwoway twoway;
+  gboolean has_posthoc;
+  ObPosthoc posthoc;
+  ObPairwise *pairs;        /* the post-hoc comparisons, or the two-group test's one pair */
+  gsize n_pairs;
+  ObPairwise figure_pair;   /* a two-group test's pair, numbered as in pair_data */
+  ObCompareGroup *groups;   /* the groups tested (the cells of a two-way design) */
+  guint n_groups;
+  char *value_column;
+  char *group_column;
+  char *factor2_column;
+} ObCompareResults;
+
+void ob_compare_results_free (ObCompareResults *results);
+/* The data drawn: the two groups tested, or every group. */
+const ObGroupData *ob_compare_results_figure_data (const ObCompareResults *results);
+
+/* NULL with an error when the settings do not make a comparison. */
+ObCompareResults *ob_compare_job_run (const ObCompareJob *job,
+                                      GError            **error);
+
+/* Fills @box (emptied first) with the test, the descriptives, the comparisons and the
+ * normality tests, one section a child. */
+void  ob_compare_results_show   (const ObCompareResults *results,
+                                 GtkFlowBox             *box);
+void  ob_compare_results_clear  (GtkFlowBox             *box);
+/* The same as tab-separated text, for the clipboard. */
+char *ob_compare_results_to_tsv (const ObCompareResults *results);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObCompareJob, ob_compare_job_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObCompareResults, ob_compare_results_free)
+
+struct _ObComparePage
+{
+  AdwBin parent_instance;
+
+  ObDataset *dataset;
+
+  AdwComboRow *value_row;
+  AdwComboRow *group_row;
+  AdwComboRow *factor2_row;
+  AdwComboRow *test_row;
+  AdwComboRow *pair_a_row;
+  AdwComboRow *pair_b_row;
+  AdwComboRow *posthoc_row;
+  AdwComboRow *chart_row;
+  AdwComboRow *error_row;
+  AdwComboRow *p_format_row;
+  GtkSwitch *show_ns_switch;
+  GtkSwitch *log_switch;
+  GtkLabel *title_label;
+  GtkPopover *export_popover;
+  GtkSpinButton *width_spin;
+  GtkSpinButton *height_spin;
+  GtkSpinButton *dpi_spin;
+  GtkButton *save_as_button;
+  GtkStack *figure_stack;
+  ObPlotView *plot_view;
+  AdwStatusPage *message_page;
+  GtkFlowBox *results_box;
+
+  GArray *value_columns;    /* guint column indices behind each combo row */
+  GArray *group_columns;
+  GArray *factor2_columns;  /* position 0 is "None" */
+  GtkStringList *pair_names;
+
+  gboolean test_chosen;     /* the user picked the test; else it follows the data */
+  gboolean posthoc_chosen;
+  gboolean chart_chosen;
+
+  ObCompareResults *results;
+  ObGroupPlot plot;
+  ObGroupLayout *layout;    /* of the last drawing, for hit tests */
+  double layout_scale;
+  double layout_dx, layout_dy;
+
+  guint recompute_id;
+  gboolean building;        /* settings are being set: do not recompute yet */
+};
+
+G_END_DECLS

@@ -1,0 +1,305 @@
+/* test-compare-page.c: the compare page shows R's numbers for the tests it is set to
+ *
+ * Expected values: tests/reference/group-tests-cli.json, written by
+ * tests/reference/group-tests.R (t.test, wilcox.test, aov + TukeyHSD, oneway.test,
+ * kruskal.test, anova(lm) on the sample data).  Cases that filter rows (--where) are the
+ * command line's; the page compares every row.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-test"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ob-compare-page-private.h"
+#include "ob-csv-reader.h"
+
+static JsonParser *reference;
+
+static void
+assert_close (double      actual,
+              double      expected,
+              double      tolerance,
+              const char *what)
+{
+  if (isnan (expected))
+    {
+      if (!isnan (actual))
+        g_error ("%s: expected NA, got %.17g", what, actual);
+      return;
+    }
+  if (!(fabs (actual - expected) <= tolerance * MAX (1.0, fabs (expected))))
+    g_error ("%s: expected %.17g, got %.17g", what, expected, actual);
+}
+
+static double
+member_double (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
+}
+
+static ObComparePage *
+new_page (const char *sample)
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "data", "samples", sample, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = ob_csv_read_file (path, NULL, &error);
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  page = ob_compare_page_new (dataset);
+  g_object_ref_sink (page);
+  return OB_COMPARE_PAGE (page);
+}
+
+/* The page finalizes once released: nothing else holds it. */
+static void
+release_page (ObComparePage *page)
+{
+  g_assert_finalize_object (page);
+}
+
+static const char *
+option (JsonArray  *args,
+        const char *name)
+{
+  for (guint i = 0; i + 1 < json_array_get_length (args); i++)
+    if (strcmp (json_array_get_string_element (args, i), name) == 0)
+      return json_array_get_string_element (args, i + 1);
+  return NULL;
+}
+
+static void
+check_case (JsonObject *item)
+{
+  JsonArray *args = json_object_get_array_member (item, "args");
+  const char *test = option (args, "--test");
+  const char *pair = option (args, "--pair");
+  JsonArray *groups = json_object_get_array_member (item, "groups");
+  JsonArray *posthoc = json_object_get_array_member (item, "posthoc");
+  ObComparePage *page = new_page (json_object_get_string_member (item, "file"));
+  const ObCompareResults *r;
+
+  g_test_message ("case %s %s", json_object_get_string_member (item, "file"),
+                  test != NULL ? test : "(default)");
+  g_assert_true (ob_compare_page_set_columns (page, option (args, "--value"),
+                                              option (args, "--group"),
+                                              option (args, "--factor2")));
+  /* The command line's --pair implies a two-group test, Welch's by default; on the page the
+   * pair is chosen under the two-group test. */
+  if (test == NULL && pair != NULL)
+    test = "welch";
+  if (test != NULL)
+    g_assert_true (ob_compare_page_set_test (page, test));
+  if (pair != NULL)
+    {
+      g_auto(GStrv) names = g_strsplit (pair, ",", 2);
+
+      g_assert_true (ob_compare_page_set_pair (page, names[0], names[1]));
+    }
+  ob_compare_page_update (page);
+  r = page->results;
+  g_assert_nonnull (r);
+  g_assert_cmpstr (ob_compare_page_get_test (page), ==,
+                   json_object_get_string_member (item, "test"));
+
+  assert_close (r->statistic, member_double (item, "statistic"), 1e-6, "statistic");
+  assert_close (r->df, member_double (item, "df"), 1e-6, "df");
+  assert_close (r->df2, member_double (item, "df2"), 1e-6, "df2");
+  assert_close (r->p, member_double (item, "p"), 1e-6, "p");
+
+  g_assert_cmpuint (r->n_groups, ==, json_array_get_length (groups));
+  for (guint i = 0; i < r->n_groups; i++)
+    {
+      JsonObject *want = json_array_get_object_element (groups, i);
+      const ObDescriptives *d = &r->groups[i].desc;
+
+      g_assert_cmpstr (r->groups[i].name, ==, json_object_get_string_member (want, "name"));
+      g_assert_cmpuint (d->n, ==, (guint) json_object_get_int_member (want, "n"));
+      assert_close (d->mean, member_double (want, "mean"), 1e-6, "mean");
+      assert_close (d->sd, member_double (want, "sd"), 1e-6, "sd");
+      assert_close (d->sem, member_double (want, "sem"), 1e-6, "sem");
+      assert_close (d->median, member_double (want, "median"), 1e-6, "median");
+      assert_close (d->q1, member_double (want, "q1"), 1e-6, "q1");
+      assert_close (d->q3, member_double (want, "q3"), 1e-6, "q3");
+      assert_close (r->groups[i].has_normality ? r->groups[i].normality.p : NAN,
+                    member_double (want, "normality_p"), 1e-6, "Shapiro–Wilk p");
+    }
+
+  if (json_array_get_length (posthoc) > 0)
+    {
+      g_assert_true (r->has_posthoc);
+      g_assert_cmpuint (r->n_pairs, ==, json_array_get_length (posthoc));
+      for (guint i = 0; i < r->n_pairs; i++)
+        {
+          JsonObject *want = json_array_get_object_element (posthoc, i);
+          const ObPairwise *got = &r->pairs[i];
+          char **names = r->test == OB_COMPARE_TWOWAY ? r->data->factor2_names
+                                                      : r->data->group_names;
+
+          if (json_object_has_member (want, "within"))
+            g_assert_cmpstr (r->data->group_names[got->within], ==,
+                             json_object_get_string_member (want, "within"));
+          g_assert_cmpstr (names[got->a], ==, json_object_get_string_member (want, "a"));
+          g_assert_cmpstr (names[got->b], ==, json_object_get_string_member (want, "b"));
+          assert_close (got->diff, member_double (want, "diff"), 1e-6, "diff");
+          assert_close (got->p_adj, member_double (want, "p_adj"), 1e-6, "p_adj");
+        }
+    }
+  else
+    g_assert_false (r->has_posthoc);
+
+  release_page (page);
+}
+
+static void
+test_r_cases (void)
+{
+  JsonArray *cases = json_node_get_array (json_parser_get_root (reference));
+  guint n_checked = 0;
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *item = json_array_get_object_element (cases, i);
+
+      if (option (json_object_get_array_member (item, "args"), "--where") != NULL)
+        continue;
+      check_case (item);
+      n_checked++;
+    }
+  /* Default ANOVA, Welch's ANOVA, Kruskal–Wallis, two Mann–Whitney pairs, Welch, two-way. */
+  g_assert_cmpuint (n_checked, ==, 7);
+}
+
+/* Without a choice the page shows the test for the number of groups, and says so. */
+static void
+test_defaults (void)
+{
+  ObComparePage *page = new_page ("csf-areg.csv");
+  const char *subtitle;
+
+  g_assert_nonnull (page->results);
+  g_assert_cmpstr (page->results->value_column, ==, "areg_pg_ml");
+  g_assert_cmpstr (page->results->group_column, ==, "group");
+  g_assert_cmpstr (ob_compare_page_get_test (page), ==, "anova");
+  g_assert_cmpuint (adw_combo_row_get_selected (page->test_row), ==, OB_COMPARE_ANOVA);
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (page->test_row));
+  g_assert_true (subtitle != NULL && strstr (subtitle, "3") != NULL);
+  g_assert_cmpint (page->results->posthoc, ==, OB_POSTHOC_TUKEY);
+  g_assert_cmpint (page->plot.chart, ==, OB_GROUP_CHART_DOT);
+  /* Brackets for every Tukey pair. */
+  g_assert_cmpuint (page->plot.n_pairs, ==, 3);
+
+  /* Kruskal–Wallis brings Dunn's comparisons, and the dot plot its medians. */
+  g_assert_true (ob_compare_page_set_test (page, "kruskal"));
+  ob_compare_page_update (page);
+  g_assert_cmpint (page->results->posthoc, ==, OB_POSTHOC_DUNN);
+  g_assert_true (page->plot.median);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (page->test_row)), ==, "");
+  release_page (page);
+
+  /* A second factor: two-way ANOVA and grouped bars. */
+  page = new_page ("apoptosis.csv");
+  g_assert_true (ob_compare_page_set_columns (page, "apoptosis_pct", "treatment", "tp53"));
+  ob_compare_page_update (page);
+  g_assert_cmpstr (ob_compare_page_get_test (page), ==, "twoway");
+  g_assert_cmpint (page->plot.chart, ==, OB_GROUP_CHART_BAR);
+  g_assert_cmpuint (page->plot.n_pairs, ==, page->results->n_pairs);
+  /* A one-way test with the second factor still set is refused, not run on part of it. */
+  g_assert_true (ob_compare_page_set_test (page, "anova"));
+  ob_compare_page_update (page);
+  g_assert_null (page->results);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->figure_stack), ==, "message");
+  release_page (page);
+}
+
+static void
+test_pair_figure (void)
+{
+  ObComparePage *page = new_page ("csf-areg.csv");
+  const ObGroupData *shown;
+
+  g_assert_true (ob_compare_page_set_test (page, "mannwhitney"));
+  g_assert_true (ob_compare_page_set_pair (page, "no LMC", "ALK-TKI-resistant LMC"));
+  ob_compare_page_update (page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->pair_a_row)));
+  shown = ob_compare_results_figure_data (page->results);
+  /* The figure draws the two groups tested, a then b, with the test's p on its bracket. */
+  g_assert_cmpuint (shown->n_groups, ==, 2);
+  g_assert_cmpstr (shown->group_names[0], ==, "no LMC");
+  g_assert_cmpstr (shown->group_names[1], ==, "ALK-TKI-resistant LMC");
+  g_assert_cmpuint (page->plot.n_pairs, ==, 1);
+  g_assert_cmpfloat (page->plot.pairs[0].p_adj, ==, page->results->p);
+  release_page (page);
+}
+
+static void
+test_copy_and_export (void)
+{
+  ObComparePage *page = new_page ("csf-areg.csv");
+  g_autofree char *dir = g_dir_make_tmp ("ob-compare-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "groups.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "groups.pdf", NULL);
+  g_autofree char *bad = g_build_filename (dir, "groups.doc", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_true (ob_compare_page_set_test (page, "kruskal"));
+  text = ob_compare_page_get_results_text (page);
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_prefix (text, "Kruskal"));
+  g_assert_nonnull (strstr (text, "Comparisons (dunn)"));
+  g_assert_nonnull (strstr (text, "ALK-TKI-resistant LMC\tno LMC"));
+
+  g_assert_true (ob_compare_page_export (page, png, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (png, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1000);
+  g_assert_true (ob_compare_page_export (page, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (pdf, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 1000);
+  g_assert_false (ob_compare_page_export (page, bad, &error));
+  g_assert_nonnull (error);
+
+  g_remove (png);
+  g_remove (pdf);
+  g_rmdir (dir);
+  release_page (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "tests", "reference",
+                                            "group-tests-cli.json", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  reference = json_parser_new ();
+  json_parser_load_from_file (reference, path, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/compare-page/r-cases", test_r_cases);
+  g_test_add_func ("/gui/compare-page/defaults", test_defaults);
+  g_test_add_func ("/gui/compare-page/pair-figure", test_pair_figure);
+  g_test_add_func ("/gui/compare-page/copy-and-export", test_copy_and_export);
+
+  status = g_test_run ();
+  g_clear_object (&reference);
+  return status;
+}
