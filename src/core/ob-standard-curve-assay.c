@@ -13,13 +13,6 @@
 
 #include "ob-standard-curve.h"
 
-typedef enum
-{
-  WELL_STANDARD,
-  WELL_BLANK,
-  WELL_SAMPLE,
-} WellKind;
-
 typedef struct
 {
   const ObColumn *sample;
@@ -37,11 +30,12 @@ typedef struct
   int well_index;
 } Columns;
 
-/* Rows of one plate, sorted into standards, blanks and samples as they are read. */
+/* Wells of one plate, sorted into standards, blanks and samples as they are read. */
 typedef struct
 {
   char *name;
-  GArray *standards;   /* gsize row */
+  GArray *wells;       /* ObAssayWell */
+  GArray *standards;   /* guint: index in wells */
   GArray *blanks;
   GArray *samples;
   GPtrArray *exclusions;
@@ -55,12 +49,48 @@ ob_assay_settings_init (ObAssaySettings *settings)
   settings->recovery_limit = 20.0;
   settings->recovery_limit_edge = 25.0;
   settings->cv_limit = 20.0;
+  settings->cv_limit_edge = 25.0;
+  settings->exclude_failing = FALSE;
+}
+
+gboolean
+ob_assay_parse_well_name (const char *name,
+                          int        *row,
+                          int        *col)
+{
+  char letter;
+  char *end;
+  guint64 number;
+
+  while (g_ascii_isspace (*name))
+    name++;
+  letter = g_ascii_toupper (*name);
+  if (letter < 'A' || letter > 'P' || !g_ascii_isdigit (name[1]))
+    return FALSE;
+  number = g_ascii_strtoull (name + 1, &end, 10);
+  while (g_ascii_isspace (*end))
+    end++;
+  if (*end != '\0' || number < 1 || number > 24)
+    return FALSE;
+  *row = letter - 'A';
+  *col = (int) number - 1;
+  return TRUE;
+}
+
+static void
+well_clear (gpointer data)
+{
+  ObAssayWell *well = data;
+
+  g_free (well->name);
 }
 
 static void
 plate_rows_free (PlateRows *rows)
 {
   g_free (rows->name);
+  if (rows->wells != NULL)
+    g_array_unref (rows->wells);
   g_array_unref (rows->standards);
   g_array_unref (rows->blanks);
   g_array_unref (rows->samples);
@@ -89,6 +119,8 @@ ob_assay_plate_free (ObAssayPlate *plate)
   g_array_unref (plate->standards);
   g_ptr_array_unref (plate->samples);
   g_ptr_array_unref (plate->exclusions);
+  if (plate->wells != NULL)
+    g_array_unref (plate->wells);
   g_free (plate);
 }
 
@@ -117,73 +149,97 @@ find_column (const ObDataset *dataset,
 }
 
 static char *
-well_name (const ObDataset *dataset,
-           const Columns   *cols,
-           gsize            row)
+well_label (const ObAssayWell *well)
 {
-  if (cols->well_index >= 0)
-    {
-      g_autofree char *cell = ob_dataset_format_cell (dataset, (guint) cols->well_index, row);
-
-      if (*cell != '\0')
-        return g_strdup_printf (_("Well %s"), cell);
-    }
-  return g_strdup_printf (_("Row %" G_GSIZE_FORMAT), row + 1);
+  if (well->name != NULL)
+    return g_strdup_printf (_("Well %s"), well->name);
+  return g_strdup_printf (_("Row %" G_GSIZE_FORMAT), well->row + 1);
 }
 
 static void
-exclude (PlateRows       *rows,
-         const ObDataset *dataset,
-         const Columns   *cols,
-         gsize            row,
-         const char      *why)
+exclude (PlateRows         *rows,
+         const ObAssayWell *well,
+         const char        *why)
 {
-  g_autofree char *well = well_name (dataset, cols, row);
+  g_autofree char *label = well_label (well);
 
-  g_ptr_array_add (rows->exclusions, g_strdup_printf ("%s: %s", well, why));
+  g_ptr_array_add (rows->exclusions, g_strdup_printf ("%s: %s", label, why));
 }
 
+static char *
+cell_or_null (const ObDataset *dataset,
+              int              column,
+              gsize            row)
+{
+  char *cell;
+
+  if (column < 0)
+    return NULL;
+  cell = ob_dataset_format_cell (dataset, (guint) column, row);
+  if (*cell == '\0')
+    g_clear_pointer (&cell, g_free);
+  return cell;
+}
+
+/* Records the row as a well of the plate and says whether the analysis may use it. */
 static gboolean
 classify (const ObDataset *dataset,
           const Columns   *cols,
           gsize            row,
-          WellKind        *kind,
+          gboolean         by_hand,
           PlateRows       *rows)
 {
   g_autofree char *type = NULL;
+  ObAssayWell well = { 0 };
+  ObAssayWell *w;
 
-  if (isnan (ob_column_get_double (cols->response, row)))
-    {
-      exclude (rows, dataset, cols, row, _("no response"));
-      return FALSE;
-    }
+  well.row = row;
+  well.name = cell_or_null (dataset, cols->well_index, row);
+  if (well.name == NULL || !ob_assay_parse_well_name (well.name, &well.plate_row,
+                                                      &well.plate_col))
+    well.plate_row = well.plate_col = -1;
+  well.conc = ob_column_get_double (cols->conc, row);
+  well.response = ob_column_get_double (cols->response, row);
+  well.standard = well.sample = -1;
   if (cols->type == NULL)
-    {
-      *kind = isnan (ob_column_get_double (cols->conc, row)) ? WELL_SAMPLE : WELL_STANDARD;
-      return TRUE;
-    }
-  type = ob_dataset_format_cell (dataset, (guint) cols->type_index, row);
-  if (g_ascii_strcasecmp (type, "standard") == 0 || g_ascii_strcasecmp (type, "std") == 0)
-    *kind = WELL_STANDARD;
-  else if (g_ascii_strcasecmp (type, "blank") == 0)
-    *kind = WELL_BLANK;
-  else if (g_ascii_strcasecmp (type, "sample") == 0 || g_ascii_strcasecmp (type, "control") == 0
-           || g_ascii_strcasecmp (type, "unknown") == 0)
-    *kind = WELL_SAMPLE;
+    well.kind = isnan (well.conc) ? OB_ASSAY_WELL_SAMPLE : OB_ASSAY_WELL_STANDARD;
   else
+    {
+      type = ob_dataset_format_cell (dataset, (guint) cols->type_index, row);
+      if (g_ascii_strcasecmp (type, "standard") == 0 || g_ascii_strcasecmp (type, "std") == 0)
+        well.kind = OB_ASSAY_WELL_STANDARD;
+      else if (g_ascii_strcasecmp (type, "blank") == 0)
+        well.kind = OB_ASSAY_WELL_BLANK;
+      else if (g_ascii_strcasecmp (type, "sample") == 0
+               || g_ascii_strcasecmp (type, "unknown") == 0)
+        well.kind = OB_ASSAY_WELL_SAMPLE;
+      else if (g_ascii_strcasecmp (type, "control") == 0)
+        well.kind = OB_ASSAY_WELL_CONTROL;
+      else
+        well.kind = OB_ASSAY_WELL_UNKNOWN;
+    }
+  if (well.kind != OB_ASSAY_WELL_STANDARD)
+    well.conc = NAN;
+  g_array_append_val (rows->wells, well);
+  w = &g_array_index (rows->wells, ObAssayWell, rows->wells->len - 1);
+
+  w->excluded = TRUE;
+  if (by_hand)
+    exclude (rows, w, _("excluded by hand"));
+  else if (isnan (w->response))
+    exclude (rows, w, _("no response"));
+  else if (w->kind == OB_ASSAY_WELL_UNKNOWN)
     {
       g_autofree char *why = g_strdup_printf (_("type “%s” is not standard, blank, sample or "
                                                 "control"), type);
 
-      exclude (rows, dataset, cols, row, why);
-      return FALSE;
+      exclude (rows, w, why);
     }
-  if (*kind == WELL_STANDARD && !(ob_column_get_double (cols->conc, row) >= 0.0))
-    {
-      exclude (rows, dataset, cols, row, _("a standard without a concentration"));
-      return FALSE;
-    }
-  return TRUE;
+  else if (w->kind == OB_ASSAY_WELL_STANDARD && !(w->conc >= 0.0))
+    exclude (rows, w, _("a standard without a concentration"));
+  else
+    w->excluded = FALSE;
+  return !w->excluded;
 }
 
 static double
@@ -199,7 +255,8 @@ static void
 mean_cv (const double *v,
          gsize         n,
          double       *mean,
-         double       *cv)
+         double       *cv,
+         double       *sd)
 {
   double sum = 0.0, ss = 0.0;
 
@@ -208,50 +265,57 @@ mean_cv (const double *v,
   *mean = sum / (double) n;
   for (gsize i = 0; i < n; i++)
     ss += (v[i] - *mean) * (v[i] - *mean);
-  *cv = n > 1 && *mean != 0.0 ? 100.0 * sqrt (ss / (double) (n - 1)) / fabs (*mean) : NAN;
+  *sd = n > 1 ? sqrt (ss / (double) (n - 1)) : NAN;
+  *cv = n > 1 && *mean != 0.0 ? 100.0 * *sd / fabs (*mean) : NAN;
 }
 
 static int
-compare_rows_by_conc (gconstpointer a,
-                      gconstpointer b,
-                      gpointer      user_data)
+compare_wells_by_conc (gconstpointer a,
+                       gconstpointer b,
+                       gpointer      user_data)
 {
-  const ObColumn *conc = user_data;
-  double x = ob_column_get_double (conc, *(const gsize *) a);
-  double y = ob_column_get_double (conc, *(const gsize *) b);
+  GArray *wells = user_data;
+  double x = g_array_index (wells, ObAssayWell, *(const guint *) a).conc;
+  double y = g_array_index (wells, ObAssayWell, *(const guint *) b).conc;
 
   return (x > y) - (x < y);
 }
 
-/* Back-calculates each standard level and sets the limits of quantification. */
+/* Back-calculates each standard level against the current fit and sets the limits of
+ * quantification.  std holds the standard wells sorted by concentration. */
 static void
 score_standards (ObAssayPlate          *plate,
-                 const Columns         *cols,
-                 GArray                *rows,
+                 GArray                *std,
                  const ObAssaySettings *settings)
 {
-  g_autofree double *raw = g_new (double, rows->len);
+  g_autofree double *raw = g_new (double, std->len + 1);
   double lowest = INFINITY, highest = -INFINITY;
 
-  g_array_sort_with_data (rows, compare_rows_by_conc, (gpointer) cols->conc);
-  for (guint i = 0; i < rows->len;)
+  g_array_set_size (plate->standards, 0);
+  for (guint i = 0; i < std->len;)
     {
       ObAssayStandard s = { 0 };
       guint j = i;
 
-      s.conc = ob_column_get_double (cols->conc, g_array_index (rows, gsize, i));
-      while (j < rows->len && ob_column_get_double (cols->conc, g_array_index (rows, gsize, j))
-                              == s.conc)
+      s.conc = g_array_index (plate->wells, ObAssayWell, g_array_index (std, guint, i)).conc;
+      s.excluded = TRUE;
+      for (; j < std->len; j++)
         {
-          raw[j - i] = ob_column_get_double (cols->response, g_array_index (rows, gsize, j));
-          j++;
+          ObAssayWell *w = &g_array_index (plate->wells, ObAssayWell,
+                                           g_array_index (std, guint, j));
+
+          if (w->conc != s.conc)
+            break;
+          raw[j - i] = w->response;
+          s.excluded = s.excluded && w->excluded;
+          w->standard = (int) plate->standards->len;
         }
       s.n = j - i;
-      mean_cv (raw, s.n, &s.mean_response, &s.cv_pct);
+      mean_cv (raw, s.n, &s.mean_response, &s.cv_pct, &s.sd);
       s.mean_response -= plate->blank;
       s.back_calc = s.conc > 0.0 ? ob_curve_fit_inverse (plate->fit, s.mean_response) : NAN;
       s.recovery_pct = 100.0 * s.back_calc / s.conc;
-      if (s.conc > 0.0)
+      if (s.conc > 0.0 && !s.excluded)
         {
           lowest = MIN (lowest, s.conc);
           highest = MAX (highest, s.conc);
@@ -264,10 +328,11 @@ score_standards (ObAssayPlate          *plate,
   for (guint i = 0; i < plate->standards->len; i++)
     {
       ObAssayStandard *s = &g_array_index (plate->standards, ObAssayStandard, i);
-      double limit = s->conc == lowest || s->conc == highest ? settings->recovery_limit_edge
-                                                             : settings->recovery_limit;
+      gboolean edge = s->conc == lowest || s->conc == highest;
+      double limit = edge ? settings->recovery_limit_edge : settings->recovery_limit;
 
-      s->passes = s->conc > 0.0 && fabs (s->recovery_pct - 100.0) <= limit;
+      s->passes = !s->excluded && s->conc > 0.0 && fabs (s->recovery_pct - 100.0) <= limit;
+      s->cv_passes = !(s->cv_pct > (edge ? settings->cv_limit_edge : settings->cv_limit));
       if (s->passes)
         {
           if (isnan (plate->lloq))
@@ -277,11 +342,169 @@ score_standards (ObAssayPlate          *plate,
     }
 }
 
+/* The level whose recovery is furthest beyond its limit, or -1 when all pass. */
+static int
+worst_standard (const ObAssayPlate    *plate,
+                const ObAssaySettings *settings,
+                guint                 *n_left)
+{
+  double lowest = INFINITY, highest = -INFINITY, worst = 0.0;
+  int found = -1;
+
+  *n_left = 0;
+  for (guint i = 0; i < plate->standards->len; i++)
+    {
+      const ObAssayStandard *s = &g_array_index (plate->standards, ObAssayStandard, i);
+
+      if (s->excluded || !(s->conc > 0.0))
+        continue;
+      (*n_left)++;
+      lowest = MIN (lowest, s->conc);
+      highest = MAX (highest, s->conc);
+    }
+  for (guint i = 0; i < plate->standards->len; i++)
+    {
+      const ObAssayStandard *s = &g_array_index (plate->standards, ObAssayStandard, i);
+      double limit = s->conc == lowest || s->conc == highest ? settings->recovery_limit_edge
+                                                             : settings->recovery_limit;
+      /* A level the curve cannot reach at all is the worst there is. */
+      double excess = isnan (s->recovery_pct) ? INFINITY
+                                              : fabs (s->recovery_pct - 100.0) - limit;
+
+      if (!s->excluded && s->conc > 0.0 && excess > worst)
+        {
+          worst = excess;
+          found = (int) i;
+        }
+    }
+  return found;
+}
+
+static gboolean
+fit_standards (ObAssayPlate          *plate,
+               GArray                *std,
+               const ObAssaySettings *settings,
+               GError               **error)
+{
+  g_autofree double *x = g_new (double, std->len + 1);
+  g_autofree double *y = g_new (double, std->len + 1);
+  ObCurveFit *fit;
+  gsize n = 0;
+
+  for (guint i = 0; i < std->len; i++)
+    {
+      const ObAssayWell *w = &g_array_index (plate->wells, ObAssayWell,
+                                             g_array_index (std, guint, i));
+
+      if (w->excluded)
+        continue;
+      x[n] = w->conc;
+      y[n] = w->response - plate->blank;
+      n++;
+    }
+  fit = ob_curve_fit (settings->model, settings->weight, x, y, n, error);
+  if (fit == NULL)
+    return FALSE;
+  ob_curve_fit_free (plate->fit);
+  plate->fit = fit;
+  return TRUE;
+}
+
+/* ICH M10 lets failing calibrators go; each level dropped is logged, well by well, and the
+ * curve refitted.  Stops when all pass or the model would have too few levels left. */
+static void
+drop_failing_standards (ObAssayPlate          *plate,
+                        PlateRows             *rows,
+                        const ObAssaySettings *settings)
+{
+  guint min_levels = settings->model == OB_CURVE_P2P ? 2 : plate->fit->n_params + 1;
+
+  for (;;)
+    {
+      ObAssayStandard s;
+      guint n_left;
+      int worst = worst_standard (plate, settings, &n_left);
+      g_autofree char *why = NULL;
+
+      if (worst < 0 || n_left <= min_levels)
+        return;
+      s = g_array_index (plate->standards, ObAssayStandard, worst);
+      for (guint i = 0; i < rows->standards->len; i++)
+        {
+          ObAssayWell *w = &g_array_index (plate->wells, ObAssayWell,
+                                           g_array_index (rows->standards, guint, i));
+
+          if (w->standard == worst && !w->excluded)
+            w->excluded = TRUE;
+        }
+      if (!fit_standards (plate, rows->standards, settings, NULL))
+        {
+          for (guint i = 0; i < rows->standards->len; i++)
+            {
+              ObAssayWell *w = &g_array_index (plate->wells, ObAssayWell,
+                                               g_array_index (rows->standards, guint, i));
+
+              if (w->standard == worst)
+                w->excluded = FALSE;
+            }
+          return;
+        }
+      if (isnan (s.recovery_pct))
+        why = g_strdup_printf (_("standard %g left out: the curve cannot reach its response; "
+                                 "curve refitted"), s.conc);
+      else
+        why = g_strdup_printf (_("standard %g left out: recovery %.1f%% is outside its "
+                                 "limit; curve refitted"), s.conc, s.recovery_pct);
+      for (guint i = 0; i < rows->standards->len; i++)
+        {
+          const ObAssayWell *w = &g_array_index (plate->wells, ObAssayWell,
+                                                 g_array_index (rows->standards, guint, i));
+
+          if (w->standard == worst)
+            exclude (rows, w, why);
+        }
+      score_standards (plate, rows->standards, settings);
+    }
+}
+
 static void
 flag_range (ObAssaySample *sample,
             gboolean       low)
 {
   g_ptr_array_add (sample->flags, g_strdup (low ? "<LLOQ" : ">ULOQ"));
+}
+
+/* Whether x lies in the lowest or highest interval of passing standards, where ICH M10
+ * allows the wider CV. */
+static gboolean
+near_limits (const ObAssayPlate *plate,
+             double              x)
+{
+  double second_low = NAN, second_high = NAN;
+  guint n = 0;
+
+  if (isnan (x) || x < plate->lloq || x > plate->uloq)
+    return TRUE;
+  for (guint i = 0; i < plate->standards->len; i++)
+    {
+      const ObAssayStandard *s = &g_array_index (plate->standards, ObAssayStandard, i);
+
+      if (!s->passes)
+        continue;
+      if (++n == 2)
+        second_low = s->conc;
+    }
+  for (guint i = plate->standards->len, m = 0; i-- > 0;)
+    {
+      const ObAssayStandard *s = &g_array_index (plate->standards, ObAssayStandard, i);
+
+      if (s->passes && ++m == 2)
+        {
+          second_high = s->conc;
+          break;
+        }
+    }
+  return n < 3 || x <= second_low || x >= second_high;
 }
 
 /* Interpolates one sample; never extrapolates: anything beyond the standards or the
@@ -293,11 +516,11 @@ score_sample (ObAssayPlate          *plate,
               const ObAssaySettings *settings)
 {
   const ObCurveFit *fit = plate->fit;
-  double x, se, tq;
+  double x, se, tq, sd, cv_limit;
   double y_low = ob_curve_fit_predict (fit, fit->x_min);
   double y_high = ob_curve_fit_predict (fit, fit->x_max);
 
-  mean_cv (raw, sample->n, &sample->mean_response, &sample->cv_pct);
+  mean_cv (raw, sample->n, &sample->mean_response, &sample->cv_pct, &sd);
   sample->mean_response -= plate->blank;
   sample->conc = sample->conc_lower = sample->conc_upper = NAN;
   sample->replicate_conc = g_new (double, sample->n);
@@ -331,23 +554,9 @@ score_sample (ObAssayPlate          *plate,
       sample->conc_lower = sample->conc * exp (-tq * se);
       sample->conc_upper = sample->conc * exp (tq * se);
     }
-  if (sample->cv_pct > settings->cv_limit)
-    g_ptr_array_add (sample->flags, g_strdup_printf ("CV > %g%%", settings->cv_limit));
-}
-
-static char *
-cell_or_null (const ObDataset *dataset,
-              int              column,
-              gsize            row)
-{
-  char *cell;
-
-  if (column < 0)
-    return NULL;
-  cell = ob_dataset_format_cell (dataset, (guint) column, row);
-  if (*cell == '\0')
-    g_clear_pointer (&cell, g_free);
-  return cell;
+  cv_limit = near_limits (plate, x) ? settings->cv_limit_edge : settings->cv_limit;
+  if (sample->cv_pct > cv_limit)
+    g_ptr_array_add (sample->flags, g_strdup_printf ("CV > %g%%", cv_limit));
 }
 
 /* Replicates share a sample name and a dilution; they stay in the order of the file. */
@@ -355,39 +564,41 @@ static void
 collect_samples (ObAssayPlate          *plate,
                  const ObDataset       *dataset,
                  const Columns         *cols,
-                 GArray                *rows,
+                 GArray                *wells,
                  const ObAssaySettings *settings)
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (double));
 
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < wells->len; i++)
     {
-      gsize row = g_array_index (rows, gsize, i);
-      g_autofree char *id = cell_or_null (dataset, cols->sample_index, row);
-      double dilution = row_dilution (cols, row);
+      ObAssayWell *w = &g_array_index (plate->wells, ObAssayWell, g_array_index (wells, guint, i));
+      g_autofree char *id = cell_or_null (dataset, cols->sample_index, w->row);
+      double dilution = row_dilution (cols, w->row);
       g_autofree char *key = NULL;
       gpointer found;
       ObAssaySample *sample;
 
       if (id == NULL)
-        id = well_name (dataset, cols, row);
+        id = well_label (w);
       key = g_strdup_printf ("%s\x1f%.17g", id, dilution);
       if (g_hash_table_lookup_extended (index, key, NULL, &found))
         {
-          g_array_append_val (g_ptr_array_index (members, GPOINTER_TO_UINT (found)), row);
+          w->sample = (int) GPOINTER_TO_UINT (found);
+          g_array_append_val (g_ptr_array_index (members, w->sample), w->response);
           continue;
         }
       sample = g_new0 (ObAssaySample, 1);
       sample->id = g_steal_pointer (&id);
-      sample->group = cell_or_null (dataset, cols->group_index, row);
+      sample->group = cell_or_null (dataset, cols->group_index, w->row);
       sample->dilution = dilution;
       sample->flags = g_ptr_array_new_with_free_func (g_free);
+      w->sample = (int) plate->samples->len;
       g_hash_table_insert (index, g_steal_pointer (&key), GUINT_TO_POINTER (plate->samples->len));
       g_ptr_array_add (plate->samples, sample);
-      g_ptr_array_add (members, g_array_new (FALSE, FALSE, sizeof (gsize)));
-      g_array_append_val (g_ptr_array_index (members, members->len - 1), row);
+      g_ptr_array_add (members, g_array_new (FALSE, FALSE, sizeof (double)));
+      g_array_append_val (g_ptr_array_index (members, members->len - 1), w->response);
     }
 
   for (guint i = 0; i < plate->samples->len; i++)
@@ -395,15 +606,8 @@ collect_samples (ObAssayPlate          *plate,
       ObAssaySample *sample = g_ptr_array_index (plate->samples, i);
       GArray *m = g_ptr_array_index (members, i);
 
-      g_array_set_size (raw, 0);
-      for (guint j = 0; j < m->len; j++)
-        {
-          double v = ob_column_get_double (cols->response, g_array_index (m, gsize, j));
-
-          g_array_append_val (raw, v);
-        }
       sample->n = m->len;
-      score_sample (plate, sample, (const double *) (gpointer) raw->data, settings);
+      score_sample (plate, sample, (const double *) (gpointer) m->data, settings);
     }
 }
 
@@ -415,31 +619,23 @@ analyse_plate (PlateRows             *rows,
                GError               **error)
 {
   g_autoptr(ObAssayPlate) plate = g_new0 (ObAssayPlate, 1);
-  g_autofree double *x = g_new (double, rows->standards->len + 1);
-  g_autofree double *y = g_new (double, rows->standards->len + 1);
   g_autoptr(GError) local_error = NULL;
   double sum = 0.0;
 
   plate->plate = g_steal_pointer (&rows->name);
   plate->standards = g_array_new (FALSE, FALSE, sizeof (ObAssayStandard));
   plate->samples = g_ptr_array_new_with_free_func ((GDestroyNotify) sample_free);
-  plate->exclusions = g_steal_pointer (&rows->exclusions);
+  plate->wells = g_steal_pointer (&rows->wells);
   plate->n_blanks = rows->blanks->len;
   for (guint i = 0; i < rows->blanks->len; i++)
-    sum += ob_column_get_double (cols->response, g_array_index (rows->blanks, gsize, i));
+    sum += g_array_index (plate->wells, ObAssayWell, g_array_index (rows->blanks, guint, i))
+             .response;
   plate->blank = plate->n_blanks > 0 ? sum / plate->n_blanks : 0.0;
 
-  for (guint i = 0; i < rows->standards->len; i++)
+  g_array_sort_with_data (rows->standards, compare_wells_by_conc, plate->wells);
+  if (!fit_standards (plate, rows->standards, settings, &local_error))
     {
-      gsize row = g_array_index (rows->standards, gsize, i);
-
-      x[i] = ob_column_get_double (cols->conc, row);
-      y[i] = ob_column_get_double (cols->response, row) - plate->blank;
-    }
-  plate->fit = ob_curve_fit (settings->model, settings->weight, x, y, rows->standards->len,
-                             &local_error);
-  if (plate->fit == NULL)
-    {
+      plate->exclusions = g_steal_pointer (&rows->exclusions);
       if (plate->plate != NULL)
         g_set_error (error, OB_ERROR, local_error->code, _("Plate %s: %s"), plate->plate,
                      local_error->message);
@@ -447,7 +643,10 @@ analyse_plate (PlateRows             *rows,
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  score_standards (plate, cols, rows->standards, settings);
+  score_standards (plate, rows->standards, settings);
+  if (settings->exclude_failing)
+    drop_failing_standards (plate, rows, settings);
+  plate->exclusions = g_steal_pointer (&rows->exclusions);
   collect_samples (plate, dataset, cols, rows->samples, settings);
   return g_steal_pointer (&plate);
 }
@@ -458,6 +657,17 @@ ob_assay_analyse (const ObDataset       *dataset,
                   const guint8          *mask,
                   const ObAssaySettings *settings,
                   GError               **error)
+{
+  return ob_assay_analyse_excluding (dataset, columns, mask, NULL, settings, error);
+}
+
+GPtrArray *
+ob_assay_analyse_excluding (const ObDataset       *dataset,
+                            const ObAssayColumns  *columns,
+                            const guint8          *mask,
+                            const guint8          *excluded,
+                            const ObAssaySettings *settings,
+                            GError               **error)
 {
   Columns cols = { 0 };
   g_autoptr(GPtrArray) plates = g_ptr_array_new_with_free_func ((GDestroyNotify) plate_rows_free);
@@ -491,7 +701,8 @@ ob_assay_analyse (const ObDataset       *dataset,
     {
       g_autofree char *name = NULL;
       PlateRows *rows;
-      WellKind kind;
+      const ObAssayWell *w;
+      guint index;
 
       if (mask != NULL && !mask[row])
         continue;
@@ -501,17 +712,21 @@ ob_assay_analyse (const ObDataset       *dataset,
         {
           rows = g_new0 (PlateRows, 1);
           rows->name = g_steal_pointer (&name);
-          rows->standards = g_array_new (FALSE, FALSE, sizeof (gsize));
-          rows->blanks = g_array_new (FALSE, FALSE, sizeof (gsize));
-          rows->samples = g_array_new (FALSE, FALSE, sizeof (gsize));
+          rows->wells = g_array_new (FALSE, FALSE, sizeof (ObAssayWell));
+          g_array_set_clear_func (rows->wells, well_clear);
+          rows->standards = g_array_new (FALSE, FALSE, sizeof (guint));
+          rows->blanks = g_array_new (FALSE, FALSE, sizeof (guint));
+          rows->samples = g_array_new (FALSE, FALSE, sizeof (guint));
           rows->exclusions = g_ptr_array_new_with_free_func (g_free);
           g_hash_table_insert (by_name, rows->name != NULL ? rows->name : (char *) "", rows);
           g_ptr_array_add (plates, rows);
         }
-      if (!classify (dataset, &cols, row, &kind, rows))
+      if (!classify (dataset, &cols, row, excluded != NULL && excluded[row], rows))
         continue;
-      g_array_append_val (kind == WELL_STANDARD ? rows->standards
-                          : kind == WELL_BLANK ? rows->blanks : rows->samples, row);
+      index = rows->wells->len - 1;
+      w = &g_array_index (rows->wells, ObAssayWell, index);
+      g_array_append_val (w->kind == OB_ASSAY_WELL_STANDARD ? rows->standards
+                          : w->kind == OB_ASSAY_WELL_BLANK ? rows->blanks : rows->samples, index);
     }
   if (plates->len == 0)
     {

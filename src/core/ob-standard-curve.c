@@ -625,6 +625,57 @@ ob_curve_fit_inverse (const ObCurveFit *fit,
     }
 }
 
+gboolean
+ob_curve_fit_band (const ObCurveFit *fit,
+                   double            x,
+                   double           *lo,
+                   double           *hi)
+{
+  double grad[OB_CURVE_MAX_PARAMS] = { 0 };
+  double var = 0.0, centre, tq;
+  guint np = fit->n_params;
+
+  *lo = *hi = NAN;
+  if (fit->model == OB_CURVE_P2P || !(fit->df > 0) || !isfinite (x))
+    return FALSE;
+  switch (fit->model)
+    {
+    case OB_CURVE_4PL:
+    case OB_CURVE_5PL:
+      if (x < 0.0)
+        return FALSE;
+      centre = logistic_eval (fit->params, fit->model == OB_CURVE_5PL, x, grad);
+      break;
+    case OB_CURVE_LINEAR:
+      centre = fit->params[0] + fit->params[1] * x;
+      grad[0] = 1.0;
+      grad[1] = x;
+      break;
+    case OB_CURVE_LOGLOG:
+    default:
+      if (!(x > 0.0))
+        return FALSE;
+      centre = fit->params[0] + fit->params[1] * log10 (x);
+      grad[0] = 1.0;
+      grad[1] = log10 (x);
+      break;
+    }
+  for (guint j = 0; j < np; j++)
+    for (guint k = 0; k < np; k++)
+      var += grad[j] * fit->vcov[j * np + k] * grad[k];
+  if (!isfinite (centre) || !(var >= 0.0))
+    return FALSE;
+  tq = gsl_cdf_tdist_Qinv (0.025, fit->df);
+  *lo = centre - tq * sqrt (var);
+  *hi = centre + tq * sqrt (var);
+  if (fit->model == OB_CURVE_LOGLOG)
+    {
+      *lo = pow (10.0, *lo);
+      *hi = pow (10.0, *hi);
+    }
+  return TRUE;
+}
+
 double
 ob_curve_fit_inverse_log_se (const ObCurveFit *fit,
                              double            y,

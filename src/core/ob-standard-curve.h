@@ -86,6 +86,15 @@ double      ob_curve_fit_inverse_log_se (const ObCurveFit *fit,
                                          double            y,
                                          guint             n_replicates);
 
+/* Pointwise 95% confidence band of the fitted mean response at x: fitted ± t(0.975, df) · SE,
+ * SE from the model's gradient in its parameters and their covariance (delta method; exact
+ * for the straight lines, as predict.lm; loglog's band is formed on log10 y and carried back).
+ * FALSE (lo = hi = NAN) for p2p, x outside the model's domain or a fit without residual df. */
+gboolean    ob_curve_fit_band        (const ObCurveFit *fit,
+                                      double            x,
+                                      double           *lo,
+                                      double           *hi);
+
 /* anova(fit4, fit5) and AIC for both: the 5PL's asymmetry earns its place when p is small. */
 typedef struct
 {
@@ -125,6 +134,13 @@ typedef struct
   double recovery_limit;        /* % off nominal a standard may be: 20 (ICH M10) */
   double recovery_limit_edge;   /* … at the lowest and highest standard: 25 */
   double cv_limit;              /* replicate CV% above which a sample is flagged: 20 */
+  double cv_limit_edge;         /* … for a standard at the lowest or highest level, and a
+                                 * sample within the lowest or highest interval of passing
+                                 * standards: 25 */
+  /* Leave out the standard level furthest off its recovery limit and refit, until every
+   * level left passes (each left-out well is logged).  Off by default: ICH M10 lets an
+   * analyst drop failing standards, it does not do it for them. */
+  gboolean exclude_failing;
 } ObAssaySettings;
 
 void ob_assay_settings_init (ObAssaySettings *settings);
@@ -135,9 +151,12 @@ typedef struct
   guint n;
   double mean_response;   /* blank-subtracted */
   double cv_pct;          /* of the responses as read */
+  double sd;              /* of the responses as read; NAN for one well */
   double back_calc;       /* NAN when the curve cannot reach the mean response */
   double recovery_pct;    /* 100 · back_calc / conc */
   gboolean passes;        /* recovery within the limit for its position */
+  gboolean cv_passes;     /* replicate CV% within cv_limit (cv_limit_edge at the ends) */
+  gboolean excluded;      /* every well of the level left out of the fit */
 } ObAssayStandard;
 
 /* Samples are the replicates sharing a sample name and a dilution.  conc is the
@@ -160,6 +179,30 @@ typedef struct
   GPtrArray *flags;       /* char *: "<LLOQ", ">ULOQ", "outside standards", "CV > 20%" */
 } ObAssaySample;
 
+typedef enum
+{
+  OB_ASSAY_WELL_STANDARD,
+  OB_ASSAY_WELL_BLANK,
+  OB_ASSAY_WELL_SAMPLE,
+  OB_ASSAY_WELL_CONTROL,   /* analysed as a sample */
+  OB_ASSAY_WELL_UNKNOWN,   /* a type the analysis does not know: left out */
+} ObAssayWellKind;
+
+/* Every row of a plate, used or not, for plate maps and figures. */
+typedef struct
+{
+  gsize row;              /* in the dataset */
+  char *name;             /* as the well column has it ("A1"); NULL without one */
+  int plate_row;          /* 0 for A … 15 for P; -1 when the name is no plate position */
+  int plate_col;          /* 0 for column 1; -1 likewise */
+  ObAssayWellKind kind;
+  double conc;            /* standards: nominal; NAN otherwise */
+  double response;        /* as read; NAN when missing */
+  int standard;           /* standards: index in plate->standards; else -1 */
+  int sample;             /* samples and controls: index in plate->samples; else -1 */
+  gboolean excluded;      /* left out: by hand, as a failing standard, or unusable */
+} ObAssayWell;
+
 typedef struct
 {
   char *plate;            /* NULL without a plate column */
@@ -171,6 +214,7 @@ typedef struct
   GArray *standards;      /* ObAssayStandard, by increasing concentration */
   GPtrArray *samples;     /* ObAssaySample *, in the order of the file */
   GPtrArray *exclusions;  /* char *: one sentence per well left out and why */
+  GArray *wells;          /* ObAssayWell, in the order of the file */
 } ObAssayPlate;
 
 /* mask: NULL or one byte per row, non-zero = keep. Returns ObAssayPlate *s (owning). */
@@ -179,7 +223,19 @@ GPtrArray  *ob_assay_analyse          (const ObDataset       *dataset,
                                        const guint8          *mask,
                                        const ObAssaySettings *settings,
                                        GError               **error);
+/* Same, with wells left out by hand: excluded is NULL or one byte per row, non-zero = out
+ * (an outlier well).  Each is logged in the plate's exclusions and marked in its wells. */
+GPtrArray  *ob_assay_analyse_excluding (const ObDataset       *dataset,
+                                        const ObAssayColumns  *columns,
+                                        const guint8          *mask,
+                                        const guint8          *excluded,
+                                        const ObAssaySettings *settings,
+                                        GError               **error);
 void        ob_assay_plate_free       (ObAssayPlate *plate);
+/* Row (0 = A) and column (0 = 1) of a well name such as "B7" or "h12"; FALSE otherwise. */
+gboolean    ob_assay_parse_well_name  (const char *name,
+                                       int        *row,
+                                       int        *col);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObAssayPlate, ob_assay_plate_free)
 
