@@ -165,6 +165,9 @@ typedef struct
   ObPlotRect legend;        /* width 0 when not drawn */
   guint *legend_arms;
   guint n_legend;
+  /* Entries side by side in rows above the plot, when no corner is free and the page is
+   * too narrow to give the key a column of its own. */
+  gboolean legend_horizontal;
   ObPlotRect title_box, x_title_box, y_title_box;
   ObPlotRect background_label;
   char *x_title, *y_title;
