@@ -447,3 +447,74 @@ ob_compare_results_to_tsv (const ObCompareResults *r)
     }
   return g_string_free (out, FALSE);
 }
+
+static const char *
+r_function (ObCompareTest test)
+{
+  switch (test)
+    {
+    case OB_COMPARE_MANN_WHITNEY:
+      return "wilcox.test";
+    case OB_COMPARE_ANOVA:
+      return "aov";
+    case OB_COMPARE_WELCH_ANOVA:
+      return "oneway.test";
+    case OB_COMPARE_KRUSKAL:
+      return "kruskal.test";
+    case OB_COMPARE_TWOWAY:
+      return "anova(lm(y ~ A * B))";
+    default:
+      return "t.test";
+    }
+}
+
+char *
+ob_compare_results_methods (const ObCompareResults *r)
+{
+  static const char * const posthoc_text[] = {
+    N_("Tukey’s honestly significant difference"),
+    N_("the Games–Howell procedure"),
+    N_("Dunn’s test with Holm’s adjustment"),
+    N_("t tests on the residual mean square with Šidák’s adjustment"),
+  };
+  GString *out = g_string_new (NULL);
+
+  if (r->factor2_column != NULL)
+    g_string_append_printf (out, _("%s was compared across %s and %s (%zu observations) by %s."),
+                            r->value_column, r->group_column, r->factor2_column, r->data->n,
+                            r->method);
+  else
+    g_string_append_printf (out, _("%s was compared between the groups of %s (%zu "
+                                   "observations) by %s."),
+                            r->value_column, r->group_column, r->data->n, r->method);
+  if (r->has_posthoc)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Pairwise comparisons used %s."),
+                              _(posthoc_text[r->posthoc]));
+    }
+  g_string_append_c (out, ' ');
+  g_string_append_printf (out, _("Normality was checked with the Shapiro–Wilk test for "
+                                 "information and did not select the test. Two-sided p values "
+                                 "below 0.05 were taken as significant. Statistics were "
+                                 "computed with Oncobench %s, whose results equal R’s %s."),
+                          PACKAGE_VERSION, r_function (r->test));
+  return g_string_free (out, FALSE);
+}
+
+char *
+ob_compare_results_sentence (const ObCompareResults *r)
+{
+  g_autofree char *line = format_test_line (r);
+
+  if (ob_compare_test_is_two_group (r->test))
+    return g_strdup_printf (_("%s in %s (n = %zu) versus %s (n = %zu): %s."), r->value_column,
+                            r->groups[0].name, r->groups[0].desc.n, r->groups[1].name,
+                            r->groups[1].desc.n, line);
+  if (r->test == OB_COMPARE_TWOWAY)
+    return g_strdup_printf (_("%s: interaction of %s and %s, %s."), r->value_column,
+                            r->group_column, r->factor2_column, line);
+  return g_strdup_printf (_("%s differed between the %u groups of %s with %s (%s)."),
+                          r->value_column, r->data->n_groups, r->group_column, line,
+                          r->method);
+}

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "ob-analysis-page.h"
 #include "ob-anova.h"
 #include "ob-compare-page.h"
 #include "ob-group-plot.h"
@@ -104,6 +105,9 @@ void  ob_compare_results_show   (const ObCompareResults *results,
 void  ob_compare_results_clear  (GtkFlowBox             *box);
 /* The same as tab-separated text, for the clipboard. */
 char *ob_compare_results_to_tsv (const ObCompareResults *results);
+/* A Methods paragraph and a Results sentence for a manuscript. */
+char *ob_compare_results_methods  (const ObCompareResults *results);
+char *ob_compare_results_sentence (const ObCompareResults *results);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObCompareJob, ob_compare_job_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObCompareResults, ob_compare_results_free)
@@ -154,6 +158,23 @@ struct _ObComparePage
 
   guint recompute_id;
   gboolean building;        /* settings are being set: do not recompute yet */
+  gboolean loading;         /* load_settings() at work: it emits "changed" once itself */
 };
+
+/* ob-compare-page.c */
+/* The user chose other columns: the test follows the new groups until chosen again. */
+void ob_compare_page_columns_changed (ObComparePage *self);
+/* The user chose the test: its comparisons follow it until chosen again. */
+void ob_compare_page_test_changed    (ObComparePage *self);
+void ob_compare_page_posthoc_changed (ObComparePage *self);
+/* Computes now, whatever is pending. */
+void ob_compare_page_recompute       (ObComparePage *self);
+
+/* ob-compare-page-analysis.c */
+void ob_compare_page_analysis_page_init (ObAnalysisPageInterface *iface);
+void ob_compare_page_copy_action        (GtkWidget  *widget,
+                                         const char *action_name,
+                                         GVariant   *parameter);
+void ob_compare_page_save_as_clicked    (ObComparePage *self);
 
 G_END_DECLS

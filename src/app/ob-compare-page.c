@@ -18,7 +18,9 @@
 #include "ob-compare-page-private.h"
 #include "ob-plot-export.h"
 
-G_DEFINE_FINAL_TYPE (ObComparePage, ob_compare_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE_WITH_CODE (ObComparePage, ob_compare_page, ADW_TYPE_BIN,
+                                G_IMPLEMENT_INTERFACE (OB_TYPE_ANALYSIS_PAGE,
+                                                       ob_compare_page_analysis_page_init))
 
 /* A grouping column has few distinct values; beyond these it is a measurement or an ID. */
 #define MAX_GROUP_LEVELS 30
@@ -209,7 +211,7 @@ sync_settings (ObComparePage *self)
   gboolean two_group = ob_compare_test_is_two_group (r->test);
   guint n_names = g_list_model_get_n_items (G_LIST_MODEL (self->pair_names));
   gboolean same = n_names == r->data->n_groups;
-  g_autofree char *subtitle = NULL;
+  g_autofree char *title = NULL;
 
   self->building = TRUE;
   for (guint g = 0; same && g < n_names; g++)
@@ -226,13 +228,15 @@ sync_settings (ObComparePage *self)
       adw_combo_row_set_selected (self->pair_b_row, r->which[1]);
     }
   adw_combo_row_set_selected (self->test_row, r->test);
+  /* The row's subtitle shows the test itself; the title says when it is the default. */
   if (!self->test_chosen)
-    subtitle = r->data->factor2 != NULL
-               ? g_strdup (_("The default for a second factor"))
-               : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The default for %u group",
-                                               "The default for %u groups", r->data->n_groups),
-                                  r->data->n_groups);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->test_row), subtitle != NULL ? subtitle : "");
+    title = r->data->factor2 != NULL
+            ? g_strdup (_("Test (default with a second factor)"))
+            : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Test (default for %u group)",
+                                            "Test (default for %u groups)", r->data->n_groups),
+                               r->data->n_groups);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->test_row),
+                                 title != NULL ? title : _("Test"));
   gtk_widget_set_sensitive (GTK_WIDGET (self->posthoc_row), r->has_posthoc);
   if (r->has_posthoc)
     adw_combo_row_set_selected (self->posthoc_row, r->posthoc);
@@ -460,8 +464,17 @@ figure_tooltip_cb (double   x,
 
 /* Signal callbacks */
 
+/* Every change the user makes is one step to save and to undo; loading settings emits
+ * "changed" once itself. */
 static void
-columns_changed_cb (ObComparePage *self)
+notify_changed (ObComparePage *self)
+{
+  if (!self->building && !self->loading && self->dataset != NULL)
+    ob_analysis_page_changed (OB_ANALYSIS_PAGE (self));
+}
+
+void
+ob_compare_page_columns_changed (ObComparePage *self)
 {
   if (self->building)
     return;
@@ -473,32 +486,37 @@ columns_changed_cb (ObComparePage *self)
                           g_list_model_get_n_items (G_LIST_MODEL (self->pair_names)), NULL);
   self->building = FALSE;
   schedule_recompute (self);
+  notify_changed (self);
 }
 
-static void
-test_changed_cb (ObComparePage *self)
+void
+ob_compare_page_test_changed (ObComparePage *self)
 {
   if (self->building)
     return;
   self->test_chosen = TRUE;
   self->posthoc_chosen = FALSE;
   schedule_recompute (self);
+  notify_changed (self);
 }
 
-static void
-posthoc_changed_cb (ObComparePage *self)
+void
+ob_compare_page_posthoc_changed (ObComparePage *self)
 {
   if (self->building)
     return;
   self->posthoc_chosen = TRUE;
   schedule_recompute (self);
+  notify_changed (self);
 }
 
 static void
 pair_changed_cb (ObComparePage *self)
 {
-  if (!self->building)
-    schedule_recompute (self);
+  if (self->building)
+    return;
+  schedule_recompute (self);
+  notify_changed (self);
 }
 
 static void
@@ -506,6 +524,7 @@ chart_changed_cb (ObComparePage *self)
 {
   if (!self->building)
     self->chart_chosen = TRUE;
+  notify_changed (self);
   if (self->results == NULL)
     return;
   setup_plot (self);
@@ -515,123 +534,13 @@ chart_changed_cb (ObComparePage *self)
 static void
 figure_setting_changed_cb (ObComparePage *self)
 {
-  if (self->results == NULL || self->building)
+  if (self->building)
+    return;
+  notify_changed (self);
+  if (self->results == NULL)
     return;
   setup_plot (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->plot_view));
-}
-
-static void
-copy_results (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  ObComparePage *self = OB_COMPARE_PAGE (widget);
-  g_autofree char *text = ob_compare_page_get_results_text (self);
-  GtkWidget *overlay;
-
-  if (text == NULL)
-    return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                 adw_toast_new (_("Results copied")));
-}
-
-static void
-export_response_cb (GtkNativeDialog *dialog,
-                    int              response,
-                    ObComparePage   *self)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *base;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  g_object_unref (dialog);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-
-  /* Without an extension the user most likely wants the vector format journals ask for. */
-  base = strrchr (path, G_DIR_SEPARATOR) != NULL ? strrchr (path, G_DIR_SEPARATOR) : path;
-  if (strchr (base, '.') == NULL)
-    {
-      char *with_extension = g_strconcat (path, ".pdf", NULL);
-
-      g_free (path);
-      path = with_extension;
-    }
-
-  if (!ob_compare_page_export (self, path, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *message = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                   _("Could Not Export the Figure"),
-                                                   error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (message), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (message));
-    }
-  else
-    {
-      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-      g_autofree char *basename = g_path_get_basename (path);
-      g_autofree char *text = g_strdup_printf (_("Saved “%s”"), basename);
-
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
-    }
-}
-
-static void
-add_filter (GtkFileChooser *chooser,
-            const char     *name,
-            const char     *pattern)
-{
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, name);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (chooser, filter);
-}
-
-static void
-save_as_clicked_cb (ObComparePage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkFileChooserNative *native;
-  const char *source = ob_dataset_get_source_path (self->dataset);
-  g_autofree char *stem = NULL;
-  g_autofree char *name = NULL;
-
-  gtk_popover_popdown (self->export_popover);
-  native = gtk_file_chooser_native_new (_("Export Figure"),
-                                        GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  add_filter (GTK_FILE_CHOOSER (native), _("PDF (vector)"), "*.pdf");
-  add_filter (GTK_FILE_CHOOSER (native), _("SVG (vector)"), "*.svg");
-  add_filter (GTK_FILE_CHOOSER (native), _("EPS (vector)"), "*.eps");
-  add_filter (GTK_FILE_CHOOSER (native), _("PNG (image)"), "*.png");
-  add_filter (GTK_FILE_CHOOSER (native), _("TIFF (image)"), "*.tif");
-
-  if (source != NULL)
-    {
-      g_autofree char *basename = g_path_get_basename (source);
-      char *dot = strrchr (basename, '.');
-
-      if (dot != NULL)
-        *dot = '\0';
-      stem = g_steal_pointer (&basename);
-    }
-  name = g_strdup_printf ("%s-groups.pdf", stem != NULL ? stem : "figure");
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  g_signal_connect (native, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 /* Overrides */
@@ -703,7 +612,8 @@ ob_compare_page_class_init (ObComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, message_page);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, results_box);
 
-  gtk_widget_class_install_action (widget_class, "compare.copy", NULL, copy_results);
+  gtk_widget_class_install_action (widget_class, "compare.copy", NULL,
+                                   ob_compare_page_copy_action);
 }
 
 static void
@@ -720,7 +630,7 @@ ob_compare_page_init (ObComparePage *self)
 
   ob_plot_view_set_draw_func (self->plot_view, draw_figure_cb, self, NULL);
   ob_plot_view_set_tooltip_func (self->plot_view, figure_tooltip_cb, self, NULL);
-  g_signal_connect_swapped (self->save_as_button, "clicked", G_CALLBACK (save_as_clicked_cb),
+  g_signal_connect_swapped (self->save_as_button, "clicked", G_CALLBACK (ob_compare_page_save_as_clicked),
                             self);
 }
 
@@ -739,15 +649,15 @@ ob_compare_page_new (ObDataset *dataset)
   build_settings (self);
 
   g_signal_connect_swapped (self->value_row, "notify::selected",
-                            G_CALLBACK (columns_changed_cb), self);
+                            G_CALLBACK (ob_compare_page_columns_changed), self);
   g_signal_connect_swapped (self->group_row, "notify::selected",
-                            G_CALLBACK (columns_changed_cb), self);
+                            G_CALLBACK (ob_compare_page_columns_changed), self);
   g_signal_connect_swapped (self->factor2_row, "notify::selected",
-                            G_CALLBACK (columns_changed_cb), self);
+                            G_CALLBACK (ob_compare_page_columns_changed), self);
   g_signal_connect_swapped (self->test_row, "notify::selected",
-                            G_CALLBACK (test_changed_cb), self);
+                            G_CALLBACK (ob_compare_page_test_changed), self);
   g_signal_connect_swapped (self->posthoc_row, "notify::selected",
-                            G_CALLBACK (posthoc_changed_cb), self);
+                            G_CALLBACK (ob_compare_page_posthoc_changed), self);
   g_signal_connect_swapped (self->pair_a_row, "notify::selected",
                             G_CALLBACK (pair_changed_cb), self);
   g_signal_connect_swapped (self->pair_b_row, "notify::selected",
@@ -780,161 +690,8 @@ ob_compare_page_update (ObComparePage *self)
     recompute (self);
 }
 
-static gboolean
-select_column (ObComparePage *self,
-               AdwComboRow   *row,
-               GArray        *columns,
-               const char    *name)
+void
+ob_compare_page_recompute (ObComparePage *self)
 {
-  for (guint k = 0; k < columns->len; k++)
-    {
-      guint c = g_array_index (columns, guint, k);
-      gboolean match = name == NULL
-                       ? c == G_MAXUINT
-                       : c != G_MAXUINT
-                         && g_ascii_strcasecmp (ob_dataset_get_column (self->dataset, c)->name,
-                                                name) == 0;
-
-      if (match)
-        {
-          adw_combo_row_set_selected (row, k);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-gboolean
-ob_compare_page_set_columns (ObComparePage *self,
-                             const char    *value,
-                             const char    *group,
-                             const char    *factor2)
-{
-  gboolean ok;
-
-  g_return_val_if_fail (OB_IS_COMPARE_PAGE (self), FALSE);
-
-  ok = select_column (self, self->value_row, self->value_columns, value)
-       && select_column (self, self->group_row, self->group_columns, group)
-       && select_column (self, self->factor2_row, self->factor2_columns, factor2);
-  columns_changed_cb (self);
-  return ok;
-}
-
-gboolean
-ob_compare_page_set_test (ObComparePage *self,
-                          const char    *test)
-{
-  ObCompareTest value;
-
-  g_return_val_if_fail (OB_IS_COMPARE_PAGE (self), FALSE);
-
-  if (!ob_compare_test_from_string (test, &value))
-    return FALSE;
-  adw_combo_row_set_selected (self->test_row, value);
-  /* Chosen even when it was already the default shown. */
-  test_changed_cb (self);
-  return TRUE;
-}
-
-const char *
-ob_compare_page_get_test (ObComparePage *self)
-{
-  g_return_val_if_fail (OB_IS_COMPARE_PAGE (self), NULL);
-
-  return self->results != NULL ? ob_compare_test_to_string (self->results->test) : NULL;
-}
-
-gboolean
-ob_compare_page_set_posthoc (ObComparePage *self,
-                             const char    *posthoc)
-{
-  g_return_val_if_fail (OB_IS_COMPARE_PAGE (self), FALSE);
-
-  for (guint k = 0; k <= OB_POSTHOC_SIDAK; k++)
-    if (g_ascii_strcasecmp (posthoc, ob_compare_posthoc_to_string ((ObPosthoc) k)) == 0)
-      {
-        adw_combo_row_set_selected (self->posthoc_row, k);
-        posthoc_changed_cb (self);
-        return TRUE;
-      }
-  return FALSE;
-}
-
-gboolean
-ob_compare_page_set_pair (ObComparePage *self,
-                          const char    *a,
-                          const char    *b)
-{
-  guint n, found = 0;
-
-  g_return_val_if_fail (OB_IS_COMPARE_PAGE (self), FALSE);
-
-  ob_compare_page_update (self);
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->pair_names));
-  for (guint k = 0; k < n; k++)
-    {
-      const char *name = gtk_string_list_get_string (self->pair_names, k);
-
-      if (strcmp (name, a) == 0)
-        {
-          adw_combo_row_set_selected (self->pair_a_row, k);
-          found |= 1;
-        }
-      if (strcmp (name, b) == 0)
-        {
-          adw_combo_row_set_selected (self->pair_b_row, k);
-          found |= 2;
-        }
-    }
-  return found == 3;
-}
-
-gboolean
-ob_compare_page_set_chart (ObComparePage *self,
-                           const char    *chart)
-{
-  ObGroupChart value;
-
-  g_return_val_if_fail (OB_IS_COMPARE_PAGE (self), FALSE);
-
-  if (!ob_group_chart_from_string (chart, &value))
-    return FALSE;
-  adw_combo_row_set_selected (self->chart_row, value);
-  self->chart_chosen = TRUE;
-  return TRUE;
-}
-
-char *
-ob_compare_page_get_results_text (ObComparePage *self)
-{
-  g_return_val_if_fail (OB_IS_COMPARE_PAGE (self), NULL);
-
-  ob_compare_page_update (self);
-  return self->results != NULL ? ob_compare_results_to_tsv (self->results) : NULL;
-}
-
-gboolean
-ob_compare_page_export (ObComparePage *self,
-                        const char    *path,
-                        GError       **error)
-{
-  ObPlotFormat format;
-
-  g_return_val_if_fail (OB_IS_COMPARE_PAGE (self), FALSE);
-
-  ob_compare_page_update (self);
-  if (self->results == NULL)
-    {
-      g_set_error_literal (error, OB_ERROR, OB_ERROR_NO_DATA,
-                           _("There is no comparison to export yet."));
-      return FALSE;
-    }
-  if (!ob_plot_format_from_path (path, &format, error))
-    return FALSE;
-  return ob_plot_export_titled (format, path, gtk_spin_button_get_value (self->width_spin),
-                                gtk_spin_button_get_value (self->height_spin),
-                                gtk_spin_button_get_value (self->dpi_spin),
-                                self->results->value_column, ob_group_plot_draw_func,
-                                &self->plot, error);
+  recompute (self);
 }
