@@ -16,7 +16,7 @@ G_BEGIN_DECLS
 
 /* Fisher's exact test refuses tables whose exact enumeration would take longer than this
  * many steps (a second or two), pointing the user to the chi-square test instead. */
-#define OB_FISHER_MAX_STEPS 10000000
+#define OB_FISHER_MAX_STEPS 4000000
 
 /* Two-sided p of Fisher's exact test on an r × c table (row-major counts), as fisher.test:
  * the probability of every table with the same margins at most as likely as the observed
