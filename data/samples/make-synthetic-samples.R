@@ -154,6 +154,42 @@ plate$well <- sprintf("%s%d", LETTERS[((pair - 1) %% 8) + 1],
 elisa <- plate[, c("well", "sample", "type", "conc", "response", "dilution", "group")]
 write_sample(elisa, "elisa-plate.csv")
 
+# The same plate as a plate reader exports it: a text file with the instrument's header lines
+# and one 8 x 12 block per wavelength (450 nm, then the 570 nm reference), tab-separated, plus
+# the plate map that says what each well holds (syntax in README.md).  Unused wells read the
+# background; drawing them after the plate keeps elisa-plate.csv as it was.
+grid <- matrix(round(background * exp(rnorm(96, 0, 0.04)), 3), 8, 12)
+ref <- matrix(round(0.04 * exp(rnorm(96, 0, 0.05)), 3), 8, 12)
+layout <- matrix("", 8, 12)
+groups <- matrix("", 8, 12)
+rc <- cbind(match(substr(plate$well, 1, 1), LETTERS), as.integer(substring(plate$well, 2)))
+grid[rc] <- plate$response
+first_of <- !duplicated(plate$sample)
+layout[rc] <- ifelse(plate$type == "standard",
+                     ifelse(first_of, sprintf("%s-%s", plate$sample, as.character(plate$conc)),
+                            plate$sample),
+                     ifelse(plate$type == "blank", "blank",
+                            ifelse(plate$dilution > 1,
+                                   sprintf("%s x%d", plate$sample, plate$dilution),
+                                   plate$sample)))
+groups[rc] <- ifelse(is.na(plate$group), "", plate$group)
+block <- function(m, corner) {
+  c(paste(c(corner, 1:12), collapse = "\t"),
+    vapply(1:8, function(i) paste(c(LETTERS[i], m[i, ]), collapse = "\t"), ""))
+}
+writeLines(c("Software Version\t3.11.19", "Experiment File Path:\tAREG ELISA.xpt",
+             "Plate Number\tPlate 1", "Date\t2019-06-02", "Reader Type:\tSynergy H1", "",
+             "Read 1:450", "", block(format(grid, nsmall = 3), ""), "",
+             "Read 2:570", "", block(format(ref, nsmall = 3), ""), ""),
+           file.path(out_dir, "elisa-plate-grid.txt"))
+csv_block <- function(m) {
+  q <- function(x) ifelse(x == "", "", paste0('"', x, '"'))
+  c(paste(c("", 1:12), collapse = ","),
+    vapply(1:8, function(i) paste(c(LETTERS[i], q(m[i, ])), collapse = ","), ""))
+}
+writeLines(c("Layout", csv_block(layout), "", "Group", csv_block(groups)),
+           file.path(out_dir, "elisa-plate-map.csv"))
+
 ## Amphiregulin in cerebrospinal fluid ------------------------------------------------------
 # 73 patients in three groups; log-normal concentrations, high with ALK-TKI resistance.
 set.seed(20190603)

@@ -13,6 +13,8 @@
 
 #include "ob-cli.h"
 #include "ob-cli-common.h"
+#include "ob-cli-elisa-private.h"
+#include "ob-plate-grid.h"
 #include "ob-standard-curve.h"
 #include "ob-surv-data.h"
 
@@ -31,6 +33,13 @@ typedef struct
   char **run;
   char **where;
   double cv_limit;
+  double cv_limit_edge;
+  char *grid;
+  char *map;
+  char *plate_block;
+  char **exclude;
+  gboolean exclude_failing;
+  ObCliElisaFigure figure;
 } ElisaOptions;
 
 static void
@@ -48,6 +57,111 @@ elisa_options_clear (ElisaOptions *o)
   g_clear_pointer (&o->well, g_free);
   g_clear_pointer (&o->run, g_strfreev);
   g_clear_pointer (&o->where, g_strfreev);
+  g_clear_pointer (&o->grid, g_free);
+  g_clear_pointer (&o->map, g_free);
+  g_clear_pointer (&o->plate_block, g_free);
+  g_clear_pointer (&o->exclude, g_strfreev);
+  ob_cli_elisa_figure_clear (&o->figure);
+}
+
+/* --plate-block N (1-based) or all; 0 stands for all. */
+static gboolean
+parse_plate_block (const char *text,
+                   guint      *out,
+                   GError    **error)
+{
+  guint64 n;
+
+  *out = 1;
+  if (text == NULL)
+    return TRUE;
+  if (g_ascii_strcasecmp (text, "all") == 0)
+    {
+      *out = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &n, NULL))
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   _("--plate-block “%s”: expected a plate number from 1, or all"), text);
+      return FALSE;
+    }
+  *out = (guint) n;
+  return TRUE;
+}
+
+/* A plate reader's grid and its plate map, read into the long form. */
+static ObDataset *
+load_grid (ElisaOptions *o,
+           GError      **error)
+{
+  g_autoptr(ObPlateGrid) grid = NULL;
+  g_autoptr(ObPlateMap) map = NULL;
+  guint block;
+
+  if (!parse_plate_block (o->plate_block, &block, error))
+    return NULL;
+  grid = ob_plate_grid_read_file (o->grid, error);
+  if (grid == NULL)
+    return NULL;
+  map = ob_plate_map_read_file (o->map, error);
+  if (map == NULL)
+    return NULL;
+  return ob_plate_grid_to_dataset (grid, block, map, error);
+}
+
+/* --exclude WELL or PLATE:WELL, matched against the well (and plate) columns. */
+static guint8 *
+exclusion_mask (const ObDataset *dataset,
+                ElisaOptions    *o,
+                GError         **error)
+{
+  int well_col = ob_dataset_find_column (dataset, o->well != NULL ? o->well : "well");
+  int plate_col = ob_dataset_find_column (dataset, o->plate != NULL ? o->plate : "plate");
+  gsize n = ob_dataset_get_n_rows (dataset);
+  g_autofree guint8 *mask = NULL;
+
+  if (o->exclude == NULL)
+    return NULL;
+  if (well_col < 0)
+    {
+      g_set_error_literal (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                           _("--exclude names wells, but the table has no well column"));
+      return NULL;
+    }
+  mask = g_new0 (guint8, MAX (n, 1));
+  for (guint i = 0; o->exclude[i] != NULL; i++)
+    {
+      const char *spec = o->exclude[i], *colon = strrchr (spec, ':');
+      g_autofree char *plate = colon != NULL ? g_strndup (spec, (gsize) (colon - spec)) : NULL;
+      const char *well = colon != NULL ? colon + 1 : spec;
+      gsize hits = 0;
+
+      for (gsize row = 0; row < n; row++)
+        {
+          g_autofree char *w = ob_dataset_format_cell (dataset, (guint) well_col, row);
+          g_autofree char *p = NULL;
+
+          if (g_ascii_strcasecmp (w, well) != 0)
+            continue;
+          if (plate != NULL)
+            {
+              p = plate_col >= 0 ? ob_dataset_format_cell (dataset, (guint) plate_col, row)
+                                 : g_strdup ("");
+              if (strcmp (p, plate) != 0)
+                continue;
+            }
+          mask[row] = 1;
+          hits++;
+        }
+      if (hits == 0)
+        {
+          g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                       _("--exclude “%s”: no such well"), spec);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&mask);
 }
 
 /* --type is shared with the importer's COL=TYPE overrides: a bare column name picks the
@@ -161,11 +275,16 @@ write_plate (JsonBuilder           *b,
       ob_cli_json_add_double (b, "conc", s->conc);
       ob_cli_json_add_int (b, "n", s->n);
       ob_cli_json_add_double (b, "mean_response", s->mean_response);
+      ob_cli_json_add_double (b, "sd", s->sd);
       ob_cli_json_add_double (b, "cv_pct", s->cv_pct);
       ob_cli_json_add_double (b, "back_calc", s->back_calc);
       ob_cli_json_add_double (b, "recovery_pct", s->recovery_pct);
       json_builder_set_member_name (b, "passes");
       json_builder_add_boolean_value (b, s->passes);
+      json_builder_set_member_name (b, "cv_passes");
+      json_builder_add_boolean_value (b, s->cv_passes);
+      json_builder_set_member_name (b, "excluded");
+      json_builder_add_boolean_value (b, s->excluded);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -224,12 +343,13 @@ run_elisa (const char            *path,
   g_autoptr(GStrvBuilder) filters = g_strv_builder_new ();
   g_auto(GStrv) where = NULL;
   g_autofree guint8 *mask = NULL;
+  g_autofree guint8 *excluded = NULL;
   ObAssayColumns columns = {
     o->sample, type_column, o->conc, o->response, o->dilution, o->group, o->plate, o->well,
   };
   JsonBuilder *b;
 
-  dataset = ob_cli_load_dataset (path, &o->input, error);
+  dataset = o->grid != NULL ? load_grid (o, error) : ob_cli_load_dataset (path, &o->input, error);
   if (dataset == NULL)
     return FALSE;
   /* --run picks one run (plate, experiment) exactly as --where does. */
@@ -244,17 +364,28 @@ run_elisa (const char            *path,
       if (mask == NULL)
         return FALSE;
     }
-  plates = ob_assay_analyse (dataset, &columns, mask, settings, error);
+  if (o->exclude != NULL && (excluded = exclusion_mask (dataset, o, error)) == NULL)
+    return FALSE;
+  plates = ob_assay_analyse_excluding (dataset, &columns, mask, excluded, settings, error);
   if (plates == NULL)
+    return FALSE;
+  if (!ob_cli_elisa_figure_write (&o->figure, plates, error))
     return FALSE;
 
   json = ob_cli_json_new ();
   b = ob_cli_json_get_builder (json);
   json_builder_begin_object (b);
-  ob_cli_json_add_string (b, "file", path);
+  if (o->grid != NULL)
+    {
+      ob_cli_json_add_string (b, "file", o->grid);
+      ob_cli_json_add_string (b, "map", o->map);
+    }
+  else
+    ob_cli_json_add_string (b, "file", path);
   ob_cli_json_add_string (b, "model", ob_curve_model_to_string (settings->model));
   ob_cli_json_add_string (b, "weight", ob_curve_weight_to_string (settings->weight));
   ob_cli_json_add_double (b, "cv_limit", settings->cv_limit);
+  ob_cli_json_add_double (b, "cv_limit_edge", settings->cv_limit_edge);
   if (plates->len == 1)
     write_plate (b, g_ptr_array_index (plates, 0), settings);
   else
@@ -305,6 +436,34 @@ ob_cli_elisa (int    argc,
     { "cv-limit", 0, 0, G_OPTION_ARG_DOUBLE, &o.cv_limit,
       N_("Flag samples whose replicates’ CV% exceeds this (default 20; 15 in many labs)"),
       N_("PCT") },
+    { "cv-limit-edge", 0, 0, G_OPTION_ARG_DOUBLE, &o.cv_limit_edge,
+      N_("The same at the lowest and highest standards (default 25)"), N_("PCT") },
+    { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.exclude,
+      N_("Leave a well out (an outlier), by its name in the well column; PLATE:WELL with "
+         "several plates; repeatable"), N_("WELL") },
+    { "exclude-failing", 0, 0, G_OPTION_ARG_NONE, &o.exclude_failing,
+      N_("Leave out the standards that fail recovery, worst first, refitting each time"),
+      NULL },
+    { "grid", 0, 0, G_OPTION_ARG_FILENAME, &o.grid,
+      N_("Read a plate reader’s export (8 × 12 blocks of responses) instead of FILE"),
+      N_("FILE") },
+    { "map", 0, 0, G_OPTION_ARG_FILENAME, &o.map,
+      N_("The plate map for --grid: what each well holds"), N_("FILE") },
+    { "plate-block", 0, 0, G_OPTION_ARG_STRING, &o.plate_block,
+      N_("Which block of the --grid file to read (default 1), or all: one plate each"),
+      N_("N") },
+    { "figure", 0, 0, G_OPTION_ARG_FILENAME, &o.figure.figure,
+      N_("Draw the standard curve to FILE (.pdf, .svg, .eps, .png, .tiff)"), N_("FILE") },
+    { "plate-figure", 0, 0, G_OPTION_ARG_FILENAME, &o.figure.plate_figure,
+      N_("Draw the plate map to FILE"), N_("FILE") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, &o.figure.size,
+      N_("Figure size in mm (default 89x70, a journal column)"), N_("WxH") },
+    { "dpi", 0, 0, G_OPTION_ARG_INT, &o.figure.dpi,
+      N_("Resolution of PNG and TIFF figures (default 300)"), N_("DPI") },
+    { "x-label", 0, 0, G_OPTION_ARG_STRING, &o.figure.x_label,
+      N_("Title of the concentration axis, e.g. “AREG (pg/mL)”"), N_("TEXT") },
+    { "y-label", 0, 0, G_OPTION_ARG_STRING, &o.figure.y_label,
+      N_("Title of the response axis, e.g. “OD 450 nm”"), N_("TEXT") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -315,6 +474,7 @@ ob_cli_elisa (int    argc,
 
   ob_assay_settings_init (&settings);
   o.cv_limit = settings.cv_limit;
+  o.cv_limit_edge = settings.cv_limit_edge;
   context = g_option_context_new (_("FILE — standard curve and sample concentrations"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -332,31 +492,48 @@ ob_cli_elisa (int    argc,
 
   if (!ob_cli_parse_options (context, "elisa", &argc, &argv))
     goto out;
-  if (argc != 2)
+  if (argc != (o.grid != NULL ? 1 : 2))
     {
-      g_printerr ("%s\n", _("oncobench-cli elisa: expected one FILE (see --help)"));
+      g_printerr ("%s\n", o.grid != NULL
+                           ? _("oncobench-cli elisa: --grid replaces FILE (see --help)")
+                           : _("oncobench-cli elisa: expected one FILE (see --help)"));
       goto out;
     }
   type_column = split_type_option (&o.input);
   settings.cv_limit = o.cv_limit;
+  settings.cv_limit_edge = o.cv_limit_edge;
+  settings.exclude_failing = o.exclude_failing;
   if (o.model != NULL && !ob_curve_model_from_string (o.model, &settings.model))
     g_set_error (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
                  _("--model “%s” is not one of 4pl, 5pl, linear, loglog, p2p"), o.model);
   else if (o.weight != NULL && !ob_curve_weight_from_string (o.weight, &settings.weight))
     g_set_error (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
                  _("--weight “%s” is not one of none, 1/y, 1/y2"), o.weight);
-  else if (!(settings.cv_limit > 0.0))
+  else if (!(settings.cv_limit > 0.0) || !(settings.cv_limit_edge > 0.0))
     g_set_error_literal (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                         _("--cv-limit must be a positive percentage"));
+                         _("--cv-limit and --cv-limit-edge must be positive percentages"));
+  else if ((o.grid == NULL) != (o.map == NULL))
+    g_set_error_literal (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                         _("--grid and --map go together: the plate’s responses and what each "
+                           "well holds"));
+  else if (o.plate_block != NULL && o.grid == NULL)
+    g_set_error_literal (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                         _("--plate-block picks a block of a --grid file"));
+  else
+    ob_cli_elisa_figure_check (&o.figure, &error);
   if (error != NULL)
     {
       ob_cli_print_error ("oncobench-cli elisa", error);
       goto out;
     }
-  if (!run_elisa (argv[1], &o, type_column, &settings, &error))
+  if (!run_elisa (o.grid != NULL ? o.grid : argv[1], &o, type_column, &settings, &error))
     {
-      ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? "oncobench-cli elisa" : argv[1],
-                          error);
+      /* The readers' messages already start with FILE:LINE:COLUMN. */
+      if (error->code == OB_ERROR_PARSE || error->code == OB_ERROR_ENCODING)
+        g_printerr ("%s\n", error->message);
+      else
+        ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? "oncobench-cli elisa"
+                            : o.grid != NULL ? o.grid : argv[1], error);
       goto out;
     }
   status = EXIT_SUCCESS;
