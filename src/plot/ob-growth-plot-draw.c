@@ -341,46 +341,6 @@ draw_bars (cairo_t *cr, const ObGrowthLayout *layout, ObPlotText *text)
   ob_plot_text_set_font (text, 1, FALSE);
 }
 
-/* Ticks without labels, for the inner panels of the small multiples. */
-static void
-draw_bare_axis (cairo_t *cr, const ObGrowthLayout *layout, const ObPlotAxis *axis)
-{
-  const ObPlotStyle *ps = &layout->source->plot_style;
-  const ObPlotScale *s = axis->scale;
-
-  cairo_save (cr);
-  cairo_set_source_rgb (cr, 0, 0, 0);
-  cairo_set_line_width (cr, ps->axis_width);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
-  for (guint i = 0; i <= axis->n_ticks; i++)
-    {
-      double p = i < axis->n_ticks ? ob_plot_scale_map (s, axis->ticks[i]) : 0;
-
-      if (axis->side == OB_PLOT_AXIS_BOTTOM && i == axis->n_ticks)
-        {
-          cairo_move_to (cr, s->pos0, axis->position);
-          cairo_line_to (cr, s->pos1, axis->position);
-        }
-      else if (i == axis->n_ticks)
-        {
-          cairo_move_to (cr, axis->position, s->pos0);
-          cairo_line_to (cr, axis->position, s->pos1);
-        }
-      else if (axis->side == OB_PLOT_AXIS_BOTTOM)
-        {
-          cairo_move_to (cr, p, axis->position);
-          cairo_line_to (cr, p, axis->position + ps->tick_length);
-        }
-      else
-        {
-          cairo_move_to (cr, axis->position, p);
-          cairo_line_to (cr, axis->position - ps->tick_length, p);
-        }
-      cairo_stroke (cr);
-    }
-  cairo_restore (cr);
-}
-
 static void
 draw_axes (cairo_t *cr, const ObGrowthLayout *layout, const ObGrowthPanel *p, ObPlotText *text)
 {
@@ -391,15 +351,24 @@ draw_axes (cairo_t *cr, const ObGrowthLayout *layout, const ObGrowthPanel *p, Ob
                     p->area.y + p->area.height, NULL };
 
   if (p->y_labels)
-    ob_plot_axis_draw (&ay, cr, text, &plot->plot_style);
+    ob_growth_axis_draw (&ay, cr, text, &plot->plot_style);
   else
-    draw_bare_axis (cr, layout, &ay);
+    ob_growth_axis_draw_bare (&ay, cr, &plot->plot_style);
   if (plot->chart == OB_GROWTH_CHART_WATERFALL)
     return;
   if (p->x_labels)
-    ob_plot_axis_draw (&ax, cr, text, &plot->plot_style);
+    ob_growth_axis_draw (&ax, cr, text, &plot->plot_style);
   else
-    draw_bare_axis (cr, layout, &ax);
+    ob_growth_axis_draw_bare (&ax, cr, &plot->plot_style);
+  /* The stretch before day 0 closes the corner with the y axis. */
+  cairo_save (cr);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, plot->plot_style.axis_width);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  cairo_move_to (cr, p->area.x, ax.position);
+  cairo_line_to (cr, p->x.pos0, ax.position);
+  cairo_stroke (cr);
+  cairo_restore (cr);
 }
 
 static void
@@ -494,12 +463,10 @@ draw_texts (cairo_t *cr, const ObGrowthLayout *layout, ObPlotText *text)
   ob_plot_text_set_font (text, 1, FALSE);
 
   cairo_set_source_rgb (cr, GUIDE_GREY * 0.6, GUIDE_GREY * 0.6, GUIDE_GREY * 0.6);
-  for (guint i = 0; i < layout->n_panels; i++)
-    {
-      box = ob_growth_endpoint_label_box (layout, text, &layout->panels[i]);
-      if (box.width > 0)
-        ob_plot_text_draw (text, cr, ob_growth_endpoint_text (), box.x, box.y, 0, 0);
-    }
+  /* Once: the line is at the same height in every panel. */
+  box = ob_growth_endpoint_label_box (layout, text, &layout->panels[0]);
+  if (box.width > 0)
+    ob_plot_text_draw (text, cr, ob_growth_endpoint_text (), box.x, box.y, 0, 0);
   if (layout->background_label.width > 0)
     ob_plot_text_draw (text, cr, ob_growth_background_text (), layout->background_label.x,
                        layout->background_label.y, 0, 0);

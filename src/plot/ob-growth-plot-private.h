@@ -34,6 +34,30 @@ ObPlotRect  ob_growth_endpoint_label_box   (const ObGrowthLayout *layout, ObPlot
 /* Where "Dosing" goes above the first panel; empty without a dosing period. */
 ObPlotRect  ob_growth_dosing_label_box     (const ObGrowthLayout *layout, ObPlotText *text);
 
+/* How many drawn things (traces, means, bars, guide lines, labels) a block at r would cover:
+ * 0 when it is free. */
+guint       ob_growth_rect_cost            (const ObGrowthPlot *plot,
+                                            const ObGrowthLayout *layout,
+                                            const ObPlotRect *block);
+/* A w × h block in a corner of the (single) plot, inset from its frame. */
+ObPlotRect  ob_growth_corner_rect          (const ObGrowthLayout *layout, ObGrowthLegend corner,
+                                            double w, double h);
+/* Columns for n small multiples in w × h, panels closest to 5:4. */
+guint       ob_growth_choose_columns       (guint n, double w, double h, double title_h,
+                                            double hgap, double vgap);
+
+/* A left axis: as ob-plot-axis.c draws it, except that a log axis reaching past 10⁴ (or below
+ * 10⁻³) labels every decade as a power, never 10000 beside 10⁵. */
+double      ob_growth_axis_extent          (const ObPlotAxis *axis, ObPlotText *text,
+                                            const ObPlotStyle *style);
+ObPlotRect  ob_growth_axis_layout          (const ObPlotAxis *axis, ObPlotText *text,
+                                            const ObPlotStyle *style, GArray *boxes);
+void        ob_growth_axis_draw            (const ObPlotAxis *axis, cairo_t *cr, ObPlotText *text,
+                                            const ObPlotStyle *style);
+/* Line and ticks alone, for the inner panels of the small multiples. */
+void        ob_growth_axis_draw_bare       (const ObPlotAxis *axis, cairo_t *cr,
+                                            const ObPlotStyle *style);
+
 /* The key's sample stroke and the gap after it, in ems: as ob-plot-legend.c draws them. */
 #define OB_GROWTH_SAMPLE_EMS 1.6
 #define OB_GROWTH_SAMPLE_GAP_EMS 0.4

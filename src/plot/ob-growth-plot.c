@@ -241,179 +241,6 @@ init_x_scale (const Ranges *r, ObPlotScale *x, guint n)
   init_x_scale_steps (r, x, n, day_steps, G_N_ELEMENTS (day_steps));
 }
 
-/* Geometry -------------------------------------------------------------------------------- */
-
-/* Liang–Barsky: whether the segment (x0, y0)–(x1, y1) crosses the rectangle. */
-static gboolean
-segment_hits_rect (double x0, double y0, double x1, double y1, const ObPlotRect *r)
-{
-  double p[4] = { -(x1 - x0), x1 - x0, -(y1 - y0), y1 - y0 };
-  double q[4] = { x0 - r->x, r->x + r->width - x0, y0 - r->y, r->y + r->height - y0 };
-  double t0 = 0, t1 = 1;
-
-  for (int i = 0; i < 4; i++)
-    {
-      if (p[i] == 0)
-        {
-          if (q[i] < 0)
-            return FALSE;
-          continue;
-        }
-      if (p[i] < 0)
-        t0 = MAX (t0, q[i] / p[i]);
-      else
-        t1 = MIN (t1, q[i] / p[i]);
-      if (t0 > t1)
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* How much of what the figure draws a block at r would cover: 0 when it is free. */
-static guint
-rect_cost (const ObGrowthPlot *plot, const ObGrowthLayout *layout, const ObPlotRect *block)
-{
-  const ObGrowthData *data = plot->data;
-  const ObGrowthPanel *panel = &layout->panels[0];
-  double pad = layout->margin + layout->marker;
-  ObPlotRect r = { block->x - pad, block->y - pad, block->width + 2 * pad,
-                   block->height + 2 * pad };
-  guint cost = 0;
-
-  for (gsize b = 0; b < layout->n_bars; b++)
-    {
-      const ObGrowthBar *bar = &layout->bars[b];
-      ObPlotRect br = { bar->x0, MIN (bar->y0, bar->y1), bar->x1 - bar->x0,
-                        fabs (bar->y1 - bar->y0) };
-
-      cost += ob_plot_rect_intersects (&r, &br);
-    }
-  if (plot->chart == OB_GROWTH_CHART_WATERFALL)
-    {
-      double ys[3] = { 0, 20, -30 };
-
-      for (guint i = 0; i < (plot->reference_lines ? 3u : 1u); i++)
-        {
-          double y = ob_plot_scale_map (&panel->y, ys[i]);
-
-          cost += segment_hits_rect (panel->area.x, y, panel->area.x + panel->area.width, y, &r);
-        }
-    }
-  if (ob_growth_plot_draws_subjects (plot))
-    for (guint s = 0; s < data->subjects->len; s++)
-      {
-        const ObGrowthSubject *subj = &g_array_index (data->subjects, ObGrowthSubject, s);
-        double lx = NAN, ly = NAN;
-
-        for (gsize k = subj->first; k < subj->first + subj->n; k++)
-          {
-            gsize i = layout->point_order[k];
-            double v = ob_growth_plot_point_y (plot, g_array_index (data->value, double, i),
-                                               g_array_index (data->censored, guint8, i));
-            double x = ob_plot_scale_map (&panel->x, g_array_index (data->time, double, i));
-            double y = ob_plot_scale_map (&panel->y, v);
-
-            if (isnan (v))
-              continue;
-            if (isnan (lx) ? segment_hits_rect (x, y, x, y, &r)
-                           : segment_hits_rect (lx, ly, x, y, &r))
-              cost++;
-            lx = x;
-            ly = y;
-          }
-      }
-  if (ob_growth_plot_draws_summaries (plot))
-    {
-      double lx = NAN, ly = NAN;
-      guint arm = G_MAXUINT;
-
-      for (gsize k = 0; k < data->summaries->len; k++)
-        {
-          const ObGrowthSummary *s = &g_array_index (data->summaries, ObGrowthSummary,
-                                                     layout->summary_order[k]);
-          double v = ob_growth_plot_point_y (plot, s->mean, FALSE);
-          double x = ob_plot_scale_map (&panel->x, s->time), y, lo, hi;
-
-          if (s->arm != arm)
-            lx = ly = NAN;
-          arm = s->arm;
-          if (isnan (v))
-            continue;
-          y = ob_plot_scale_map (&panel->y, v);
-          lo = isfinite (s->sem) ? ob_growth_plot_point_y (plot, v - s->sem, FALSE) : v;
-          hi = isfinite (s->sem) ? v + s->sem : v;
-          lo = isnan (lo) ? panel->area.y + panel->area.height
-                          : ob_plot_scale_map (&panel->y, lo);
-          hi = ob_plot_scale_map (&panel->y, hi);
-          cost += segment_hits_rect (x, lo, x, hi, &r);
-          if (!isnan (lx))
-            cost += segment_hits_rect (lx, ly, x, y, &r);
-          lx = x;
-          ly = y;
-        }
-    }
-  if (ob_growth_plot_has_endpoint (plot))
-    {
-      double y = ob_plot_scale_map (&panel->y, plot->endpoint);
-
-      cost += segment_hits_rect (panel->area.x, y, panel->area.x + panel->area.width, y, &r);
-    }
-  if (ob_growth_plot_has_background (plot))
-    {
-      double y = ob_plot_scale_map (&panel->y, plot->background);
-
-      cost += segment_hits_rect (panel->area.x, y, panel->area.x + panel->area.width, y, &r);
-      cost += ob_plot_rect_intersects (&r, &layout->background_label);
-    }
-  for (guint i = 0; i < layout->text_boxes->len; i++)
-    cost += ob_plot_rect_intersects (block, &g_array_index (layout->text_boxes, ObPlotRect, i));
-  return cost;
-}
-
-static ObPlotRect
-corner_rect (const ObGrowthLayout *layout, ObGrowthLegend corner, double w, double h)
-{
-  const ObPlotRect *a = &layout->panels[0].area;
-  double inset = layout->margin * 2;
-  ObPlotRect r = { 0, 0, w, h };
-
-  r.x = corner == OB_GROWTH_LEGEND_TOP_LEFT || corner == OB_GROWTH_LEGEND_BOTTOM_LEFT
-          ? a->x + inset * 2
-          : a->x + a->width - w - inset;
-  r.y = corner == OB_GROWTH_LEGEND_TOP_LEFT || corner == OB_GROWTH_LEGEND_TOP_RIGHT
-          ? a->y + inset
-          : a->y + a->height - h - inset * 2;
-  r.x = MAX (r.x, a->x + inset);
-  return r;
-}
-
-/* Small multiples: the column count whose panels come closest to 5:4, empty slots counting
- * against a grid. */
-static guint
-choose_columns (guint n, double w, double h, double title_h, double hgap, double vgap)
-{
-  guint best = MIN (n, 2);
-  double best_score = INFINITY;
-
-  for (guint c = 1; c <= n; c++)
-    {
-      guint rows = (n + c - 1) / c;
-      double pw = (w - (c - 1) * hgap) / c;
-      double ph = (h - rows * title_h - (rows - 1) * vgap) / rows;
-      double score;
-
-      if (pw <= 0 || ph <= 0)
-        continue;
-      score = fabs (log (pw / ph / 1.25)) + 0.2 * (rows * c - n);
-      if (score < best_score)
-        {
-          best_score = score;
-          best = c;
-        }
-    }
-  return MAX (best, 1);
-}
-
 /* Layout ---------------------------------------------------------------------------------- */
 
 typedef struct
@@ -421,6 +248,8 @@ typedef struct
   double fs, lh, gap;
   double title_h;           /* a panel title and its gap */
   double hgap, vgap;        /* between panels */
+  /* Day 0 a little off the y axis, so its markers and error bars stand clear of it. */
+  double x_pad;
   guint cols, rows;
 } Metrics;
 
@@ -442,7 +271,7 @@ place_panels (ObGrowthLayout *layout, const Metrics *mt, const ObPlotRect *grid)
                                pw, ph };
       p->x_labels = i + mt->cols >= layout->n_panels;
       p->y_labels = col == 0;
-      ob_plot_scale_set_range (&p->x, p->area.x, p->area.x + p->area.width);
+      ob_plot_scale_set_range (&p->x, p->area.x + mt->x_pad, p->area.x + p->area.width);
       ob_plot_scale_set_range (&p->y, p->area.y + p->area.height, p->area.y);
     }
 }
@@ -463,9 +292,10 @@ set_x_scale (ObGrowthLayout *layout, const ObPlotScale *x)
   for (guint i = 0; i < layout->n_panels; i++)
     {
       ObGrowthPanel *p = &layout->panels[i];
+      double pos0 = p->x.pos0, pos1 = p->x.pos1;
 
       p->x = *x;
-      ob_plot_scale_set_range (&p->x, p->area.x, p->area.x + p->area.width);
+      ob_plot_scale_set_range (&p->x, pos0, pos1);
     }
 }
 
@@ -564,13 +394,15 @@ static void
 place_background_label (const ObGrowthPlot *plot, ObGrowthLayout *layout, ObPlotText *text)
 {
   const ObGrowthPanel *panel = &layout->panels[0];
-  double y, w, h, x = panel->area.x + layout->margin * 2;
+  double y, w, h, x;
 
   layout->background_label = (ObPlotRect) { 0 };
   if (!ob_growth_plot_has_background (plot))
     return;
   y = ob_plot_scale_map (&panel->y, plot->background);
   ob_plot_text_measure (text, ob_growth_background_text (), &w, &h);
+  /* At the right end, clear of the censored marks of the first scans. */
+  x = panel->area.x + panel->area.width - layout->margin - w;
   /* Under the line, where nothing else is drawn, unless the axis ends too close below it. */
   if (y + 0.5 + h <= panel->area.y + panel->area.height)
     layout->background_label = (ObPlotRect) { x, y + 0.5, w, h };
@@ -609,6 +441,7 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
   m = layout->margin = MAX (mt.fs * 0.3, 1);
   layout->marker = MAX (mt.fs * 0.25, 1);
   sort_orders (data, layout);
+  mt.x_pad = waterfall ? 0 : layout->marker * 2.5;
 
   layout->n_panels = panels ? MAX (n_arms, 1) : 1;
   layout->panels = g_new0 (ObGrowthPanel, layout->n_panels);
@@ -665,7 +498,8 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
       ob_plot_text_set_font (text, 1, TRUE);
       mt.title_h = ob_plot_text_line_height (text) + mt.gap * 0.5;
       ob_plot_text_set_font (text, 1, FALSE);
-      mt.hgap = ps->tick_length + mt.fs * 1.2;
+      /* Wide enough that the last day of one panel and day 0 of the next read apart. */
+      mt.hgap = ps->tick_length + mt.fs * 2.4;
       mt.vgap = ps->tick_length + mt.gap + mt.lh * 0.5;
     }
 
@@ -675,7 +509,7 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
                                                     : waterfall ? "" : _("Day"));
   layout->y_title = g_strdup (plot->y_label != NULL ? plot->y_label
                                                     : ob_growth_default_y_title (plot->chart));
-  mt.cols = panels ? choose_columns (layout->n_panels, width_pt * 0.85, height_pt - top - mt.lh * 3,
+  mt.cols = panels ? ob_growth_choose_columns (layout->n_panels, width_pt * 0.85, height_pt - top - mt.lh * 3,
                                      mt.title_h, mt.hgap, mt.vgap)
                    : 1;
   mt.rows = (layout->n_panels + mt.cols - 1) / mt.cols;
@@ -690,12 +524,12 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
                       layout->y_title };
   ax = (ObPlotAxis) { OB_PLOT_AXIS_BOTTOM, &xs, layout->x_ticks, layout->n_x_ticks, 1, 0,
                       layout->x_title };
-  left = m + ob_plot_axis_extent (&ay, text, ps);
+  left = m + ob_growth_axis_extent (&ay, text, ps);
   if (waterfall)
     /* No x axis: room for half the lowest tick label, and the title if one was given. */
     bottom = m + mt.lh / 2 + (*layout->x_title ? mt.lh + mt.gap : 0);
   else
-    bottom = m + ob_plot_axis_extent (&ax, text, ps);
+    bottom = m + ob_growth_axis_extent (&ax, text, ps);
   right = m + (legend_outside ? leg_w + mt.gap * 2 : 0);
 
   /* The last tick label is centred on its tick: room for its right half. */
@@ -757,7 +591,7 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
           fill_ticks (layout);
           ay = (ObPlotAxis) { OB_PLOT_AXIS_LEFT, &layout->panels[0].y, layout->y_ticks,
                               layout->n_y_ticks, 1, 0, layout->y_title };
-          wider = m + ob_plot_axis_extent (&ay, text, ps);
+          wider = m + ob_growth_axis_extent (&ay, text, ps);
           if (wider <= left)
             break;
           left = wider;
@@ -780,11 +614,11 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
                        p->area.x, NULL };
 
       if (p->y_labels)
-        ob_plot_axis_layout (&a, text, ps, layout->text_boxes);
+        ob_growth_axis_layout (&a, text, ps, layout->text_boxes);
       a = (ObPlotAxis) { OB_PLOT_AXIS_BOTTOM, &p->x, layout->x_ticks, layout->n_x_ticks, 1,
                          p->area.y + p->area.height, NULL };
       if (p->x_labels && !waterfall)
-        ob_plot_axis_layout (&a, text, ps, layout->text_boxes);
+        ob_growth_axis_layout (&a, text, ps, layout->text_boxes);
       if (panels)
         {
           ob_plot_text_set_font (text, 1, TRUE);
@@ -795,7 +629,8 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
           ob_plot_text_set_max_width (text, 0);
           ob_plot_text_set_font (text, 1, FALSE);
         }
-      add_box (layout, ob_growth_endpoint_label_box (layout, text, p));
+      if (i == 0)
+        add_box (layout, ob_growth_endpoint_label_box (layout, text, p));
     }
   {
     const ObGrowthPanel *first = &layout->panels[0];
@@ -807,7 +642,7 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
     ob_plot_scale_set_range (&span_x, grid.x, grid.x + grid.width);
     ay = (ObPlotAxis) { OB_PLOT_AXIS_LEFT, &span_y, layout->y_ticks, layout->n_y_ticks, 1,
                         first->area.x, layout->y_title };
-    layout->y_title_box = ob_plot_axis_layout (&ay, text, ps, NULL);
+    layout->y_title_box = ob_growth_axis_layout (&ay, text, ps, NULL);
     add_box (layout, layout->y_title_box);
     if (waterfall && *layout->x_title)
       layout->x_title_box = ob_plot_text_box (text, layout->x_title,
@@ -817,7 +652,7 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
       {
         ax = (ObPlotAxis) { OB_PLOT_AXIS_BOTTOM, &span_x, layout->x_ticks, layout->n_x_ticks, 1,
                             grid_bottom, layout->x_title };
-        layout->x_title_box = ob_plot_axis_layout (&ax, text, ps, NULL);
+        layout->x_title_box = ob_growth_axis_layout (&ax, text, ps, NULL);
       }
     add_box (layout, layout->x_title_box);
   }
@@ -841,12 +676,12 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
 
       for (guint i = 0; i < G_N_ELEMENTS (order); i++)
         {
-          ObPlotRect r = corner_rect (layout, order[i], leg_w, leg_h);
+          ObPlotRect r = ob_growth_corner_rect (layout, order[i], leg_w, leg_h);
           guint cost;
 
           if (plot->legend != OB_GROWTH_LEGEND_AUTO && plot->legend != order[i])
             continue;
-          cost = rect_cost (plot, layout, &r);
+          cost = ob_growth_rect_cost (plot, layout, &r);
           if (cost < best)
             {
               best = cost;
