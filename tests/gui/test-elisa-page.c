@@ -1,0 +1,315 @@
+/* test-elisa-page.c: the ELISA page fits and interpolates as R's nls, and refits when a well
+ * is left out
+ *
+ * Expected values: tests/reference/elisa-page.json, written by tests/reference/elisa-page.R
+ * (the analysis of elisa-cli.R on the sample plate, with and without well D2, and on run 1
+ * of DNase).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-test"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "ob-csv-reader.h"
+#include "ob-elisa-page-private.h"
+
+/* nls stops at a relative change of 1e-7; the fits agree to about that. */
+#define FIT_TOLERANCE 1e-5
+
+static JsonParser *reference;
+
+static JsonObject *
+reference_case (const char *name)
+{
+  JsonArray *cases = json_object_get_array_member (
+    json_node_get_object (json_parser_get_root (reference)), "cases");
+
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    {
+      JsonObject *item = json_array_get_object_element (cases, i);
+
+      if (strcmp (json_object_get_string_member (item, "name"), name) == 0)
+        return item;
+    }
+  g_error ("no reference case %s", name);
+  return NULL;
+}
+
+static double
+member_double (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
+}
+
+static void
+assert_close (double      actual,
+              double      expected,
+              const char *what)
+{
+  if (isnan (expected))
+    {
+      if (!isnan (actual))
+        g_error ("%s: expected NA, got %.17g", what, actual);
+      return;
+    }
+  if (!(fabs (actual - expected) <= FIT_TOLERANCE * MAX (fabs (expected), 1e-3)))
+    g_error ("%s: expected %.17g, got %.17g", what, expected, actual);
+}
+
+static ObElisaPage *
+new_page (const char *sample)
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "data", "samples", sample, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = ob_csv_read_file (path, NULL, &error);
+  GtkWidget *page;
+
+  g_assert_no_error (error);
+  page = ob_elisa_page_new (dataset);
+  g_object_ref_sink (page);
+  return OB_ELISA_PAGE (page);
+}
+
+static void
+assert_plate (const ObAssayPlate *plate,
+              JsonObject         *want)
+{
+  JsonArray *params = json_object_get_array_member (want, "params");
+  JsonArray *se = json_object_get_array_member (want, "se");
+  JsonArray *standards = json_object_get_array_member (want, "standards");
+  JsonArray *samples = json_object_get_array_member (want, "samples");
+
+  g_assert_nonnull (plate);
+  g_assert_cmpuint (plate->fit->n_params, ==, json_array_get_length (params));
+  for (guint j = 0; j < plate->fit->n_params; j++)
+    {
+      assert_close (plate->fit->params[j], json_array_get_double_element (params, j), "param");
+      assert_close (plate->fit->se[j], json_array_get_double_element (se, j), "param SE");
+    }
+  assert_close (plate->fit->rss, member_double (want, "rss"), "rss");
+  assert_close (plate->lloq, member_double (want, "lloq"), "lloq");
+  assert_close (plate->uloq, member_double (want, "uloq"), "uloq");
+
+  g_assert_cmpuint (plate->standards->len, ==, json_array_get_length (standards));
+  for (guint i = 0; i < plate->standards->len; i++)
+    {
+      const ObAssayStandard *s = &g_array_index (plate->standards, ObAssayStandard, i);
+      JsonObject *w = json_array_get_object_element (standards, i);
+
+      assert_close (s->conc, member_double (w, "conc"), "standard conc");
+      assert_close (s->mean_response, member_double (w, "mean_response"), "standard response");
+      assert_close (s->back_calc, member_double (w, "back_calc"), "back-calculated");
+      assert_close (s->recovery_pct, member_double (w, "recovery_pct"), "recovery");
+    }
+
+  g_assert_cmpuint (plate->samples->len, ==, json_array_get_length (samples));
+  for (guint i = 0; i < plate->samples->len; i++)
+    {
+      const ObAssaySample *s = g_ptr_array_index (plate->samples, i);
+      JsonObject *w = json_array_get_object_element (samples, i);
+      JsonArray *flags = json_object_get_array_member (w, "flags");
+
+      g_assert_cmpstr (s->id, ==, json_object_get_string_member (w, "id"));
+      g_assert_cmpuint (s->n, ==, (guint) json_object_get_int_member (w, "n"));
+      assert_close (s->mean_response, member_double (w, "mean_response"), "sample response");
+      assert_close (s->cv_pct, member_double (w, "cv_pct"), "sample CV");
+      assert_close (s->conc, member_double (w, "conc"), "sample conc");
+      assert_close (s->conc_lower, member_double (w, "conc_lower"), "sample CI lower");
+      assert_close (s->conc_upper, member_double (w, "conc_upper"), "sample CI upper");
+      g_assert_cmpuint (s->flags->len, ==, json_array_get_length (flags));
+      for (guint f = 0; f < s->flags->len; f++)
+        g_assert_cmpstr (g_ptr_array_index (s->flags, f), ==,
+                         json_array_get_string_element (flags, f));
+    }
+}
+
+/* The columns are found by name and the plate fits as R's nls, at once. */
+static void
+test_sample_plate (void)
+{
+  ObElisaPage *page = new_page ("elisa-plate.csv");
+  g_autofree char *text = NULL;
+
+  assert_plate (ob_elisa_page_get_plate (page), reference_case ("plate-4pl"));
+  g_assert_cmpuint (ob_elisa_page_get_n_plates (page), ==, 1);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->plate_dropdown)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->figure_stack), ==, "figure");
+
+  text = ob_elisa_page_get_results_text (page);
+  g_assert_true (g_str_has_prefix (text, "Model\t4pl"));
+  g_assert_nonnull (strstr (text, "H3122 AR\talectinib-resistant"));
+  g_assert_finalize_object (page);
+}
+
+/* Leaving well D2 out refits the curve as R does without it; Undo brings the first fit back. */
+static void
+test_exclude_refits (void)
+{
+  JsonObject *without = reference_case ("plate-4pl-without-D2");
+  gsize row = (gsize) json_object_get_int_member (without, "excluded_row");
+  ObElisaPage *page = new_page ("elisa-plate.csv");
+  const ObAssayPlate *plate = ob_elisa_page_get_plate (page);
+  const ObAssayWell *well = &g_array_index (plate->wells, ObAssayWell, row);
+  g_autoptr(JsonObject) settings = NULL;
+  g_autofree char *text = NULL;
+  JsonArray *exclude;
+
+  g_assert_cmpstr (well->name, ==, "D2");
+  g_assert_true (ob_elisa_page_exclude_row (page, row, "  bubble in the well "));
+  g_assert_false (ob_elisa_page_exclude_row (page, row, "twice"));
+  g_assert_cmpuint (ob_elisa_page_get_n_exclusions (page), ==, 1);
+  plate = ob_elisa_page_get_plate (page);
+  assert_plate (plate, without);
+  g_assert_true (g_array_index (plate->wells, ObAssayWell, row).excluded);
+
+  /* Logged with its reason, in the results and in the settings. */
+  text = ob_elisa_page_get_results_text (page);
+  g_assert_nonnull (strstr (text, "D2\tbubble in the well\n"));
+  settings = ob_analysis_page_save_settings (OB_ANALYSIS_PAGE (page));
+  exclude = json_object_get_array_member (settings, "exclude");
+  g_assert_cmpuint (json_array_get_length (exclude), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (exclude, 0), ==, "D2");
+
+  g_assert_true (ob_elisa_page_include_row (page, row));
+  g_assert_cmpuint (ob_elisa_page_get_n_exclusions (page), ==, 0);
+  assert_plate (ob_elisa_page_get_plate (page), reference_case ("plate-4pl"));
+  g_assert_finalize_object (page);
+}
+
+static void
+count_cb (ObAnalysisPage *page,
+          guint          *count)
+{
+  (*count)++;
+}
+
+/* Settings in the command line's spelling come back as the same analysis; a bad one is named
+ * and changes nothing. */
+static void
+test_settings_round_trip (void)
+{
+  ObElisaPage *page = new_page ("elisa-plate.csv");
+  ObElisaPage *copy = new_page ("elisa-plate.csv");
+  g_autoptr(JsonObject) settings = NULL;
+  g_autoptr(JsonObject) bad = json_object_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *methods = NULL;
+  g_autofree char *sentence = NULL;
+  guint changes = 0;
+
+  g_assert_true (ob_elisa_page_set_model (page, "5pl"));
+  g_assert_true (ob_elisa_page_exclude_row (page, 7, "pipetting error"));
+  settings = ob_analysis_page_save_settings (OB_ANALYSIS_PAGE (page));
+  g_assert_cmpstr (ob_analysis_page_get_kind (OB_ANALYSIS_PAGE (page)), ==, "elisa");
+  g_assert_cmpstr (json_object_get_string_member (settings, "model"), ==, "5pl");
+  g_assert_cmpstr (json_object_get_string_member (settings, "response"), ==, "response");
+
+  g_signal_connect (copy, "changed", G_CALLBACK (count_cb), &changes);
+  g_assert_true (ob_analysis_page_load_settings (OB_ANALYSIS_PAGE (copy), settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (ob_elisa_page_get_n_exclusions (copy), ==, 1);
+  g_assert_cmpint (ob_elisa_page_get_plate (copy)->fit->model, ==, OB_CURVE_5PL);
+  for (guint j = 0; j < 5; j++)
+    g_assert_cmpfloat (ob_elisa_page_get_plate (copy)->fit->params[j], ==,
+                       ob_elisa_page_get_plate (page)->fit->params[j]);
+
+  json_object_set_string_member (bad, "model", "6pl");
+  g_assert_false (ob_analysis_page_load_settings (OB_ANALYSIS_PAGE (copy), bad, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_assert_nonnull (strstr (error->message, "--model"));
+  g_clear_error (&error);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpint (ob_elisa_page_get_plate (copy)->fit->model, ==, OB_CURVE_5PL);
+  g_assert_cmpuint (ob_elisa_page_get_n_exclusions (copy), ==, 1);
+
+  methods = ob_analysis_page_get_methods_text (OB_ANALYSIS_PAGE (copy));
+  sentence = ob_analysis_page_get_results_sentence (OB_ANALYSIS_PAGE (copy));
+  g_assert_nonnull (strstr (methods, "five-parameter"));
+  g_assert_nonnull (strstr (sentence, "of 7 samples"));
+
+  g_assert_finalize_object (copy);
+  g_assert_finalize_object (page);
+}
+
+/* DNase: every run its own curve; run 1 as R fits it. */
+static void
+test_dnase_runs (void)
+{
+  ObElisaPage *page = new_page ("dnase.csv");
+  const ObAssayPlate *plate;
+  guint run1 = G_MAXUINT;
+
+  /* Found by name: density is the response, run the plate. */
+  g_assert_cmpuint (ob_elisa_page_get_n_plates (page), ==, 11);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->plate_dropdown)));
+  for (guint i = 0; i < ob_elisa_page_get_n_plates (page); i++)
+    if (strcmp (((ObAssayPlate *) g_ptr_array_index (page->plates, i))->plate, "1") == 0)
+      run1 = i;
+  g_assert_cmpuint (run1, !=, G_MAXUINT);
+  ob_elisa_page_set_plate_index (page, run1);
+  plate = ob_elisa_page_get_plate (page);
+  g_assert_cmpstr (plate->plate, ==, "1");
+  assert_plate (plate, reference_case ("dnase-run1"));
+  g_assert_finalize_object (page);
+}
+
+static void
+test_export (void)
+{
+  ObElisaPage *page = new_page ("elisa-plate.csv");
+  g_autofree char *dir = g_dir_make_tmp ("ob-elisa-XXXXXX", NULL);
+  const char *names[] = { "curve.png", "curve.pdf", "plate.svg" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      GStatBuf st;
+
+      g_assert_true (ob_elisa_page_export (page, path, i == 2, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (g_stat (path, &st), ==, 0);
+      g_assert_cmpint (st.st_size, >, 1000);
+      g_remove (path);
+    }
+  g_rmdir (dir);
+  g_assert_finalize_object (page);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "tests", "reference",
+                                            "elisa-page.json", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  reference = json_parser_new ();
+  json_parser_load_from_file (reference, path, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/elisa-page/sample-plate", test_sample_plate);
+  g_test_add_func ("/gui/elisa-page/exclude-refits", test_exclude_refits);
+  g_test_add_func ("/gui/elisa-page/settings-round-trip", test_settings_round_trip);
+  g_test_add_func ("/gui/elisa-page/dnase-runs", test_dnase_runs);
+  g_test_add_func ("/gui/elisa-page/export", test_export);
+
+  status = g_test_run ();
+  g_clear_object (&reference);
+  return status;
+}
