@@ -45,7 +45,9 @@ or_exact <- function(t) {
   c(est, lower, upper)
 }
 
-case <- function(name, t, last = FALSE) {
+# source: c(file, rows column, cols column) when the table comes from a sample file, for the
+# CLI test; excluded: rows left out for a missing value.
+case <- function(name, t, last = FALSE, source = NULL, excluded = 0) {
   ch <- chisq.test(t)
   fi <- fisher.test(t)
   e <- outer(rowSums(t), colSums(t)) / sum(t)
@@ -61,6 +63,10 @@ case <- function(name, t, last = FALSE) {
            sprintf("    \"col_percent\": %s", vec(as.vector(t(100 * prop.table(t, 2))))),
            sprintf("    \"min_expected\": %s", num(min(e))),
            sprintf("    \"fisher_p\": %s", num(fi$p.value)))
+  if (!is.null(source))
+    out <- c(out, sprintf("    \"file\": \"%s\"", source[1]),
+             sprintf("    \"rows\": \"%s\"", source[2]), sprintf("    \"cols\": \"%s\"", source[3]),
+             sprintf("    \"excluded\": %d", excluded))
   if (all(dim(t) == 2)) {
     o <- or_exact(t)
     n1 <- sum(t[1, ]); n2 <- sum(t[2, ]); p1 <- t[1, 2] / n1; p2 <- t[2, 2] / n2
@@ -89,12 +95,17 @@ lung <- read.csv("data/samples/lung.csv", na.strings = c("", "NA"))
 
 cat("[\n")
 # Each table as oncobench-cli crosstab builds it from the sample files (levels sorted).
-case("veteran celltype x prior", table(cfactor(veteran$celltype), cfactor(veteran$prior)))
-case("alk tp53_status x sex", table(cfactor(alk$tp53_status), cfactor(alk$sex)))
-case("alk tp53_status x smoking", table(cfactor(alk$tp53_status), cfactor(alk$smoking)))
-case("alk stage x tp53_mutation_type",
-     table(cfactor(alk$stage), cfactor(alk$tp53_mutation_type)))
-case("lung sex x ph.ecog", table(cfactor(lung$sex), cfactor(lung$ph.ecog)))
+sample_case <- function(name, file, data, rows, cols) {
+  ok <- !is.na(data[[rows]]) & !is.na(data[[cols]])
+  case(name, table(cfactor(data[[rows]][ok]), cfactor(data[[cols]][ok])),
+       source = c(file, rows, cols), excluded = sum(!ok))
+}
+sample_case("veteran celltype x prior", "veteran.csv", veteran, "celltype", "prior")
+sample_case("alk tp53_status x sex", "alk-cohort.csv", alk, "tp53_status", "sex")
+sample_case("alk tp53_status x smoking", "alk-cohort.csv", alk, "tp53_status", "smoking")
+sample_case("alk stage x tp53_mutation_type", "alk-cohort.csv", alk, "stage",
+            "tp53_mutation_type")
+sample_case("lung sex x ph.ecog", "lung.csv", lung, "sex", "ph.ecog")
 # Job satisfaction by income, the 4 x 4 example of ?fisher.test (Agresti 2002, p. 57).
 case("job satisfaction", matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9, 6, 7, 12, 11), 4, 4,
                                 dimnames = list(c("<15k", "15-25k", "25-40k", ">40k"),
