@@ -109,7 +109,7 @@ cell_column (const Reader *r, guint i)
     return ((ObGridCell *) g_ptr_array_index (r->cells, i))->column;
   /* Past the last cell: just after the line's end. */
   last = r->cells->len > 0 ? g_ptr_array_index (r->cells, r->cells->len - 1) : NULL;
-  return last != NULL ? last->column + (guint) g_utf8_strlen (last->text, -1) + 1 : 1;
+  return last != NULL ? last->column + (guint) g_utf8_strlen (last->text, -1) : 1;
 }
 
 /* A header row: "1", "2", … "12" (or on to "24") in consecutive cells after a first cell. */

@@ -569,7 +569,6 @@ collect_samples (ObAssayPlate          *plate,
 {
   g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  g_autoptr(GArray) raw = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < wells->len; i++)
     {

@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "cli-test-util.h"
 
 static JsonParser *fixture;
@@ -75,6 +77,8 @@ check_params (JsonObject *actual,
                     "uloq");
 }
 
+/* Matched by concentration: a level left out by --exclude-failing is in the output (marked
+ * excluded) but not in R's fit. */
 static void
 check_standards (JsonObject *actual,
                  JsonObject *expected)
@@ -83,13 +87,34 @@ check_standards (JsonObject *actual,
                                           "recovery_pct" };
   JsonArray *got = cli_get_array (actual, "standards");
   JsonArray *want = json_object_get_array_member (expected, "standards");
+  JsonArray *dropped = json_object_has_member (expected, "excluded_levels")
+                       ? json_object_get_array_member (expected, "excluded_levels") : NULL;
+  guint n_dropped = dropped != NULL ? json_array_get_length (dropped) : 0, n_excluded = 0;
+  guint j = 0;
 
-  g_assert_cmpuint (json_array_get_length (got), ==, json_array_get_length (want));
-  for (guint i = 0; i < json_array_get_length (want); i++)
-    for (guint k = 0; k < G_N_ELEMENTS (members); k++)
-      cli_assert_close (cli_get_double (json_array_get_object_element (got, i), members[k]),
-                        expected_double (json_array_get_object_element (want, i), members[k]),
-                        TOL, members[k]);
+  for (guint i = 0; i < json_array_get_length (got); i++)
+    {
+      JsonObject *g = json_array_get_object_element (got, i);
+      JsonObject *w;
+
+      if (json_object_get_boolean_member (g, "excluded"))
+        {
+          g_assert_cmpuint (n_excluded, <, n_dropped);
+          cli_assert_close (cli_get_double (g, "conc"),
+                            json_array_get_double_element (dropped, n_excluded), 1e-12,
+                            "excluded level");
+          g_assert_false (json_object_get_boolean_member (g, "passes"));
+          n_excluded++;
+          continue;
+        }
+      g_assert_cmpuint (j, <, json_array_get_length (want));
+      w = json_array_get_object_element (want, j++);
+      for (guint k = 0; k < G_N_ELEMENTS (members); k++)
+        cli_assert_close (cli_get_double (g, members[k]), expected_double (w, members[k]), TOL,
+                          members[k]);
+    }
+  g_assert_cmpuint (j, ==, json_array_get_length (want));
+  g_assert_cmpuint (n_excluded, ==, n_dropped);
 }
 
 static void
@@ -269,6 +294,182 @@ test_errors (void)
     }
 }
 
+static char *
+source_path (const char *file)
+{
+  return g_build_filename (g_getenv ("OB_SOURCE_DIR"), file, NULL);
+}
+
+/* The plate reader's export and its map read exactly as the long form (the plate-4pl case). */
+static void
+test_grid (void)
+{
+  g_autofree char *grid = source_path ("data/samples/elisa-plate-grid.txt");
+  g_autofree char *map = source_path ("data/samples/elisa-plate-map.csv");
+  JsonObject *item = find_case ("plate-4pl");
+  g_autoptr(CliResult) result = cli_run ("elisa", "--grid", grid, "--map", map, NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_cmpstr (cli_get_string (root, "file"), ==, grid);
+  g_assert_cmpstr (cli_get_string (root, "map"), ==, map);
+  check_params (root, item, "grid");
+  check_standards (root, item);
+  check_samples (root, item);
+}
+
+/* Every block as a plate: the 450 nm read and the 570 nm reference each get a curve. */
+static void
+test_grid_all_blocks (void)
+{
+  g_autofree char *grid = source_path ("data/samples/elisa-plate-grid.txt");
+  g_autofree char *map = source_path ("data/samples/elisa-plate-map.csv");
+  g_autoptr(CliResult) result = cli_run ("elisa", "--grid", grid, "--map", map,
+                                         "--plate-block", "1", NULL);
+  g_autoptr(CliResult) reference = cli_run ("elisa", "--grid", grid, "--map", map,
+                                            "--plate-block", "2", NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  g_autoptr(CliResult) bad = cli_run ("elisa", "--grid", grid, "--map", map,
+                                      "--plate-block", "3", NULL);
+  g_autofree char *line = NULL;
+
+  g_assert_cmpuint (json_array_get_length (cli_get_array (
+    json_node_get_object (json_parser_get_root (parser)), "samples")), ==, 7);
+  /* The reference wavelength is flat: whatever it gives, it is a result or a clear error. */
+  if (reference->exit_status != 0)
+    g_free (cli_result_error_line (reference));
+  g_assert_cmpint (bad->exit_status, !=, 0);
+  line = cli_result_error_line (bad);
+  g_assert_nonnull (strstr (line, "has 2 plates; there is no plate 3"));
+}
+
+static void
+test_grid_errors (void)
+{
+  g_autofree char *grid = source_path ("data/samples/elisa-plate-grid.txt");
+  g_autofree char *map = source_path ("data/samples/elisa-plate-map.csv");
+  g_autofree char *dir = g_dir_make_tmp ("ob-elisa-XXXXXX", NULL);
+  g_autofree char *broken = g_build_filename (dir, "broken.txt", NULL);
+  g_autofree char *text = NULL;
+  char *p;
+
+  g_assert_true (g_file_get_contents (grid, &text, NULL, NULL));
+  p = strstr (text, "0.414");
+  memcpy (p, "0.4x4", 5);
+  g_assert_true (g_file_set_contents (broken, text, -1, NULL));
+  {
+    g_autoptr(CliResult) result = cli_run ("elisa", "--grid", broken, "--map", map, NULL);
+    g_autofree char *line = cli_result_error_line (result);
+    g_autofree char *want = g_strdup_printf ("%s:11:15: “0.4x4” in well B3 is not a number",
+                                             broken);
+
+    g_assert_cmpint (result->exit_status, !=, 0);
+    g_assert_cmpstr (line, ==, want);
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("elisa", "--grid", grid, NULL);
+    g_autofree char *line = cli_result_error_line (result);
+
+    g_assert_nonnull (strstr (line, "--grid and --map go together"));
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("elisa", "--grid", grid, "--map", map,
+                                           "--plate-block", "two", NULL);
+    g_autofree char *line = cli_result_error_line (result);
+
+    g_assert_nonnull (strstr (line, "--plate-block “two”"));
+  }
+  {
+    g_autofree char *long_form = source_path ("data/samples/elisa-plate.csv");
+    g_autoptr(CliResult) result = cli_run ("elisa", long_form, "--exclude", "Z9", NULL);
+    g_autofree char *line = cli_result_error_line (result);
+
+    g_assert_nonnull (strstr (line, "--exclude “Z9”: no such well"));
+  }
+  g_unlink (broken);
+  g_rmdir (dir);
+}
+
+static guint32
+png_width (const char *path)
+{
+  g_autofree guint8 *data = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, (char **) &data, &len, NULL));
+  g_assert_cmpuint (len, >, 24);
+  g_assert_cmpmem (data + 1, 3, "PNG", 3);
+  return (guint32) data[16] << 24 | (guint32) data[17] << 16 | (guint32) data[18] << 8
+         | data[19];
+}
+
+/* --figure writes the curve in the format its name asks for, 89 mm wide at 300 dpi by
+ * default; --plate-figure the map; several plates one file each. */
+static void
+test_figure (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ob-elisa-XXXXXX", NULL);
+  g_autofree char *png = g_build_filename (dir, "curve.png", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "curve.pdf", NULL);
+  g_autofree char *map_png = g_build_filename (dir, "plate.png", NULL);
+  g_autofree char *long_form = source_path ("data/samples/elisa-plate.csv");
+  g_autofree char *dnase = source_path ("data/samples/dnase.csv");
+  g_autofree char *run2 = g_build_filename (dir, "curve-2.pdf", NULL);
+  g_autofree char *run11 = g_build_filename (dir, "curve-11.pdf", NULL);
+  g_autofree char *pdf_head = NULL;
+
+  {
+    g_autoptr(CliResult) result = cli_run ("elisa", long_form, "--figure", png,
+                                           "--plate-figure", map_png, NULL);
+    g_autoptr(JsonParser) parser = cli_result_parse (result);
+
+    /* 89 mm at 300 dpi, the last part of a pixel taken whole. */
+    g_assert_cmpuint (png_width (png), ==, (guint32) ceil (89 / 25.4 * 300));
+    g_assert_cmpuint (png_width (map_png), ==, (guint32) ceil (89 / 25.4 * 300));
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("elisa", long_form, "--figure", pdf, "--size",
+                                           "60x50", "--x-label", "AREG (pg/mL)", NULL);
+    g_autoptr(JsonParser) parser = cli_result_parse (result);
+
+    g_assert_true (g_file_get_contents (pdf, &pdf_head, NULL, NULL));
+    g_assert_true (g_str_has_prefix (pdf_head, "%PDF"));
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("elisa", dnase, "--response", "density", "--plate",
+                                           "run", "--figure", pdf, NULL);
+    g_autoptr(JsonParser) parser = cli_result_parse (result);
+
+    g_assert_true (g_file_test (run2, G_FILE_TEST_IS_REGULAR));
+    g_assert_true (g_file_test (run11, G_FILE_TEST_IS_REGULAR));
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("elisa", long_form, "--figure", "curve.ps", NULL);
+    g_autofree char *line = cli_result_error_line (result);
+
+    g_assert_cmpint (result->exit_status, !=, 0);
+    g_assert_nonnull (strstr (line, "curve.ps"));
+  }
+  {
+    g_autoptr(CliResult) result = cli_run ("elisa", long_form, "--size", "89x70", NULL);
+    g_autofree char *line = cli_result_error_line (result);
+
+    g_assert_nonnull (strstr (line, "--figure FILE"));
+  }
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while ((name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_unlink (path);
+      }
+  }
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,6 +499,10 @@ main (int    argc,
   g_test_add_func ("/cli/elisa/cv-limit", test_cv_limit);
   g_test_add_func ("/cli/elisa/other-models", test_other_models);
   g_test_add_func ("/cli/elisa/errors", test_errors);
+  g_test_add_func ("/cli/elisa/grid", test_grid);
+  g_test_add_func ("/cli/elisa/grid-blocks", test_grid_all_blocks);
+  g_test_add_func ("/cli/elisa/grid-errors", test_grid_errors);
+  g_test_add_func ("/cli/elisa/figure", test_figure);
   status = g_test_run ();
   g_object_unref (fixture);
   return status;

@@ -39,7 +39,8 @@ for h in $harnesses; do
   corpus="$build/fuzz-corpus/$h"
   mkdir -p "$corpus"
   # The options harness reads four option bytes first; all zero means "detect everything".
-  for seed in "$src"/tests/fuzz/corpus/csv/* "$src"/tests/fuzz/regressions/* \
+  for seed in "$src"/tests/fuzz/corpus/csv/* "$src"/tests/fuzz/corpus/"$h"/* \
+              "$src"/tests/fuzz/regressions/* \
               "$src"/tests/data/bad/*; do
     [ -f "$seed" ] || continue
     if [ "$h" = csv-options ]; then

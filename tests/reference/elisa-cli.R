@@ -95,7 +95,13 @@ analyse <- function(d, model, weight) {
       lo <- conc * exp(-tq * se); hi <- conc * exp(tq * se)
     }
     cv <- if (length(y) > 1) 100 * sd(y) / abs(mean(y)) else NA
-    if (is.finite(cv) && cv > 20) flags <- c(flags, "CV > 20%")
+    # ICH M10's wider CV (25%) at the limits: beyond them, or within the lowest or highest
+    # interval of passing standards.
+    passing <- levels[pass]
+    near <- length(passing) < 3 || !is.finite(x) || x < lloq || x > uloq ||
+      x <= passing[2] || x >= passing[length(passing) - 1]
+    lim <- if (near) 25 else 20
+    if (is.finite(cv) && cv > lim) flags <- c(flags, sprintf("CV > %g%%", lim))
     list(id = rows$sample[1], n = length(y), mean_response = m, cv_pct = cv, conc = conc,
          conc_lower = lo, conc_upper = hi, flags = flags)
   })
@@ -106,13 +112,34 @@ analyse <- function(d, model, weight) {
                 aic_4pl = AIC(fit4), aic_5pl = AIC(fit))
   }
   list(params = coef(fit), se = summary(fit)$coefficients[, 2], rss = sum(s$w * resid(fit)^2),
-       lloq = lloq, uloq = uloq, standards = st, samples = sa, versus = versus)
+       lloq = lloq, uloq = uloq, standards = st, samples = sa, versus = versus,
+       excess = vapply(st, function(z) {
+         lim <- if (z$conc %in% edge) 25 else 20
+         if (is.finite(z$recovery_pct)) abs(z$recovery_pct - 100) - lim else Inf
+       }, 0), levels = levels, np = np)
+}
+
+# --exclude-failing: leave out the standard level furthest beyond its recovery limit and
+# refit, until all pass or only n_params + 1 levels are left.
+analyse_dropping <- function(d, model, weight) {
+  dropped <- numeric(0)
+  repeat {
+    res <- analyse(d, model, weight)
+    worst <- which.max(res$excess)
+    if (res$excess[worst] <= 0 || length(res$levels) <= res$np + 1) break
+    dropped <- c(dropped, res$levels[worst])
+    d <- d[!(d$type == "standard" & d$conc %in% res$levels[worst]), ]
+  }
+  res$dropped <- dropped
+  res
 }
 
 emit <- function(name, file, args, res, last = FALSE) {
   cat(sprintf('    {"name": "%s", "file": "%s", "args": %s,\n', name, file, str(args)))
   cat(sprintf('     "params": %s, "se": %s, "rss": %s, "lloq": %s, "uloq": %s,\n',
               vec(res$params), vec(res$se), num(res$rss), num(res$lloq), num(res$uloq)))
+  if (!is.null(res$dropped))
+    cat(sprintf('     "excluded_levels": %s,\n', vec(res$dropped)))
   if (!is.null(res$versus))
     cat(sprintf('     "versus_4pl": {%s},\n',
                 paste0('"', names(res$versus), '": ', num(res$versus), collapse = ", ")))
@@ -156,6 +183,11 @@ emit("plate-4pl-1y2", "data/samples/elisa-plate.csv", c("--weight", "1/y2"), ana
 emit("plate-5pl", "data/samples/elisa-plate.csv", c("--model", "5pl"), analyse(plate, "5pl", "none"))
 emit("plate-flags", "tests/data/elisa/plate-flags.csv", character(0),
      analyse(flags, "4pl", "none"))
+emit("plate-exclude-d2", "data/samples/elisa-plate.csv", c("--exclude", "D2"),
+     analyse(plate[plate$well != "D2", ], "4pl", "none"))
+emit("dnase-run1-exclude-failing", "data/samples/dnase.csv",
+     c("--response", "density", "--run", "run=1", "--exclude-failing"),
+     analyse_dropping(run1, "4pl", "none"))
 emit("dnase-run1", "data/samples/dnase.csv", c("--response", "density", "--run", "run=1"),
      analyse(run1, "4pl", "none"), last = TRUE)
 cat("  ]\n}\n")
