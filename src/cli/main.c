@@ -27,6 +27,8 @@ static const struct
   { "compare", ob_cli_compare, N_("Compare a measurement between groups: t, rank tests, ANOVA") },
   { "elisa", ob_cli_elisa, N_("ELISA standard curve, limits and sample concentrations") },
   { "render", ob_cli_render, N_("Make every figure of a saved project again") },
+  { "growth", ob_cli_growth,
+    N_("Tumour growth: curves, %TGI, mRECIST, growth rates, time to endpoint") },
   { "crosstab", ob_cli_crosstab, N_("Cross-tabulate two columns: chi-square, Fisher, odds ratio") },
   { "subgroups", ob_cli_subgroups,
     N_("Hazard ratio within subgroups, interaction tests, forest plot") },

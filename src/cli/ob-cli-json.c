@@ -132,6 +132,28 @@ ob_cli_json_row_int (ObCliJsonRow *row,
   g_string_append_printf (row->out, "%" G_GINT64_FORMAT, value);
 }
 
+void
+ob_cli_json_row_string (ObCliJsonRow *row,
+                        const char   *member,
+                        const char   *value)
+{
+  begin_member (row, member);
+  if (value == NULL)
+    {
+      g_string_append (row->out, "null");
+      return;
+    }
+  g_string_append_c (row->out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    if (*p == '"' || *p == '\\')
+      g_string_append_printf (row->out, "\\%c", *p);
+    else if ((guchar) *p < 0x20)
+      g_string_append_printf (row->out, "\\u%04x", (guchar) *p);
+    else
+      g_string_append_c (row->out, *p);
+  g_string_append_c (row->out, '"');
+}
+
 typedef struct
 {
   GString *out;

@@ -38,6 +38,10 @@ void         ob_cli_json_row_double   (ObCliJsonRow *row,
 void         ob_cli_json_row_int      (ObCliJsonRow *row,
                                        const char   *member,
                                        gint64        value);
+/* null when value is NULL. */
+void         ob_cli_json_row_string   (ObCliJsonRow *row,
+                                       const char   *member,
+                                       const char   *value);
 
 /* Writes the document and a newline to stdout. */
 gboolean     ob_cli_json_print        (ObCliJson  *json,

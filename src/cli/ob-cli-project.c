@@ -12,7 +12,8 @@
 #include "ob-cli-project.h"
 
 /* Options that are switches (no value).  Everything else takes one. */
-static const char * const switches[] = { "zph", "firth", "trend", "no-steps", NULL };
+static const char * const switches[] = { "zph", "firth", "trend", "no-steps", "log", "traces",
+                                         NULL };
 /* Options that may be given several times and are kept as a list. */
 static const char * const repeatable[] = { "where", NULL };
 /* Options about reading FILE: the embedded dataset already holds their result. */

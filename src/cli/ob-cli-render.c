@@ -27,6 +27,7 @@ static const struct
   Command run;
 } kinds[] = {
   { "survival", ob_cli_survival },
+  { "growth", ob_cli_growth },
 };
 
 /* An analysis name as a file name: no directories, no hidden files. */

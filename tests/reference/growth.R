@@ -18,10 +18,13 @@
 # - time to endpoint: first day V ≥ 1000 mm³ (event), else censored at the last measurement;
 #   survdiff(Surv(time, event) ~ arm);
 # - bioluminescence: log10 flux, flux ≤ 1e5 photons/s censored (not in n, mean or sd);
-#   endpoint from death_day / event (first row of each mouse), survdiff.
+#   endpoint from death_day / event (first row of each mouse), survdiff;
+# - mixed model: lme(log(volume) ~ arm * day, random = ~ day | mouse), REML, arms as
+#   treatment contrasts against the control; summary()$tTable, anova(), VarCorr().
 
 options(warn = 1)
 suppressPackageStartupMessages(library(survival))
+suppressPackageStartupMessages(library(nlme))
 num <- function(x) ifelse(is.finite(x), sprintf("%.17g", x), "null")
 qs <- function(x) paste0('"', x, '"')
 obj <- function(...) {
@@ -104,6 +107,21 @@ vs <- sapply(others, function(a) {
 })
 sd_ep <- survdiff(Surv(ep_time, ep_event) ~ arm, data = per)
 
+# Mixed model on ln volume, the control as reference.
+xm <- x
+xm$arm <- relevel(xm$arm, control)
+mm <- lme(log(volume) ~ arm * day, random = ~ day | mouse, data = xm, method = "REML",
+          control = lmeControl(maxIter = 500, msMaxIter = 500, tolerance = 1e-12, msTol = 1e-14))
+tt <- summary(mm)$tTable
+av <- anova(mm)
+vc <- VarCorr(mm)
+mm_coef <- sapply(seq_len(nrow(tt)), function(i)
+  obj(name = qs(rownames(tt)[i]), estimate = num(tt[i, "Value"]), se = num(tt[i, "Std.Error"]),
+      df = num(tt[i, "DF"]), t = num(tt[i, "t-value"]), p = num(tt[i, "p-value"])))
+mm_anova <- sapply(seq_len(nrow(av)), function(i)
+  obj(term = qs(rownames(av)[i]), num_df = num(av$numDF[i]), den_df = num(av$denDF[i]),
+      F = num(av[["F-value"]][i]), p = num(av[["p-value"]][i])))
+
 # Bioluminescence
 b <- read.csv("data/samples/bli.csv", stringsAsFactors = FALSE)
 bli_groups <- sort(unique(b$group), method = "radix")
@@ -153,6 +171,10 @@ cat('  "endpoint": ', obj(volume = 1000, events = sum(per$ep_event), chisq = num
                          df = length(sd_ep$n) - 1,
                          p = num(pchisq(sd_ep$chisq, length(sd_ep$n) - 1, lower.tail = FALSE))),
     ",\n", sep = "")
+cat('  "mixed_model": {"coefficients": ', arr(mm_coef), ', "anova": ', arr(mm_anova),
+    ', "sd_intercept": ', num(as.numeric(vc[1, "StdDev"])),
+    ', "sd_slope": ', num(as.numeric(vc[2, "StdDev"])),
+    ', "sigma": ', num(mm$sigma), ', "loglik": ', num(as.numeric(logLik(mm))), "},\n", sep = "")
 cat('  "bli_background": 1e5,\n')
 cat('  "bli_summary": ', arr(bli_rows), ",\n", sep = "")
 cat('  "bli_endpoint": ', obj(events = sum(first$event), chisq = num(sd_bli$chisq),
