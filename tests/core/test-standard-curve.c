@@ -130,6 +130,23 @@ check_fit (gconstpointer data)
   g_assert_cmpuint (nres, ==, fit->n);
   for (gsize i = 0; i < nres; i++)
     g_assert_cmpfloat (fabs (fit->residuals[i] - residuals[i]), <, 1e-5 * fit->sigma + 1e-12);
+
+  /* The curve's pointwise 95% band, as the figure draws it. */
+  {
+    gsize nb;
+    g_autofree double *bx = member_vector (item, "band_x", &nb);
+    g_autofree double *blo = member_vector (item, "band_lo", &nb);
+    g_autofree double *bhi = member_vector (item, "band_hi", &nb);
+
+    for (gsize i = 0; i < nb; i++)
+      {
+        double lo, hi;
+
+        g_assert_true (ob_curve_fit_band (fit, bx[i], &lo, &hi));
+        assert_close (lo, blo[i], tol, "band lower");
+        assert_close (hi, bhi[i], tol, "band upper");
+      }
+  }
 }
 
 static void

@@ -167,12 +167,16 @@ run1 <- data.frame(type = "standard", conc = run1$conc, response = run1$density,
                    sample = NA, dilution = 1)
 
 dir.create("tests/data/elisa", showWarnings = FALSE, recursive = TRUE)
-extra <- data.frame(well = c("A5", "A6", "B5", "B6", "C5", "C6", "D5"),
+# "cv21 low" and "cv21 mid" have the same CV (21%): flagged mid-curve, not in the lowest
+# interval of standards, where ICH M10 allows 25%.
+extra <- data.frame(well = c("A5", "A6", "B5", "B6", "C5", "C6", "D5", "E5", "E6", "F5", "F6"),
                     sample = c("saturated", "saturated", "faint", "faint", "discordant",
-                               "discordant", "single"),
+                               "discordant", "single", "cv21 low", "cv21 low", "cv21 mid",
+                               "cv21 mid"),
                     type = "sample", conc = NA,
-                    response = c(2.95, 2.97, 0.047, 0.049, 0.6, 0.9, 0.5),
-                    dilution = c(1, 1, 1, 1, 2, 2, 1), group = "check",
+                    response = c(2.95, 2.97, 0.047, 0.049, 0.6, 0.9, 0.5, 0.085, 0.115, 0.85,
+                                 1.15),
+                    dilution = c(1, 1, 1, 1, 2, 2, 1, 1, 1, 1, 1), group = "check",
                     stringsAsFactors = FALSE)
 flags <- rbind(plate, extra)
 write.csv(flags, "tests/data/elisa/plate-flags.csv", row.names = FALSE, na = "")

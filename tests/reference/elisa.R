@@ -31,6 +31,29 @@ ctrl <- nls.control(maxiter = 1000, tol = 1e-7, minFactor = 1e-12)
 wts <- function(y, weight) switch(weight, none = rep(1, length(y)), "1/y" = 1 / y,
                                   "1/y2" = 1 / y^2)
 
+# Pointwise 95% confidence band of the fitted mean at band_x: fitted ± qt(0.975, df) · se,
+# se² = g' vcov g with g the model's gradient in its parameters (delta method); for lm this is
+# predict(se.fit = TRUE); loglog's band is formed on log10 y and carried back with 10^.
+band_x <- c(0.1, 0.5, 2, 10)
+band <- function(model, fit, x) {
+  tq <- qt(0.975, df.residual(fit))
+  if (model %in% c("4pl", "5pl")) {
+    p <- as.list(coef(fit))
+    g <- if (model == "4pl") f4(x, p$bottom, p$top, p$ec50, p$hill) else
+      f5(x, p$bottom, p$top, p$ec50, p$hill, p$asymmetry)
+    G <- attr(g, "gradient")
+    centre <- as.vector(g)
+    se <- sqrt(rowSums((G %*% vcov(fit)) * G))
+  } else {
+    pr <- predict(fit, newdata = data.frame(x = x), se.fit = TRUE)
+    centre <- pr$fit
+    se <- pr$se.fit
+  }
+  lo <- centre - tq * se
+  hi <- centre + tq * se
+  if (model == "loglog") list(lo = 10^lo, hi = 10^hi) else list(lo = lo, hi = hi)
+}
+
 describe <- function(name, model, weight, x, y, fit, rss, n, p, w) {
   est <- if (inherits(fit, "nls")) coef(fit) else coef(fit)
   se <- summary(fit)$coefficients[, 2]
@@ -41,11 +64,13 @@ describe <- function(name, model, weight, x, y, fit, rss, n, p, w) {
                      '     "x": %s,\n     "y": %s,\n',
                      '     "params": %s,\n     "se": %s,\n     "ci_lower": %s,\n',
                      '     "ci_upper": %s,\n     "rss": %s, "sigma": %s, "r2": %s, "aic": %s,\n',
-                     '     "df": %d, "residuals": %s}'),
+                     '     "df": %d, "residuals": %s,\n',
+                     '     "band_x": %s, "band_lo": %s, "band_hi": %s}'),
               name, model, weight, vec(x), vec(y), vec(est), vec(se), vec(est - tq * se),
               vec(est + tq * se), num(rss), num(sqrt(rss / (n - p))),
               num(1 - rss / sum(w * (yy - ybar)^2)), num(AIC(fit)), n - p,
-              vec(residuals(fit))))
+              vec(residuals(fit)), vec(band_x), vec(band(model, fit, band_x)$lo),
+              vec(band(model, fit, band_x)$hi)))
 }
 
 fit_case <- function(name, model, weight, x, y) {
