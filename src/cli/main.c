@@ -30,6 +30,7 @@ static const struct
   { "growth", ob_cli_growth,
     N_("Tumour growth: curves, %TGI, mRECIST, growth rates, time to endpoint") },
   { "crosstab", ob_cli_crosstab, N_("Cross-tabulate two columns: chi-square, Fisher, odds ratio") },
+  { "table1", ob_cli_table1, N_("Baseline characteristics by group (Table 1): tests, SMD, table") },
   { "subgroups", ob_cli_subgroups,
     N_("Hazard ratio within subgroups, interaction tests, forest plot") },
   { NULL, NULL, NULL },

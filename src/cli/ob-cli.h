@@ -16,6 +16,7 @@ int ob_cli_elisa    (int argc, char **argv);
 int ob_cli_render   (int argc, char **argv);
 int ob_cli_growth   (int argc, char **argv);
 int ob_cli_crosstab (int argc, char **argv);
+int ob_cli_table1   (int argc, char **argv);
 int ob_cli_subgroups (int argc, char **argv);
 
 G_END_DECLS

@@ -94,6 +94,34 @@ double       ob_table1_smd_categorical (const double *p1,
                                         const double *p2,
                                         guint         k);
 
+/* The table as text, the way journals print it: a header row (the variable column, each group
+ * with its n, Overall, p, SMD), then per variable its row ("age, mean (SD)" with the p and
+ * SMD) and, for categorical variables, a row per level, and a "Missing" row when values are
+ * missing.  Means, SDs, medians and quartiles with one decimal, percentages with one; p as
+ * "0.41", "0.003", "<0.001"; the test marked by a superscript letter that a footnote names. */
+typedef struct
+{
+  guint n_rows;
+  guint n_cols;
+  char **cells;            /* n_rows × n_cols, row-major, "" when empty */
+  guint8 *level;           /* per row: 1 for a level or Missing row (indented), 0 otherwise */
+  char **footnotes;        /* NULL-terminated: "ᵃ Welch two-sample t test", … */
+} ObTable1Grid;
+
+ObTable1Grid *ob_table1_grid_new      (const ObTable1 *table);
+void          ob_table1_grid_free     (ObTable1Grid *grid);
+const char   *ob_table1_grid_cell     (const ObTable1Grid *grid,
+                                       guint               row,
+                                       guint               col);
+/* "0.41", "0.003", "<0.001"; "" for NAN. */
+char         *ob_table1_format_p      (double p);
+/* The grid as CSV (RFC 4180, UTF-8, footnotes as last lines) and as an HTML table that pastes
+ * into Word and LibreOffice Writer with its rules and alignment. */
+char         *ob_table1_grid_to_csv   (const ObTable1Grid *grid);
+char         *ob_table1_grid_to_html  (const ObTable1Grid *grid,
+                                       const char         *caption);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObTable1, ob_table1_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObTable1Grid, ob_table1_grid_free)
 
 G_END_DECLS
