@@ -96,6 +96,10 @@ int   ob_elisa_page_find_exclusion     (ObElisaPage *self,
                                         gsize        row);
 /* Emits "changed" unless the settings are being built or loaded. */
 void  ob_elisa_page_notify_changed     (ObElisaPage *self);
+/* A click on well @index of the plate shown: asks for a reason and leaves it out, or puts
+ * a well left out by hand back. */
+void  ob_elisa_page_well_clicked       (ObElisaPage *self,
+                                        int          index);
 
 /* ob-elisa-page-results.c */
 /* Fills the four result tabs for @plate; @self gives the hand-made exclusions to list. */

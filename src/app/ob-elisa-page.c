@@ -190,9 +190,14 @@ show_plate (ObElisaPage *self)
 {
   const ObAssayPlate *plate = g_ptr_array_index (self->plates, self->current);
   g_autofree char *title = NULL;
+  gboolean has_positions = FALSE;
 
   setup_plots (self);
   ob_elisa_results_show (self, plate);
+  /* Without well names there is no plate to draw. */
+  for (guint i = 0; i < plate->wells->len && !has_positions; i++)
+    has_positions = g_array_index (plate->wells, ObAssayWell, i).plate_row >= 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->plate_view), has_positions);
   if (plate->plate != NULL)
     title = g_strdup_printf (_("Plate %s · %s · %zu standard wells"), plate->plate,
                              model_title (plate->fit->model), plate->fit->n);
@@ -550,9 +555,9 @@ reason_changed_cb (GtkEditable      *entry,
 }
 
 /* Asks why before leaving a well out; an excluded well clicked again comes back. */
-static void
-well_clicked (ObElisaPage *self,
-              int          index)
+void
+ob_elisa_page_well_clicked (ObElisaPage *self,
+                            int          index)
 {
   const ObAssayPlate *plate = g_ptr_array_index (self->plates, self->current);
   const ObAssayWell *well = &g_array_index (plate->wells, ObAssayWell, index);
@@ -612,7 +617,7 @@ curve_clicked_cb (ObElisaPage *self,
     return;
   well = curve_well_at (self, x, y, &sample);
   if (well >= 0)
-    well_clicked (self, well);
+    ob_elisa_page_well_clicked (self, well);
 }
 
 static void
@@ -627,7 +632,7 @@ plate_clicked_cb (ObElisaPage *self,
   well = plate_well_at (self, x, y, gtk_widget_get_width (GTK_WIDGET (self->plate_view)),
                         gtk_widget_get_height (GTK_WIDGET (self->plate_view)));
   if (well >= 0)
-    well_clicked (self, well);
+    ob_elisa_page_well_clicked (self, well);
 }
 
 /* Signal callbacks */

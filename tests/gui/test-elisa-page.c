@@ -265,6 +265,62 @@ test_dnase_runs (void)
   g_assert_finalize_object (page);
 }
 
+static AdwMessageDialog *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+  return NULL;
+}
+
+/* A click on a well asks why; without a reason it cannot be left out; with one it is, and a
+ * second click puts it back. */
+static void
+test_click_asks_reason (void)
+{
+  ObElisaPage *page = new_page ("elisa-plate.csv");
+  GtkWidget *window = gtk_window_new ();
+  AdwMessageDialog *dialog;
+  GtkWidget *entry;
+
+  /* In a window, as in the application: the question is asked over it. */
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (page));
+  ob_elisa_page_well_clicked (page, 7);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "exclude"));
+  entry = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "exclude"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "scratched well");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "exclude"));
+  /* As its button does: the answer, then the dialog closes. */
+  adw_message_dialog_response (dialog, "exclude");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpuint (ob_elisa_page_get_n_exclusions (page), ==, 1);
+  assert_plate (ob_elisa_page_get_plate (page), reference_case ("plate-4pl-without-D2"));
+  g_assert_cmpstr (((ObElisaExclusion *) g_ptr_array_index (page->exclusions, 0))->reason, ==,
+                   "scratched well");
+
+  ob_elisa_page_well_clicked (page, 7);
+  g_assert_null (find_dialog ());
+  g_assert_cmpuint (ob_elisa_page_get_n_exclusions (page), ==, 0);
+
+  /* A blank is no well to leave out of a fit. */
+  ob_elisa_page_well_clicked (page, 16);
+  g_assert_null (find_dialog ());
+  gtk_window_set_child (GTK_WINDOW (window), NULL);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (page);
+}
+
 static void
 test_export (void)
 {
@@ -307,6 +363,7 @@ main (int   argc,
   g_test_add_func ("/gui/elisa-page/exclude-refits", test_exclude_refits);
   g_test_add_func ("/gui/elisa-page/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/gui/elisa-page/dnase-runs", test_dnase_runs);
+  g_test_add_func ("/gui/elisa-page/click-asks-reason", test_click_asks_reason);
   g_test_add_func ("/gui/elisa-page/export", test_export);
 
   status = g_test_run ();
