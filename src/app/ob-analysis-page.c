@@ -335,3 +335,42 @@ ob_analysis_page_export (ObAnalysisPage     *self,
   return ob_plot_export_titled (format, path, width_mm, height_mm, dpi, title,
                                 export_draw, &data, error);
 }
+
+static GPtrArray *kinds;   /* ObAnalysisKind * */
+
+void
+ob_analysis_kind_register (const char            *kind,
+                           const char            *title,
+                           const char            *icon_name,
+                           ObAnalysisPageNewFunc  new_page)
+{
+  ObAnalysisKind *entry;
+
+  g_return_if_fail (kind != NULL && title != NULL && new_page != NULL);
+
+  entry = (ObAnalysisKind *) ob_analysis_kind_lookup (kind);
+  if (entry == NULL)
+    {
+      if (kinds == NULL)
+        kinds = g_ptr_array_new ();
+      entry = g_new0 (ObAnalysisKind, 1);
+      g_ptr_array_add (kinds, entry);
+    }
+  entry->kind = kind;
+  entry->title = title;
+  entry->icon_name = icon_name;
+  entry->new_page = new_page;
+}
+
+const ObAnalysisKind *
+ob_analysis_kind_lookup (const char *kind)
+{
+  for (guint i = 0; kinds != NULL && kind != NULL && i < kinds->len; i++)
+    {
+      const ObAnalysisKind *entry = g_ptr_array_index (kinds, i);
+
+      if (g_str_equal (entry->kind, kind))
+        return entry;
+    }
+  return NULL;
+}

@@ -116,4 +116,23 @@ gboolean    ob_analysis_page_export               (ObAnalysisPage    *self,
  * {"software":"Oncobench 0.1.0","kind":…,"data":<source file or null>,"settings":{…}}. */
 char       *ob_analysis_page_get_recipe           (ObAnalysisPage    *self);
 
+/* The kinds the window can make, so it opens any saved analysis without knowing its page. */
+typedef GtkWidget *(*ObAnalysisPageNewFunc) (ObDataset *dataset);
+
+typedef struct
+{
+  const char *kind;             /* "survival" */
+  const char *title;            /* untranslated, N_("Survival Analysis") */
+  const char *icon_name;
+  ObAnalysisPageNewFunc new_page;
+} ObAnalysisKind;
+
+/* Strings are not copied: give static ones.  Registering a kind again replaces it. */
+void                  ob_analysis_kind_register (const char            *kind,
+                                                 const char            *title,
+                                                 const char            *icon_name,
+                                                 ObAnalysisPageNewFunc  new_page);
+/* NULL when no page of that kind is built in. */
+const ObAnalysisKind *ob_analysis_kind_lookup   (const char            *kind);
+
 G_END_DECLS

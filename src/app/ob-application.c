@@ -9,11 +9,14 @@
 #include <glib/gi18n.h>
 
 #include "ob-application.h"
+#include "ob-autosave.h"
 #include "ob-window.h"
 
 struct _ObApplication
 {
   AdwApplication parent_instance;
+
+  gboolean recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (ObApplication, ob_application, ADW_TYPE_APPLICATION)
@@ -50,12 +53,29 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Each window closes as if its close button were pressed, so unsaved work is asked about;
+ * the application ends with its last window. */
 static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (app));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+/* Once per run, at the first window: work a crash left behind. */
+static void
+offer_recovery (ObApplication *self,
+                ObWindow      *window)
+{
+  if (self->recovery_offered)
+    return;
+  self->recovery_offered = TRUE;
+  ob_autosave_offer_recovery (window);
 }
 
 static const GActionEntry app_actions[] = {
@@ -74,6 +94,13 @@ ob_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.rename-analysis", { "F2", NULL } },
+    { "win.duplicate-analysis", { "<Control>d", NULL } },
+    { "win.delete-analysis", { "<Control>Delete", NULL } },
     { "win.new-survival", { "<Control><Shift>n", NULL } },
   };
 
@@ -89,7 +116,10 @@ ob_application_startup (GApplication *app)
 static void
 ob_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_window (OB_APPLICATION (app))));
+  ObWindow *window = get_window (OB_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  offer_recovery (OB_APPLICATION (app), window);
 }
 
 static void
@@ -103,6 +133,7 @@ ob_application_open (GApplication  *app,
   for (int i = 0; i < n_files; i++)
     ob_window_open_file (window, files[i]);
   gtk_window_present (GTK_WINDOW (window));
+  offer_recovery (OB_APPLICATION (app), window);
 }
 
 static void

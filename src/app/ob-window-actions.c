@@ -8,6 +8,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ob-compare-page.h"
+#include "ob-elisa-page.h"
 #include "ob-survival-page.h"
 #include "ob-window-private.h"
 
@@ -41,20 +43,26 @@ open_action (GtkWidget  *widget,
   ObWindow *self = OB_WINDOW (widget);
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) tables = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) projects = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
-  chooser = gtk_file_chooser_native_new (_("Open Dataset"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Open Dataset or Project"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
 
-  gtk_file_filter_set_name (tables, _("CSV and TSV Files"));
+  gtk_file_filter_set_name (tables, _("Datasets and Projects"));
+  gtk_file_filter_add_suffix (tables, "oncobench");
   gtk_file_filter_add_mime_type (tables, "text/csv");
   gtk_file_filter_add_mime_type (tables, "text/tab-separated-values");
   gtk_file_filter_add_suffix (tables, "csv");
   gtk_file_filter_add_suffix (tables, "tsv");
   gtk_file_filter_add_suffix (tables, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), tables);
+
+  gtk_file_filter_set_name (projects, _("Oncobench Projects"));
+  gtk_file_filter_add_suffix (projects, "oncobench");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), projects);
 
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -81,18 +89,33 @@ new_survival_action (GtkWidget  *widget,
 {
   ObWindow *self = OB_WINDOW (widget);
   ObWindowEntry *entry = ob_window_get_current_entry (self);
-  GtkWidget *page;
-  g_autofree char *title = NULL;
 
-  if (entry == NULL)
-    return;
-  /* Numbered from the second on, so two analyses of one dataset can be told apart. */
-  if (entry->n_analyses == 0)
-    title = g_strdup (_("Survival Analysis"));
-  else
-    title = g_strdup_printf (_("Survival Analysis %u"), entry->n_analyses + 1);
-  page = ob_survival_page_new (ob_dataset_view_get_dataset (entry->view));
-  ob_window_add_analysis (self, entry, page, title, "ob-survival-symbolic");
+  if (entry != NULL)
+    ob_window_new_analysis (self, entry, "survival");
+}
+
+static void
+new_compare_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ObWindow *self = OB_WINDOW (widget);
+  ObWindowEntry *entry = ob_window_get_current_entry (self);
+
+  if (entry != NULL)
+    ob_window_new_analysis (self, entry, "compare");
+}
+
+static void
+new_elisa_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ObWindow *self = OB_WINDOW (widget);
+  ObWindowEntry *entry = ob_window_get_current_entry (self);
+
+  if (entry != NULL)
+    ob_window_new_analysis (self, entry, "elisa");
 }
 
 static void
@@ -180,18 +203,38 @@ void
 ob_window_update_actions (ObWindow *self)
 {
   gboolean has_dataset = ob_window_get_current_entry (self) != NULL;
+  gboolean has_analysis =
+    ob_window_row_get_analysis (gtk_list_box_get_selected_row (self->sidebar_list)) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-survival", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-compare", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-elisa", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-analysis", has_analysis);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-analysis", has_analysis);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.rename-analysis", has_analysis);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 self->undo_stack != NULL && self->undo_stack->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
+                                 self->redo_stack != NULL && self->redo_stack->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_analysis_button), has_dataset);
 }
 
 void
 ob_window_class_init_actions (GtkWidgetClass *widget_class)
 {
+  /* Every kind a project may hold; the window makes, saves and restores them alike. */
+  ob_analysis_kind_register ("survival", N_("Survival Analysis"), "ob-survival-symbolic",
+                             ob_survival_page_new);
+  ob_analysis_kind_register ("compare", N_("Compare Groups"), "view-grid-symbolic",
+                             ob_compare_page_new);
+  ob_analysis_kind_register ("elisa", N_("ELISA"), "view-app-grid-symbolic", ob_elisa_page_new);
+
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
   gtk_widget_class_install_action (widget_class, "win.new-survival", NULL, new_survival_action);
+  gtk_widget_class_install_action (widget_class, "win.new-compare", NULL, new_compare_action);
+  gtk_widget_class_install_action (widget_class, "win.new-elisa", NULL, new_elisa_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL, close_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-warnings", "s",
                                    show_import_warnings_action);

@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include "ob-analysis-page.h"
 #include "ob-dataset-view.h"
+#include "ob-project.h"
 #include "ob-window.h"
 
 G_BEGIN_DECLS
@@ -13,7 +15,9 @@ G_BEGIN_DECLS
 typedef struct
 {
   guint id;                /* never reused, unlike the address once closed */
-  char *path;
+  char *path;              /* the file read, or for a project's dataset its name */
+  char *name;              /* shown in the sidebar and saved in projects */
+  char *sha256;            /* of the file when it was read, NULL when unknown */
   /* Column types the user chose, by name, as ObCsvOptions.column_types wants them. */
   GHashTable *column_types;
   ObDatasetView *view;     /* owned by content_stack */
@@ -52,6 +56,25 @@ struct _ObWindow
   guint n_loading;
   guint n_entries_made;
   guint n_pages;
+
+  /* The project: where it is saved (NULL: never), and whether the window shows more. */
+  char *project_path;
+  gboolean dirty;
+  guint64 changes;            /* counts every change, to tell whether a save caught them all */
+  gboolean saving;
+  gboolean close_confirmed;
+  /* Analyses of a loaded project that no page here can show, kept to be saved again. */
+  GPtrArray *kept_analyses;   /* ObProjectAnalysis * */
+
+  /* Autosave of unsaved work (ob-autosave.c). */
+  guint autosave_id;
+  char *autosave_path;
+  gboolean autosave_stale;    /* changed since the last autosave */
+
+  /* Undo and redo of settings changes and deletions (ob-window-undo.c). */
+  GPtrArray *undo_stack;
+  GPtrArray *redo_stack;
+  gboolean undoing;
 };
 
 /* ob-window.c */
@@ -68,6 +91,53 @@ void           ob_window_add_analysis        (ObWindow      *self,
                                               GtkWidget     *page,
                                               const char    *title,
                                               const char    *icon_name);
+/* Makes a page of a registered kind for entry, titled and numbered, and shows it. */
+GtkWidget     *ob_window_new_analysis        (ObWindow      *self,
+                                              ObWindowEntry *entry,
+                                              const char    *kind);
+/* A dataset already read (from a project): shown under name, read again from path. */
+ObWindowEntry *ob_window_add_dataset         (ObWindow      *self,
+                                              const char    *name,
+                                              const char    *path,
+                                              const char    *sha256,
+                                              ObDataset     *dataset);
+/* The analysis in row, or NULL for a dataset's row. */
+ObAnalysisPage *ob_window_row_get_analysis   (GtkListBoxRow *row);
+/* The sidebar's analyses in order, each with its entry and title. */
+typedef void (*ObWindowAnalysisFunc)         (ObWindow       *self,
+                                              ObWindowEntry  *entry,
+                                              ObAnalysisPage *page,
+                                              const char     *title,
+                                              gpointer        user_data);
+void           ob_window_foreach_analysis    (ObWindow             *self,
+                                              ObWindowAnalysisFunc  func,
+                                              gpointer              user_data);
+/* Unsaved changes: the title says so, closing asks, autosave picks them up. */
+void           ob_window_set_dirty           (ObWindow      *self,
+                                              gboolean       dirty);
+void           ob_window_update_title        (ObWindow      *self);
+
+/* ob-window-project.c */
+void           ob_window_init_project        (ObWindow      *self);
+void           ob_window_dispose_project     (ObWindow      *self);
+void           ob_window_class_init_project  (GtkWidgetClass *widget_class);
+/* Follows the page's changes: unsaved marker, undo steps. */
+void           ob_window_watch_analysis      (ObWindow       *self,
+                                              ObAnalysisPage *page);
+/* Reads a .oncobench file in a worker thread and shows it: here when the window is empty,
+ * else in a new window. */
+void           ob_window_open_project        (ObWindow      *self,
+                                              GFile         *file);
+
+/* ob-window-undo.c */
+void           ob_window_class_init_undo     (GtkWidgetClass *widget_class);
+void           ob_window_undo_dispose        (ObWindow       *self);
+/* Remembers the page's settings as they are, the state an undo returns to. */
+void           ob_window_undo_watch          (ObWindow       *self,
+                                              ObAnalysisPage *page);
+/* The page emitted "changed": one undo step once the change has settled. */
+void           ob_window_undo_page_changed   (ObWindow       *self,
+                                              ObAnalysisPage *page);
 
 /* ob-window-samples.c */
 void           ob_window_populate_samples    (ObWindow      *self);

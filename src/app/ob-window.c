@@ -20,6 +20,7 @@ typedef struct
   GHashTable *column_types;
   /* The id of the entry to refresh, or 0 to open a new one. */
   guint entry_id;
+  char *sha256;            /* set by the thread: what a project records of the file */
 } LoadRequest;
 
 G_DEFINE_FINAL_TYPE (ObWindow, ob_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -44,6 +45,8 @@ entry_free (gpointer data)
   /* Its Details button would point at nothing. */
   dismiss_warnings (entry);
   g_free (entry->path);
+  g_free (entry->name);
+  g_free (entry->sha256);
   g_clear_pointer (&entry->column_types, g_hash_table_unref);
   g_free (entry);
 }
@@ -54,6 +57,7 @@ load_request_free (gpointer data)
   LoadRequest *request = data;
 
   g_free (request->path);
+  g_free (request->sha256);
   g_clear_pointer (&request->column_types, g_hash_table_unref);
   g_free (request);
 }
@@ -109,12 +113,10 @@ describe_size (ObDataset *dataset)
 static void
 update_view (ObWindow *self)
 {
-  ObWindowEntry *entry;
   const char *page;
 
   if (self->entries == NULL)
     return;
-  entry = ob_window_get_current_entry (self);
   if (self->entries->len > 0)
     page = "workbench";
   else if (self->n_loading > 0)
@@ -130,21 +132,7 @@ update_view (ObWindow *self)
     gtk_spinner_stop (self->spinner);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), self->n_loading > 0);
 
-  if (entry != NULL)
-    {
-      g_autofree char *name = g_path_get_basename (entry->path);
-      /* TRANSLATORS: the window title in task switchers: file name, then the application */
-      g_autofree char *title = g_strdup_printf (_("%s — Oncobench"), name);
-
-      adw_window_title_set_subtitle (self->window_title, name);
-      gtk_window_set_title (GTK_WINDOW (self), title);
-    }
-  else
-    {
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), _("Oncobench"));
-    }
-
+  ob_window_update_title (self);
   ob_window_update_actions (self);
 }
 
@@ -183,6 +171,7 @@ create_sidebar_row (const char  *icon_name,
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_box_append (GTK_BOX (box), labels);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data (G_OBJECT (row), "ob-title-label", title_label);
 
   if (out_subtitle != NULL)
     *out_subtitle = GTK_LABEL (subtitle_label);
@@ -228,17 +217,20 @@ column_type_requested_cb (ObDatasetView *view,
 static ObWindowEntry *
 add_entry (ObWindow   *self,
            const char *path,
+           const char *name,
+           const char *sha256,
            GHashTable *column_types,
            ObDataset  *dataset)
 {
   ObWindowEntry *entry = g_new0 (ObWindowEntry, 1);
-  g_autofree char *name = g_path_get_basename (path);
   g_autofree char *size = describe_size (dataset);
   g_autofree char *page_name = next_page_name (self);
   GtkWidget *row;
 
   entry->id = ++self->n_entries_made;
   entry->path = g_strdup (path);
+  entry->name = name != NULL ? g_strdup (name) : g_path_get_basename (path);
+  entry->sha256 = g_strdup (sha256);
   entry->column_types = copy_column_types (column_types);
   entry->view = OB_DATASET_VIEW (ob_dataset_view_new (dataset));
   g_signal_connect (entry->view, "column-type-requested",
@@ -246,15 +238,18 @@ add_entry (ObWindow   *self,
   g_ptr_array_add (self->entries, entry);
 
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (entry->view), page_name);
-  row = create_sidebar_row ("x-office-spreadsheet-symbolic", name, size, FALSE, &entry->subtitle);
+  row = create_sidebar_row ("x-office-spreadsheet-symbolic", entry->name, size, FALSE,
+                            &entry->subtitle);
   g_object_set_data (G_OBJECT (row), "ob-entry", entry);
   g_object_set_data (G_OBJECT (row), "ob-page", entry->view);
   entry->row = GTK_LIST_BOX_ROW (row);
   gtk_list_box_append (self->sidebar_list, row);
   gtk_list_box_select_row (self->sidebar_list, entry->row);
 
-  ob_window_remember_file (self, path);
+  if (name == NULL)
+    ob_window_remember_file (self, path);
   toast_warnings (self, entry);
+  ob_window_set_dirty (self, TRUE);
   update_view (self);
   return entry;
 }
@@ -296,9 +291,14 @@ load_in_thread (GTask        *task,
   options.column_types = request->column_types;
   dataset = ob_csv_read_file (request->path, &options, &error);
   if (dataset == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, dataset, (GDestroyNotify) ob_dataset_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* A project records which file its copy of the data came from; unreadable now means
+   * unknown, not an error. */
+  request->sha256 = ob_project_file_sha256 (request->path, NULL);
+  g_task_return_pointer (task, dataset, (GDestroyNotify) ob_dataset_unref);
 }
 
 static void
@@ -348,9 +348,13 @@ load_finished_cb (GObject      *object,
 
   ob_dataset_set_source_path (dataset, request->path);
   if (entry != NULL)
-    refresh_entry (self, entry, request->column_types, dataset);
+    {
+      g_free (entry->sha256);
+      entry->sha256 = g_strdup (request->sha256);
+      refresh_entry (self, entry, request->column_types, dataset);
+    }
   else
-    add_entry (self, request->path, request->column_types, dataset);
+    add_entry (self, request->path, NULL, request->sha256, request->column_types, dataset);
 }
 
 static void
@@ -482,6 +486,7 @@ ob_window_dispose (GObject *object)
 
   /* Entries first: callbacks that run while the template is torn down find none. */
   g_cancellable_cancel (self->cancellable);
+  ob_window_dispose_project (self);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->sidebar_popover, gtk_widget_unparent);
@@ -533,6 +538,7 @@ ob_window_class_init (ObWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_selected_cb);
 
   ob_window_class_init_actions (widget_class);
+  ob_window_class_init_project (widget_class);
 }
 
 static void
@@ -563,6 +569,7 @@ ob_window_init (ObWindow *self)
   ob_window_populate_samples (self);
   bind_settings (self);
   ob_window_populate_recent (self);
+  ob_window_init_project (self);
   update_view (self);
 }
 
@@ -628,6 +635,7 @@ ob_window_close_entry (ObWindow      *self,
   next = gtk_list_box_get_row_at_index (self->sidebar_list, MAX (first - 1, 0));
   if (next != NULL)
     gtk_list_box_select_row (self->sidebar_list, next);
+  ob_window_set_dirty (self, TRUE);
   update_view (self);
 }
 
@@ -647,10 +655,15 @@ ob_window_add_analysis (ObWindow      *self,
   row = create_sidebar_row (icon_name, title, NULL, TRUE, NULL);
   g_object_set_data (G_OBJECT (row), "ob-entry", entry);
   g_object_set_data (G_OBJECT (row), "ob-page", page);
+  g_object_set_data_full (G_OBJECT (row), "ob-title", g_strdup (title), g_free);
+  g_object_set_data_full (G_OBJECT (row), "ob-icon", g_strdup (icon_name), g_free);
   position = gtk_list_box_row_get_index (entry->row) + (int) entry->n_analyses + 1;
   entry->n_analyses++;
   gtk_list_box_insert (self->sidebar_list, row, position);
   gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
+  if (OB_IS_ANALYSIS_PAGE (page))
+    ob_window_watch_analysis (self, OB_ANALYSIS_PAGE (page));
+  ob_window_set_dirty (self, TRUE);
 }
 
 ObWindow *
@@ -682,6 +695,12 @@ ob_window_open_file (ObWindow *self,
       return;
     }
 
+  if (g_str_has_suffix (path, ".oncobench"))
+    {
+      ob_window_open_project (self, file);
+      return;
+    }
+
   /* Opening an open file again shows it rather than a second, identical copy. */
   entry = ob_window_find_entry (self, path);
   if (entry != NULL)
@@ -700,6 +719,7 @@ ob_window_load_file_sync (ObWindow  *self,
                           GError   **error)
 {
   g_autofree char *path = NULL;
+  g_autofree char *sha256 = NULL;
   g_autoptr(ObDataset) dataset = NULL;
   ObCsvOptions options;
 
@@ -723,8 +743,19 @@ ob_window_load_file_sync (ObWindow  *self,
   if (dataset == NULL)
     return FALSE;
   ob_dataset_set_source_path (dataset, path);
-  add_entry (self, path, NULL, dataset);
+  sha256 = ob_project_file_sha256 (path, NULL);
+  add_entry (self, path, NULL, sha256, NULL, dataset);
   return TRUE;
+}
+
+ObWindowEntry *
+ob_window_add_dataset (ObWindow   *self,
+                       const char *name,
+                       const char *path,
+                       const char *sha256,
+                       ObDataset  *dataset)
+{
+  return add_entry (self, path, name, sha256, NULL, dataset);
 }
 
 ObDataset *

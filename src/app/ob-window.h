@@ -26,4 +26,18 @@ ObDataset *ob_window_get_dataset     (ObWindow       *self);
 /* The folder of bundled sample datasets: installed, else the source tree; NULL if neither. */
 char      *ob_window_find_samples_dir (void);
 
+/* The .oncobench file the window's work was last saved to or read from, or NULL. */
+const char *ob_window_get_project_path    (ObWindow       *self);
+/* Analyses (or a project) changed since the last save: closing would ask. */
+gboolean    ob_window_has_unsaved_changes (ObWindow       *self);
+/* Save and open in the calling thread; for tests and scripted use.  A failed save keeps the
+ * window's work and its unsaved state. */
+gboolean    ob_window_save_project_sync   (ObWindow       *self,
+                                           const char     *path,
+                                           GError        **error);
+/* Shows the project in this window, whatever it held. */
+gboolean    ob_window_load_project_sync   (ObWindow       *self,
+                                           const char     *path,
+                                           GError        **error);
+
 G_END_DECLS
