@@ -244,21 +244,29 @@ draw_samples (cairo_t *cr, const ObCurveLayout *layout)
         {
           double x0 = ob_plot_scale_map (&layout->x, s->conc_lower / s->dilution);
           double x1 = ob_plot_scale_map (&layout->x, s->conc_upper / s->dilution);
+          double left = layout->plot.x, right = layout->plot.x + layout->plot.width;
 
+          /* An interval running off the axis stops at its end, without a cap: it goes on. */
           set_color (cr, plot, SAMPLE_COLOR, 1);
           if (x0 < m->x - r)
             {
-              cairo_move_to (cr, x0, m->y);
+              cairo_move_to (cr, MAX (x0, left), m->y);
               cairo_line_to (cr, m->x - r, m->y);
-              cairo_move_to (cr, x0, m->y - cap);
-              cairo_line_to (cr, x0, m->y + cap);
+              if (x0 >= left)
+                {
+                  cairo_move_to (cr, x0, m->y - cap);
+                  cairo_line_to (cr, x0, m->y + cap);
+                }
             }
           if (x1 > m->x + r)
             {
               cairo_move_to (cr, m->x + r, m->y);
-              cairo_line_to (cr, x1, m->y);
-              cairo_move_to (cr, x1, m->y - cap);
-              cairo_line_to (cr, x1, m->y + cap);
+              cairo_line_to (cr, MIN (x1, right), m->y);
+              if (x1 <= right)
+                {
+                  cairo_move_to (cr, x1, m->y - cap);
+                  cairo_line_to (cr, x1, m->y + cap);
+                }
             }
           cairo_stroke (cr);
         }

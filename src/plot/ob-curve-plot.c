@@ -307,18 +307,79 @@ place_marks (ObCurveLayout *layout, const ObCurvePlot *plot)
     }
 }
 
-/* The model and fit quality, in the corner the curve leaves empty: bottom right for a rising
- * curve, bottom left for a falling one. */
+/* Whether a box inside the plot leaves every point, interval, limit line and the curve
+ * itself uncovered. */
+static gboolean
+box_clear (const ObCurveLayout *layout, const ObCurvePlot *plot, const ObPlotRect *box)
+{
+  const ObCurveFit *fit = plot->plate->fit;
+  double r = layout->radius * 1.5;
+  ObPlotRect grown = { box->x - r, box->y - r, box->width + 2 * r, box->height + 2 * r };
+
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const ObCurveMark *m = &g_array_index (layout->marks, ObCurveMark, i);
+      ObPlotRect reach = { m->x, m->y, 0, 0 };
+
+      if (m->sample >= 0)
+        {
+          const ObAssaySample *s = g_ptr_array_index (plot->plate->samples, m->sample);
+
+          if (isfinite (s->conc_lower) && isfinite (s->conc_upper))
+            {
+              double x0 = ob_plot_scale_map (&layout->x, s->conc_lower / s->dilution);
+              double x1 = ob_plot_scale_map (&layout->x, s->conc_upper / s->dilution);
+
+              reach.x = MIN (x0, m->x);
+              reach.width = MAX (x1, m->x) - reach.x;
+            }
+        }
+      if (reach.x <= grown.x + grown.width && reach.x + reach.width >= grown.x
+          && m->y >= grown.y && m->y <= grown.y + grown.height)
+        return FALSE;
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      double x = i == 0 ? layout->lloq_x : layout->uloq_x;
+
+      if (isfinite (x) && x >= grown.x && x <= grown.x + grown.width)
+        return FALSE;
+    }
+  for (double x = grown.x; x <= grown.x + grown.width; x += 0.5)
+    {
+      double v = ob_plot_scale_unmap (&layout->x, x);
+      double lo, hi, y = ob_plot_scale_map (&layout->y, ob_curve_fit_predict (fit, v));
+
+      if (isfinite (y) && y >= grown.y && y <= grown.y + grown.height)
+        return FALSE;
+      if (plot->show_band && ob_curve_fit_band (fit, v, &lo, &hi))
+        {
+          double a = ob_plot_scale_map (&layout->y, hi), b = ob_plot_scale_map (&layout->y, lo);
+
+          if (a <= grown.y + grown.height && b >= grown.y)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The model and fit quality, in a corner of the plot that data leave empty (bottom right
+ * first for a rising curve, bottom left for a falling one), else over the plot between the
+ * limits' names. */
 static void
 place_info (ObCurveLayout *layout, const ObCurvePlot *plot, ObPlotText *text)
 {
   const ObCurveFit *fit = plot->plate->fit;
   gboolean rising = ob_curve_fit_predict (fit, fit->x_max) >= ob_curve_fit_predict (fit, fit->x_min);
   double pad = plot->plot_style.font_size * 0.4;
-  double x = rising ? layout->plot.x + layout->plot.width - pad : layout->plot.x + pad;
+  const ObPlotRect *p = &layout->plot;
+  /* Corners as (x align, y align): right/left, bottom/top. */
+  const double corners[4][2] = { { rising ? 1 : 0, 1 }, { rising ? 0 : 1, 0 },
+                                 { rising ? 0 : 1, 1 }, { rising ? 1 : 0, 0 } };
   g_autofree char *r2 = ob_plot_format_number (fit->r2, 4);
   /* "4PL" reads as the model's name; the lower-case string is the option's. */
   g_autofree char *model = g_ascii_strup (ob_curve_model_to_string (fit->model), -1);
+  gboolean placed = FALSE;
 
   g_free (layout->info_text);
   if (fit->model == OB_CURVE_P2P)
@@ -329,8 +390,28 @@ place_info (ObCurveLayout *layout, const ObCurvePlot *plot, ObPlotText *text)
     layout->info_text = g_strdup_printf (_("Linear, R² = %s"), r2);
   else
     layout->info_text = g_strdup_printf (_("%s, R² = %s"), model, r2);
-  layout->info = ob_plot_text_box (text, layout->info_text, x,
-                                   layout->plot.y + layout->plot.height - pad, rising ? 1 : 0, 1);
+  for (guint c = 0; c < G_N_ELEMENTS (corners) && !placed; c++)
+    {
+      double x = corners[c][0] > 0 ? p->x + p->width - pad : p->x + pad;
+      double y = corners[c][1] > 0 ? p->y + p->height - pad : p->y + pad;
+
+      layout->info = ob_plot_text_box (text, layout->info_text, x, y, corners[c][0],
+                                       corners[c][1]);
+      placed = box_clear (layout, plot, &layout->info);
+    }
+  if (!placed)
+    {
+      ObPlotRect above = ob_plot_text_box (text, layout->info_text, p->x + p->width / 2,
+                                           layout->lloq_label.y, 0.5, 0);
+
+      if (layout->lloq_label.width > 0
+          && above.x > layout->lloq_label.x + layout->lloq_label.width + 2
+          && above.x + above.width < layout->uloq_label.x - 2)
+        layout->info = above;
+      else
+        layout->info = ob_plot_text_box (text, layout->info_text, p->x + p->width - pad,
+                                         p->y + p->height - pad, 1, 1);
+    }
   g_array_append_val (layout->text_boxes, layout->info);
 }
 
@@ -427,8 +508,8 @@ ob_curve_plot_layout (const ObCurvePlot *plot, double width_pt, double height_pt
   ob_plot_axis_layout (&layout->axis_y, text, ps, layout->text_boxes);
 
   place_marks (layout, plot);
-  place_info (layout, plot, text);
   place_limits (layout, plot, text);
+  place_info (layout, plot, text);
   return g_steal_pointer (&layout);
 }
 
