@@ -43,7 +43,8 @@ figure_data (const GrowthOptions *o,
 {
   const ObGrowthStudy *study = r->study;
   ObGrowthData *data = ob_growth_data_new ();
-  ObGrowthMeasure measure = chart == OB_GROWTH_CHART_WEIGHT ? OB_GROWTH_WEIGHT
+  /* Weight as % change from each mouse's first weighing: toxicity limits are set that way. */
+  ObGrowthMeasure measure = chart == OB_GROWTH_CHART_WEIGHT ? OB_GROWTH_WEIGHT_CHANGE
                             : chart == OB_GROWTH_CHART_FLUX ? OB_GROWTH_LOG10_FLUX
                             : OB_GROWTH_VOLUME;
 
@@ -183,6 +184,8 @@ ob_cli_growth_write_figure (const GrowthOptions  *o,
     plot.endpoint = o->endpoint;
   if (chart == OB_GROWTH_CHART_FLUX && o->background > 0)
     plot.background = o->background;
+  if (chart == OB_GROWTH_CHART_WEIGHT)
+    plot.y_label = _("Body weight change (%)");
   plot.width_mm = s->width_mm;
   plot.height_mm = s->height_mm;
   return ob_growth_plot_export (&plot, o->figure, o->dpi, error);

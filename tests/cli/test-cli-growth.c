@@ -296,6 +296,26 @@ test_bli (void)
   cli_assert_close (cli_get_double (logrank, "p"), expected_double (want, "p"), 1e-6, "p");
 }
 
+static void
+test_weight (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("OB_SOURCE_DIR"), "tests", "data",
+                                            "growth", "xenograft-weight.csv", NULL);
+  g_autoptr(CliResult) result = cli_run ("growth", path, "--subject", "mouse", "--group", "arm",
+                                         "--time", "day", "--volume", "volume", "--weight",
+                                         "weight_g", NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+
+  g_assert_false (json_object_has_member (root, "volume_formula"));
+  check_rows (cli_get_array (root, "summary"),
+              json_object_get_array_member (expected (), "summary"), "summary");
+  check_rows (cli_get_array (root, "weight"),
+              json_object_get_array_member (expected (), "weight"), "weight");
+  check_rows (cli_get_array (root, "weight_change"),
+              json_object_get_array_member (expected (), "weight_change"), "weight change");
+}
+
 static gboolean
 is_png (const char *path)
 {
@@ -316,6 +336,9 @@ test_figures (void)
   g_autofree char *flux_png = g_build_filename (dir, "flux.png", NULL);
   g_autoptr(CliResult) flux = NULL;
   g_autoptr(CliResult) no_weight = NULL;
+  g_autoptr(CliResult) weight = NULL;
+  g_autofree char *weight_csv = g_build_filename (g_getenv ("OB_SOURCE_DIR"), "tests", "data",
+                                                  "growth", "xenograft-weight.csv", NULL);
   g_autofree char *line = NULL;
 
   g_assert_no_error (error);
@@ -338,6 +361,13 @@ test_figures (void)
                   "--flux", "flux", "--background", "1e5", "--chart", "flux", "--figure",
                   flux_png, "--dpi", "100", NULL);
   g_assert_cmpint (flux->exit_status, ==, 0);
+  g_assert_true (is_png (flux_png));
+  g_unlink (flux_png);
+
+  weight = cli_run ("growth", weight_csv, "--subject", "mouse", "--group", "arm", "--time", "day",
+                    "--volume", "volume", "--weight", "weight_g", "--chart", "weight", "--figure",
+                    flux_png, "--dpi", "100", NULL);
+  g_assert_cmpint (weight->exit_status, ==, 0);
   g_assert_true (is_png (flux_png));
   g_unlink (flux_png);
 
@@ -474,6 +504,7 @@ main (int    argc,
   g_test_add_func ("/cli/growth/mixed-model", test_mixed_model);
   g_test_add_func ("/cli/growth/tgi-day", test_tgi_day);
   g_test_add_func ("/cli/growth/bli", test_bli);
+  g_test_add_func ("/cli/growth/weight", test_weight);
   g_test_add_func ("/cli/growth/figures", test_figures);
   g_test_add_func ("/cli/growth/exclude", test_exclude);
   g_test_add_func ("/cli/growth/bad-input", test_bad_input);

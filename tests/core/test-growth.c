@@ -370,6 +370,39 @@ test_wide (void)
   check_tgi (study, tgi, "tgi_default");
 }
 
+/* A volume column with body weights: the same volumes, and weights and their % change as R. */
+static void
+test_weight (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "growth",
+                                                 "xenograft-weight.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = ob_csv_read_file (path, NULL, &error);
+  g_autoptr(ObGrowthStudy) study = NULL;
+  g_autofree ObGrowthArmDay *volume = NULL;
+  g_autofree ObGrowthArmDay *weight = NULL;
+  g_autofree ObGrowthArmDay *change = NULL;
+  ObGrowthSpec spec;
+  gsize n_volume, n_weight, n_change;
+
+  g_assert_no_error (error);
+  ob_growth_spec_init (&spec);
+  spec.subject_column = "mouse";
+  spec.group_column = "arm";
+  spec.time_column = "day";
+  spec.volume_column = "volume";
+  spec.weight_column = "weight_g";
+  study = ob_growth_study_new (dataset, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (study->has_weight);
+  volume = ob_growth_summarise (study, OB_GROWTH_VOLUME, &n_volume);
+  check_summary (study, volume, n_volume, "summary", 1);
+  weight = ob_growth_summarise (study, OB_GROWTH_WEIGHT, &n_weight);
+  check_summary (study, weight, n_weight, "weight", 1);
+  change = ob_growth_summarise (study, OB_GROWTH_WEIGHT_CHANGE, &n_change);
+  check_summary (study, change, n_change, "weight_change", 1);
+}
+
 static ObGrowthStudy *
 study_from_text (const char  *text,
                  GError     **error)
@@ -473,6 +506,7 @@ main (int    argc,
   g_test_add_func ("/core/growth/endpoint", test_endpoint);
   g_test_add_func ("/core/growth/bli", test_bli);
   g_test_add_func ("/core/growth/wide", test_wide);
+  g_test_add_func ("/core/growth/weight", test_weight);
   g_test_add_func ("/core/growth/bad-input", test_bad_input);
   g_test_add_func ("/core/growth/exclusion", test_exclusion);
   status = g_test_run ();

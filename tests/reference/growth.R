@@ -2,7 +2,8 @@
 #
 # Run from the source root:  Rscript tests/reference/growth.R > tests/reference/growth.json
 # Also writes tests/data/growth/xenograft-wide.csv: the same calipers as one row per mouse and
-# one volume column per day (empty after a mouse left the study), as Prism keeps them.
+# one volume column per day (empty after a mouse left the study), as Prism keeps them; and
+# tests/data/growth/xenograft-weight.csv: the volumes with a simulated body weight (seed 7).
 #
 # Definitions (DOMAIN.md, "Tumour growth"), written out here step by step:
 # - volume = L × W² / 2; arms sorted as C strcmp sorts them; the control is "vehicle";
@@ -20,7 +21,8 @@
 # - bioluminescence: log10 flux, flux ≤ 1e5 photons/s censored (not in n, mean or sd);
 #   endpoint from death_day / event (first row of each mouse), survdiff;
 # - mixed model: lme(log(volume) ~ arm * day, random = ~ day | mouse), REML, arms as
-#   treatment contrasts against the control; summary()$tTable, anova(), VarCorr().
+#   treatment contrasts against the control; summary()$tTable, anova(), VarCorr();
+# - body weight: per arm and day as the volume; % change = 100 (W − W0) / W0, W0 the first.
 
 options(warn = 1)
 suppressPackageStartupMessages(library(survival))
@@ -152,6 +154,19 @@ for (t in days) wide[[paste("day", t)]] <- sapply(mice, function(id) {
 dir.create("tests/data/growth", showWarnings = FALSE, recursive = TRUE)
 write.csv(wide, "tests/data/growth/xenograft-wide.csv", row.names = FALSE, na = "", quote = 1:2)
 
+# Body weight: the combination loses a little, the others gain.
+set.seed(7)
+w0 <- setNames(round(rnorm(length(mice), 20, 1.5), 1), mice)
+loss <- c(vehicle = 0.004, alectinib = 0.002, ixazomib = 0.0, combination = -0.006)
+xw <- x[order(x$mouse, x$day), c("mouse", "arm", "day", "volume")]
+xw$weight_g <- round(w0[xw$mouse] * (1 + loss[as.character(xw$arm)] * xw$day) +
+                     rnorm(nrow(xw), 0, 0.3), 1)
+write.csv(data.frame(mouse = xw$mouse, arm = as.character(xw$arm), day = xw$day,
+                     volume = sprintf("%.17g", xw$volume), weight_g = xw$weight_g),
+          "tests/data/growth/xenograft-weight.csv", row.names = FALSE, quote = 1:2)
+xw$change <- 100 * (xw$weight_g - ave(xw$weight_g, xw$mouse, FUN = function(w) w[1])) /
+  ave(xw$weight_g, xw$mouse, FUN = function(w) w[1])
+
 cat("{\n")
 cat('  "arms": [', paste(qs(arms), collapse = ", "), '], "control": "vehicle",\n', sep = "")
 cat('  "summary": ', arr(summ(x, x$volume)), ",\n", sep = "")
@@ -175,6 +190,8 @@ cat('  "mixed_model": {"coefficients": ', arr(mm_coef), ', "anova": ', arr(mm_an
     ', "sd_intercept": ', num(as.numeric(vc[1, "StdDev"])),
     ', "sd_slope": ', num(as.numeric(vc[2, "StdDev"])),
     ', "sigma": ', num(mm$sigma), ', "loglik": ', num(as.numeric(logLik(mm))), "},\n", sep = "")
+cat('  "weight": ', arr(summ(xw, xw$weight_g)), ",\n", sep = "")
+cat('  "weight_change": ', arr(summ(xw, xw$change)), ",\n", sep = "")
 cat('  "bli_background": 1e5,\n')
 cat('  "bli_summary": ', arr(bli_rows), ",\n", sep = "")
 cat('  "bli_endpoint": ', obj(events = sum(first$event), chisq = num(sd_bli$chisq),
