@@ -27,7 +27,7 @@
 #define BAD_CRITERION 1e300
 /* A relative standard deviation below e^−12 is a variance component on its boundary (zero). */
 #define BOUNDARY_LOG -12.0
-#define SIMPLEX_TOL 1e-9
+#define SIMPLEX_TOL 1e-6
 #define MAX_ITER 4000
 #define MAX_RESTARTS 8
 
@@ -456,7 +456,7 @@ minimise (Stats  *s,
         memcpy (theta, gsl_multimin_fminimizer_x (nm)->data, 3 * sizeof (double));
       converged = status == GSL_SUCCESS;
       gsl_multimin_fminimizer_free (nm);
-      if (converged && best - value < 1e-10 * (1 + fabs (value)))
+      if (converged && best - value < 1e-8 * (1 + fabs (value)))
         {
           best = MIN (best, value);
           break;

@@ -9,6 +9,7 @@
 
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <string.h>
 
 #include "ob-dataset.h"
 #include "ob-lme.h"
@@ -202,6 +203,167 @@ test_lme_case (gconstpointer data)
   assert_close_p (res->lrt_p, get_num (lrt, "p"), "LRT p");
 }
 
+static void
+test_rm_anova_case (gconstpointer data)
+{
+  JsonObject *item = find_case (data);
+  JsonObject *want = json_object_get_object_member (item, "rm_anova");
+  JsonArray *rows = json_object_get_array_member (want, "rows");
+  JsonArray *days = json_object_get_array_member (want, "days");
+  JsonArray *dropped = json_object_get_array_member (want, "dropped_subjects");
+  g_auto (Case) c = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ObRmAnova) res = NULL;
+
+  load_case (item, &c);
+  res = ob_rm_anova_growth (c.subject, c.n_subjects, c.arm, c.n_arms, c.day, c.y, c.n, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (res);
+
+  g_assert_cmpuint (res->n_subjects, ==, json_object_get_int_member (want, "n_subjects"));
+  g_assert_cmpuint (res->n_days, ==, json_array_get_length (days));
+  for (guint j = 0; j < res->n_days; j++)
+    g_assert_cmpfloat (res->days[j], ==, json_array_get_double_element (days, j));
+  g_assert_cmpuint (res->n_dropped_subjects, ==, json_array_get_length (dropped));
+  for (guint j = 0; j < res->n_dropped_subjects; j++)
+    g_assert_cmpuint (res->dropped_subjects[j], ==, json_array_get_int_element (dropped, j));
+  g_assert_nonnull (res->warning);
+  g_assert_nonnull (strstr (res->warning, "biases"));
+
+  assert_close (res->gg_epsilon, get_num (want, "gg_epsilon"), 1e-6, "G-G epsilon");
+  g_assert_cmpuint (json_array_get_length (rows), ==, G_N_ELEMENTS (res->rows));
+  for (guint r = 0; r < G_N_ELEMENTS (res->rows); r++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, r);
+      const ObRmAnovaRow *got = &res->rows[r];
+
+      g_assert_cmpstr (got->name, ==, json_object_get_string_member (row, "name"));
+      g_assert_cmpuint (got->stratum, ==, json_object_get_int_member (row, "stratum"));
+      g_assert_cmpfloat (got->df, ==, get_num (row, "df"));
+      assert_close (got->ss, get_num (row, "ss"), 1e-6, "SS");
+      assert_close (got->ms, get_num (row, "ms"), 1e-6, "MS");
+      assert_close (got->f, get_num (row, "f"), 1e-6, "F");
+      assert_close_p (got->p, get_num (row, "p"), "p");
+      assert_close_p (got->p_gg, get_num (row, "p_gg"), "G-G p");
+    }
+}
+
+/* 1000 mice, 4 arms, 10 days with dropouts: the fit must stay well under a second. */
+static void
+test_lme_speed (void)
+{
+  const guint mice = 1000, n_days = 10;
+  const char *const arms[] = { "control", "a", "b", "c" };
+  g_autofree guint32 *subject = g_new (guint32, mice * n_days);
+  g_autofree guint32 *arm = g_new (guint32, mice * n_days);
+  g_autofree double *day = g_new (double, mice * n_days);
+  g_autofree double *y = g_new (double, mice * n_days);
+  g_autoptr (GRand) rand = g_rand_new_with_seed (20261123);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ObLmeResult) res = NULL;
+  gsize n = 0;
+  gint64 t0;
+  double seconds;
+
+  for (guint m = 0; m < mice; m++)
+    {
+      double intercept = 4.5 + 0.3 * g_rand_double_range (rand, -1, 1);
+      double rate = 0.02 * (m % 4) + 0.08 + 0.02 * g_rand_double_range (rand, -1, 1);
+      guint last = m % 7 == 0 ? 5 + m % 5 : n_days;
+
+      for (guint d = 0; d < last; d++)
+        {
+          subject[n] = m;
+          arm[n] = m % 4;
+          day[n] = 3.5 * d;
+          y[n] = intercept + rate * day[n] + 0.2 * g_rand_double_range (rand, -1, 1);
+          n++;
+        }
+    }
+  t0 = g_get_monotonic_time ();
+  res = ob_lme_growth_fit (subject, mice, arm, arms, 4, 0, day, y, n, &error);
+  seconds = (g_get_monotonic_time () - t0) / 1e6;
+  g_assert_no_error (error);
+  g_test_message ("%u mice, %" G_GSIZE_FORMAT " rows: REML fit and ML likelihood-ratio test in "
+                  "%.3f s", mice, n, seconds);
+  g_test_message ("Nelder–Mead iterations: %u", res->iterations);
+  g_assert_cmpuint (res->n_subjects, ==, mice);
+  /* Simulated: rates 0.08 + 0.02 · arm, so arm c grows 0.06 per day faster than control. */
+  g_assert_cmpfloat_with_epsilon (res->coef[7].estimate, 0.06, 0.005);
+  g_assert_cmpfloat (seconds, <, 1.0);
+}
+
+static void
+test_lme_refusals (void)
+{
+  const guint32 subject[] = { 0, 0, 1, 1, 1 };
+  const guint32 arm[] = { 0, 1, 1, 1, 1 };
+  const double day[] = { 0, 3, 0, 3, 7 };
+  const double y[] = { 4, 4.2, 4.1, 4.5, 4.9 };
+  const char *const arms[] = { "vehicle", "treated" };
+  g_autoptr (GError) error = NULL;
+  ObLmeResult *res;
+  ObRmAnova *rm;
+
+  res = ob_lme_growth_fit (subject, 2, arm, arms, 2, 0, day, y, G_N_ELEMENTS (y), &error);
+  g_assert_null (res);
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+
+  rm = ob_rm_anova_growth (subject, 2, arm, 2, day, y, G_N_ELEMENTS (y), &error);
+  g_assert_null (rm);
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+
+  /* The control arm has no usable row: its volumes are missing. */
+  {
+    const guint32 arm2[] = { 0, 0, 1, 1, 1 };
+    const double y2[] = { NAN, NAN, 4.1, 4.5, 4.9 };
+
+    res = ob_lme_growth_fit (subject, 2, arm2, arms, 2, 0, day, y2, G_N_ELEMENTS (y2), &error);
+    g_assert_null (res);
+    g_assert_error (error, OB_ERROR, OB_ERROR_NO_DATA);
+  }
+}
+
+/* Every mouse grows at exactly the same rate around the same wiggle: the slope variance is
+ * zero, which must come back as a fit with a warning rather than as an error or a made-up
+ * variance. */
+static void
+test_lme_boundary (void)
+{
+  const guint mice = 12, n_days = 6;
+  const char *const arms[] = { "vehicle", "treated" };
+  const double wiggle[] = { 0.1, -0.05, 0.08, -0.12, 0.02, 0.07 };
+  guint32 subject[12 * 6], arm[12 * 6];
+  double day[12 * 6], y[12 * 6];
+  g_autoptr (GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ObLmeResult) res = NULL;
+  gsize n = 0;
+
+  for (guint m = 0; m < mice; m++)
+    {
+      double intercept = 4 + 0.5 * g_rand_double_range (rand, -1, 1);
+
+      for (guint d = 0; d < n_days; d++, n++)
+        {
+          subject[n] = m;
+          arm[n] = m % 2;
+          day[n] = 3 * d;
+          y[n] = intercept + (m % 2 ? 0.05 : 0.1) * day[n] + wiggle[d];
+        }
+    }
+  res = ob_lme_growth_fit (subject, mice, arm, arms, 2, 0, day, y, n, &error);
+  g_assert_no_error (error);
+  g_test_message ("sd intercept %g slope %g sigma %g", res->sd_intercept, res->sd_slope,
+                  res->sigma);
+  g_assert_cmpfloat (res->sd_slope, <, 1e-4 * res->sigma);
+  g_assert_nonnull (res->warning);
+  g_assert_nonnull (strstr (res->warning, "boundary"));
+  g_assert_cmpfloat_with_epsilon (res->coef[3].estimate, -0.05, 1e-9);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -221,8 +383,14 @@ main (int    argc,
     {
       g_autofree char *test = g_strdup_printf ("/core/lme/nlme/%s", cases[i]);
 
+      g_autofree char *rm = g_strdup_printf ("/core/lme/rm-anova/%s", cases[i]);
+
       g_test_add_data_func (test, cases[i], test_lme_case);
+      g_test_add_data_func (rm, cases[i], test_rm_anova_case);
     }
+  g_test_add_func ("/core/lme/speed", test_lme_speed);
+  g_test_add_func ("/core/lme/refusals", test_lme_refusals);
+  g_test_add_func ("/core/lme/boundary", test_lme_boundary);
   status = g_test_run ();
   g_object_unref (fixture);
   return status;
