@@ -33,6 +33,8 @@ static const struct
   { "table1", ob_cli_table1, N_("Baseline characteristics by group (Table 1): tests, SMD, table") },
   { "subgroups", ob_cli_subgroups,
     N_("Hazard ratio within subgroups, interaction tests, forest plot") },
+  { "landscape", ob_cli_landscape,
+    N_("Alteration frequencies by gene and type, co-occurrence, oncoprint") },
   { NULL, NULL, NULL },
 };
 

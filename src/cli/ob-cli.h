@@ -18,5 +18,6 @@ int ob_cli_growth   (int argc, char **argv);
 int ob_cli_crosstab (int argc, char **argv);
 int ob_cli_table1   (int argc, char **argv);
 int ob_cli_subgroups (int argc, char **argv);
+int ob_cli_landscape (int argc, char **argv);
 
 G_END_DECLS
