@@ -619,7 +619,7 @@ layout_pass (const ObGrowthPlot *plot, double width_pt, double height_pt,
                          p->area.y + p->area.height, NULL };
       if (p->x_labels && !waterfall)
         ob_growth_axis_layout (&a, text, ps, layout->text_boxes);
-      if (panels)
+      if (panels && p->arm < n_arms)
         {
           ob_plot_text_set_font (text, 1, TRUE);
           ob_plot_text_set_max_width (text, p->area.width);

@@ -569,6 +569,52 @@ test_guides (void)
   }
 }
 
+/* Figures of nothing, one mouse, or values that cannot be drawn lay out and render. */
+static void
+test_edge_cases (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 300, 200);
+  cairo_t *cr = cairo_create (surface);
+
+  for (ObGrowthChart chart = OB_GROWTH_CHART_CURVES; chart <= OB_GROWTH_CHART_FLUX; chart++)
+    for (int variant = 0; variant < 4; variant++)
+      {
+        g_autoptr (ObGrowthData) d = ob_growth_data_new ();
+        g_autoptr (ObGrowthLayout) layout = NULL;
+        ObGrowthPlot plot;
+        ObGrowthHit hit;
+
+        if (variant >= 1)
+          {
+            guint a = ob_growth_data_add_arm (d, "vehicle");
+
+            ob_growth_data_add_arm (d, "no mice");
+            ob_growth_data_add_subject (d, "M1", a);
+            ob_growth_data_add_point (d, 3, variant == 2 ? NAN : 120, variant == 3);
+            ob_growth_data_add_summary (d, a, 3, 1, variant == 2 ? NAN : 120, NAN);
+            ob_growth_data_add_waterfall (d, "M1", a, variant == 2 ? NAN : -12, NULL);
+          }
+        ob_growth_plot_init (&plot, d, chart);
+        plot.show_subjects = TRUE;
+        plot.dosing_start = 5;
+        plot.dosing_end = 2;    /* backwards: no band */
+        plot.endpoint = variant == 3 ? 1500 : NAN;
+        plot.background = variant == 3 ? 1e5 : NAN;
+        plot.title = variant == 1 ? "一匹のマウス" : NULL;
+        layout = ob_growth_plot_layout (&plot, 216, 144);
+        g_assert_cmpuint (layout->n_panels, >=, 1);
+        g_assert_cmpfloat (layout->panels[0].area.width, >, 0);
+        g_assert_cmpfloat (layout->panels[0].area.height, >, 0);
+        g_assert_true (isfinite (layout->panels[0].y.lo) && isfinite (layout->panels[0].y.hi));
+        g_assert_cmpfloat (layout->panels[0].y.hi, >, layout->panels[0].y.lo);
+        g_assert_false (ob_growth_plot_hit_test (layout, 0, 0, &hit));
+        ob_growth_plot_render_layout (cr, layout);
+        g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -586,6 +632,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plot/growth/waterfall", test_waterfall);
   g_test_add_func ("/plot/growth/panels", test_panels);
   g_test_add_func ("/plot/growth/guides", test_guides);
+  g_test_add_func ("/plot/growth/edge-cases", test_edge_cases);
   growth_add_export_tests ();
   status = g_test_run ();
   ob_growth_data_free (samples.xeno);
