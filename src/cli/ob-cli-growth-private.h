@@ -14,6 +14,7 @@ typedef struct
 {
   ObCliInputOptions input;
   char *subject, *group, *time;
+  char *wide;
   char *volume, *length, *width, *formula;
   char *weight, *flux;
   double background;

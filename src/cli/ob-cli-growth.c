@@ -27,6 +27,7 @@ growth_options_clear (GrowthOptions *o)
   g_clear_pointer (&o->subject, g_free);
   g_clear_pointer (&o->group, g_free);
   g_clear_pointer (&o->time, g_free);
+  g_clear_pointer (&o->wide, g_free);
   g_clear_pointer (&o->volume, g_free);
   g_clear_pointer (&o->length, g_free);
   g_clear_pointer (&o->width, g_free);
@@ -84,15 +85,20 @@ resolve_settings (const GrowthOptions  *o,
   s->dosing_start = s->dosing_end = NAN;
   s->chart = 0;
 
-  if (o->subject == NULL || o->group == NULL || o->time == NULL)
-    return invalid_option (error, "%s", _("--subject COL, --group COL and --time COL are "
-                                          "required"));
+  if (o->subject == NULL || o->group == NULL || (o->time == NULL) == (o->wide == NULL))
+    return invalid_option (error, "%s", _("--subject COL, --group COL and either --time COL or "
+                                          "--wide COLS are required"));
+  if (o->wide != NULL && (o->length != NULL || o->volume != NULL || o->weight != NULL
+                          || o->flux != NULL))
+    return invalid_option (error, "%s", _("--wide columns hold the volumes: leave out --volume, "
+                                          "--length, --width, --weight and --flux"));
   if (o->volume != NULL && (o->length != NULL || o->width != NULL))
     return invalid_option (error, "%s", _("Give either --volume or --length and --width, not "
                                           "both"));
   if (o->volume == NULL && (o->length == NULL) != (o->width == NULL))
     return invalid_option (error, "%s", _("--length and --width go together"));
-  if (o->volume == NULL && o->length == NULL && o->flux == NULL && o->weight == NULL)
+  if (o->volume == NULL && o->length == NULL && o->flux == NULL && o->weight == NULL
+      && o->wide == NULL)
     return invalid_option (error, "%s", _("--volume COL (or --length COL --width COL) is "
                                           "required, unless the table holds only --flux or "
                                           "--weight"));
@@ -411,6 +417,7 @@ run_growth (const char           *path,
   g_autofree ObGrowthResponse *responses = NULL;
   g_autofree guint8 *mask = NULL;
   g_autoptr(GError) tgi_error = NULL;
+  g_auto(GStrv) wide = ob_cli_split_list (o->wide);
   const GPtrArray *warnings;
   GrowthResults results = { 0 };
   MouseRows rows = { 0 };
@@ -437,6 +444,7 @@ run_growth (const char           *path,
   spec.flux_column = o->flux;
   spec.flux_background = o->background;
   spec.control = o->control;
+  spec.wide_columns = (const char * const *) wide;
   if ((study = ob_growth_study_new (dataset, &spec, mask, error)) == NULL)
     return FALSE;
 
@@ -542,6 +550,9 @@ ob_cli_growth (int    argc,
       N_("COL") },
     { "group", 0, 0, G_OPTION_ARG_STRING, &o.group, N_("Column of the arm"), N_("COL") },
     { "time", 0, 0, G_OPTION_ARG_STRING, &o.time, N_("Column of the day"), N_("COL") },
+    { "wide", 0, 0, G_OPTION_ARG_STRING, &o.wide,
+      N_("Or a wide table: one volume column per day, the day the number in its name"),
+      N_("COL1,COL2…") },
     { "volume", 0, 0, G_OPTION_ARG_STRING, &o.volume, N_("Column of tumour volumes (mm³)"),
       N_("COL") },
     { "length", 0, 0, G_OPTION_ARG_STRING, &o.length, N_("Column of caliper lengths"),

@@ -316,6 +316,29 @@ test_weight (void)
               json_object_get_array_member (expected (), "weight_change"), "weight change");
 }
 
+/* The calipers as Prism keeps them, one column per day, give the same numbers. */
+static void
+test_wide (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("OB_SOURCE_DIR"), "tests", "data",
+                                            "growth", "xenograft-wide.csv", NULL);
+  g_autoptr(CliResult) result = cli_run ("growth", path, "--subject", "mouse", "--group", "arm",
+                                         "--wide", "day 0,day 3,day 7,day 10,day 14,day 17,"
+                                         "day 21,day 24,day 28", NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonObject *want = json_object_get_object_member (expected (), "anova");
+  g_autoptr(CliResult) both = cli_run ("growth", path, "--subject", "mouse", "--group", "arm",
+                                       "--wide", "day 0,day 3", "--time", "day", NULL);
+  g_autofree char *line = cli_result_error_line (both);
+
+  check_rows (cli_get_array (root, "summary"),
+              json_object_get_array_member (expected (), "summary"), "summary");
+  cli_assert_close (cli_get_double (cli_get_object (cli_get_object (root, "growth_rate"), "anova"),
+                                    "F"), expected_double (want, "F"), 1e-9, "F");
+  g_assert_nonnull (strstr (line, "--wide"));
+}
+
 static gboolean
 is_png (const char *path)
 {
@@ -505,6 +528,7 @@ main (int    argc,
   g_test_add_func ("/cli/growth/tgi-day", test_tgi_day);
   g_test_add_func ("/cli/growth/bli", test_bli);
   g_test_add_func ("/cli/growth/weight", test_weight);
+  g_test_add_func ("/cli/growth/wide", test_wide);
   g_test_add_func ("/cli/growth/figures", test_figures);
   g_test_add_func ("/cli/growth/exclude", test_exclude);
   g_test_add_func ("/cli/growth/bad-input", test_bad_input);
