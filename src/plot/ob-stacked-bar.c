@@ -17,6 +17,7 @@
 #define PAD 2.0
 #define GAP 6.0            /* between the bars and the key */
 #define BAR_SHARE 0.62     /* of each bar's slot */
+#define MAX_BAR 56.0       /* pt: wide pages get more room between bars, not slabs */
 
 void
 ob_stacked_bar_init (ObStackedBar       *bar,
@@ -125,7 +126,7 @@ layout_with (const ObStackedBar *bar,
 
   for (guint r = 0; r < ct->n_rows; r++)
     {
-      double cx = left + slot * (r + 0.5), bw = slot * BAR_SHARE, acc = 0;
+      double cx = left + slot * (r + 0.5), bw = MIN (slot * BAR_SHARE, MAX_BAR), acc = 0;
 
       for (guint c = 0; c < ct->n_cols; c++)
         {

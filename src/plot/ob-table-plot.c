@@ -17,7 +17,7 @@
 #define INDENT 7.0         /* level rows under their variable */
 #define TOP_RULE 1.0       /* pt, as booktabs' heavy rules */
 #define MID_RULE 0.5
-#define MIN_SCALE 0.7
+#define MIN_FONT_PT 5.0   /* journals' smallest type */
 #define FOOTNOTE_SCALE 0.85
 
 void
@@ -29,10 +29,40 @@ ob_table_plot_init (ObTablePlot        *plot,
   ob_plot_style_init (&plot->plot_style);
 }
 
+/* A cell as set: in a narrow table, summaries break before their bracket ("156.0" over
+ * "[76.5, 223.5]") and variable labels after their comma, so columns get narrower and rows
+ * taller rather than the table running off the page. */
+static char *
+cell_text (const ObTable1Grid *grid,
+           guint               r,
+           guint               c,
+           guint               stacked)
+{
+  const char *str = ob_table1_grid_cell (grid, r, c);
+  const char *at;
+  GString *out;
+
+  if (!stacked || r == 0)
+    return g_strdup (str);
+  at = c == 0 ? strstr (str, ", ") : strstr (str, " [");
+  /* Counts with their percentage break only when medians with their IQR were not enough. */
+  if (at == NULL && c > 0 && stacked > 1)
+    at = strstr (str, " (");
+  if (at == NULL)
+    return g_strdup (str);
+  out = g_string_new_len (str, at - str);
+  if (c == 0)
+    g_string_append_c (out, ',');
+  g_string_append_c (out, '\n');
+  g_string_append (out, at + (c == 0 ? 2 : 1));
+  return g_string_free (out, FALSE);
+}
+
 /* Natural column widths at the text object's current font. */
 static double
 measure_columns (const ObTable1Grid *grid,
                  ObPlotText         *text,
+                 guint               stacked,
                  double             *widths)
 {
   double total = 0;
@@ -42,10 +72,11 @@ measure_columns (const ObTable1Grid *grid,
       widths[c] = 0;
       for (guint r = 0; r < grid->n_rows; r++)
         {
+          g_autofree char *str = cell_text (grid, r, c, stacked);
           double w;
 
           ob_plot_text_set_font (text, 1, r == 0);
-          ob_plot_text_measure (text, ob_table1_grid_cell (grid, r, c), &w, NULL);
+          ob_plot_text_measure (text, str, &w, NULL);
           if (c == 0 && grid->level[r])
             w += INDENT;
           widths[c] = MAX (widths[c], w + 2 * CELL_PAD_X);
@@ -73,18 +104,25 @@ layout_with (const ObTablePlot *plot,
   out->row_height = g_new0 (double, grid->n_rows);
   out->font_scale = 1;
 
-  natural = measure_columns (grid, text, out->col_width);
+  natural = measure_columns (grid, text, 0, out->col_width);
   if (natural > avail)
     {
-      /* Smaller type first, then the first column is cut with an ellipsis. */
-      out->font_scale = MAX (MIN_SCALE, avail / natural * 0.98);
+      /* Smaller type first, then cells on two lines, then the first column is cut with an
+       * ellipsis. */
+      out->font_scale = MAX (MIN (1, MIN_FONT_PT / plot->plot_style.font_size),
+                             avail / natural * 0.98);
       style.font_size = plot->plot_style.font_size * out->font_scale;
       ob_plot_text_free (text);
       text = ob_plot_text_new (&style);
-      natural = measure_columns (grid, text, out->col_width);
+      natural = measure_columns (grid, text, 0, out->col_width);
       if (natural > avail)
         {
-          out->col_width[0] = MAX (out->col_width[0] - (natural - avail), 20);
+          out->stacked = TRUE;
+          natural = measure_columns (grid, text, TRUE, out->col_width);
+        }
+      if (natural > avail)
+        {
+          out->col_width[0] = MAX (out->col_width[0] - (natural - avail), 24);
           natural = avail;
         }
     }
@@ -117,10 +155,11 @@ layout_with (const ObTablePlot *plot,
 
       for (guint c = 0; c < grid->n_cols; c++)
         {
+          g_autofree char *str = cell_text (grid, r, c, out->stacked);
           double ch;
 
           ob_plot_text_set_font (text, 1, r == 0);
-          ob_plot_text_measure (text, ob_table1_grid_cell (grid, r, c), NULL, &ch);
+          ob_plot_text_measure (text, str, NULL, &ch);
           h = MAX (h, ch);
         }
       out->row_y[r] = y;
@@ -214,7 +253,7 @@ ob_table_plot_draw (const ObTablePlot *plot,
       ob_plot_text_set_font (text, 1, r == 0);
       for (guint c = 0; c < grid->n_cols; c++)
         {
-          const char *str = ob_table1_grid_cell (grid, r, c);
+          g_autofree char *str = cell_text (grid, r, c, layout.stacked);
 
           if (*str == '\0')
             continue;
@@ -231,8 +270,17 @@ ob_table_plot_draw (const ObTablePlot *plot,
               ob_plot_text_set_max_width (text, 0);
             }
           else
-            ob_plot_text_draw (text, cr, str, layout.col_x[c] + layout.col_width[c] / 2, cy,
-                               0.5, 0.5);
+            {
+              /* Line by line, so that every line is centred, not just the block. */
+              g_auto(GStrv) lines = g_strsplit (str, "\n", -1);
+              guint n_lines = g_strv_length (lines);
+              double lh = ob_plot_text_line_height (text);
+              double ly = cy - lh * n_lines / 2;
+
+              for (guint i = 0; i < n_lines; i++, ly += lh)
+                ob_plot_text_draw (text, cr, lines[i], layout.col_x[c] + layout.col_width[c] / 2,
+                                   ly, 0.5, 0);
+            }
         }
       if (r == 0)
         rule (cr, x0, x1, layout.row_y[0] + layout.row_height[0] + MID_RULE / 2, MID_RULE);

@@ -4,8 +4,9 @@
  *
  * Three rules (above and below the header, under the last row), no vertical lines, level rows
  * indented under their variable, the numbers centred in their columns, the footnotes that
- * name the tests below.  Type shrinks (to 0.7 of the style's size at most) before a table
- * spills over the page width, and extra width is shared by the data columns.
+ * name the tests below.  Type shrinks (to 5 pt at the least), then summaries
+ * break onto two lines, before a table spills over the page width; extra width is shared by
+ * the data columns.
  */
 #pragma once
 
@@ -32,6 +33,7 @@ void     ob_table_plot_init    (ObTablePlot        *plot,
 typedef struct
 {
   double font_scale;       /* 1, or less where the table had to shrink to fit */
+  guint stacked;           /* 0; 1: medians [IQR] on two lines to fit; 2: n (%) too */
   double *col_x;           /* n_cols: left edge of each column */
   double *col_width;
   double *row_y;           /* n_rows: top of each row */
