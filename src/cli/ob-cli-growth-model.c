@@ -1,5 +1,5 @@
 /* ob-cli-growth-model.c — the longitudinal tests of `oncobench-cli growth`: the mixed model on
- * ln volume, the main test of arm × day
+ * ln volume (the main test of arm × day) and the repeated-measures ANOVA Prism users expect
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -121,6 +121,49 @@ add_mixed_model (JsonBuilder       *b,
   json_builder_end_object (b);
 }
 
+static void
+add_rm_anova (JsonBuilder         *b,
+              const ObGrowthStudy *study,
+              const ObRmAnova     *rm)
+{
+  json_builder_set_member_name (b, "rm_anova");
+  json_builder_begin_object (b);
+  ob_cli_json_add_string (b, "model", "aov(volume ~ arm * factor(day) + "
+                                      "Error(subject / factor(day)))");
+  json_builder_set_member_name (b, "rows");
+  json_builder_begin_array (b);
+  for (guint r = 0; r < G_N_ELEMENTS (rm->rows); r++)
+    {
+      const ObRmAnovaRow *row = &rm->rows[r];
+
+      json_builder_begin_object (b);
+      ob_cli_json_add_string (b, "term", row->name);
+      ob_cli_json_add_string (b, "stratum", row->stratum == 0 ? "between" : "within");
+      ob_cli_json_add_double (b, "df", row->df);
+      ob_cli_json_add_double (b, "ss", row->ss);
+      ob_cli_json_add_double (b, "ms", row->ms);
+      ob_cli_json_add_double (b, "F", row->f);
+      ob_cli_json_add_double (b, "p", row->p);
+      ob_cli_json_add_double (b, "p_gg", row->p_gg);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  ob_cli_json_add_double (b, "gg_epsilon", rm->gg_epsilon);
+  ob_cli_json_add_int (b, "n_subjects", rm->n_subjects);
+  json_builder_set_member_name (b, "days");
+  json_builder_begin_array (b);
+  for (guint d = 0; d < rm->n_days; d++)
+    ob_cli_json_add_double_value (b, rm->days[d]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "dropped_subjects");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < rm->n_dropped_subjects; k++)
+    json_builder_add_string_value (b, study->mice[rm->dropped_subjects[k]].id);
+  json_builder_end_array (b);
+  ob_cli_json_add_string (b, "warning", rm->warning);
+  json_builder_end_object (b);
+}
+
 /* A model that cannot be fitted (too few mice, no convergence) is reported as null with the
  * reason among the warnings; the other results stand. */
 void
@@ -130,6 +173,7 @@ ob_cli_growth_add_models (JsonBuilder         *b,
 {
   Observations obs = { 0 };
   g_autoptr(ObLmeResult) fit = NULL;
+  g_autoptr(ObRmAnova) rm = NULL;
   g_autoptr(GError) error = NULL;
 
   collect (study, &obs);
@@ -143,7 +187,24 @@ ob_cli_growth_add_models (JsonBuilder         *b,
       json_builder_set_member_name (b, "mixed_model");
       json_builder_add_null_value (b);
       g_ptr_array_add (warnings, g_strdup_printf (_("Mixed model: %s"), error->message));
+      g_clear_error (&error);
     }
 
+  rm = ob_rm_anova_growth (obs.subject, study->n_mice, obs.arm, study->n_arms, obs.day,
+                           obs.volume, obs.n, &error);
+  if (rm != NULL)
+    {
+      add_rm_anova (b, study, rm);
+      /* Prism users read this table first: say beside it that dropouts left it. */
+      if (rm->n_dropped_subjects > 0 && rm->warning != NULL)
+        g_ptr_array_add (warnings, g_strdup (rm->warning));
+    }
+  else
+    {
+      json_builder_set_member_name (b, "rm_anova");
+      json_builder_add_null_value (b);
+      g_ptr_array_add (warnings, g_strdup_printf (_("Repeated-measures ANOVA: %s"),
+                                                  error->message));
+    }
   observations_clear (&obs);
 }

@@ -55,7 +55,8 @@ gboolean ob_cli_growth_write_figure (const GrowthOptions  *o,
                                      const GrowthResults  *r,
                                      GError              **error);
 
-/* Adds "mixed_model" (null when it cannot be fitted, the reason appended to warnings). */
+/* Adds "mixed_model" and "rm_anova" (null when they cannot be fitted, the reason appended to
+ * warnings). */
 void     ob_cli_growth_add_models   (JsonBuilder         *b,
                                      const ObGrowthStudy *study,
                                      GPtrArray           *warnings);

@@ -248,6 +248,41 @@ test_mixed_model (void)
                     "loglik");
 }
 
+/* The repeated-measures ANOVA sees only the mice measured on every day, and says so. */
+static void
+test_rm_anova (void)
+{
+  g_autoptr(CliResult) result = run_xenograft ("--control", "vehicle", NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonObject *got = cli_get_object (root, "rm_anova");
+  JsonObject *want = json_object_get_object_member (expected (), "rm_anova");
+  JsonArray *rows = cli_get_array (got, "rows");
+  JsonArray *want_rows = json_object_get_array_member (want, "rows");
+  JsonArray *warnings = cli_get_array (root, "warnings");
+  gboolean caveat = FALSE;
+
+  g_assert_cmpint (cli_get_int (got, "n_subjects"), ==, cli_get_int (want, "n_subjects"));
+  g_assert_cmpuint (json_array_get_length (cli_get_array (got, "dropped_subjects")), ==,
+                    cli_get_int (want, "dropped"));
+  g_assert_cmpuint (json_array_get_length (rows), ==, json_array_get_length (want_rows));
+  for (guint i = 0; i < json_array_get_length (want_rows); i++)
+    {
+      JsonObject *g = json_array_get_object_element (rows, i);
+      JsonObject *w = json_array_get_object_element (want_rows, i);
+      const char *term = cli_get_string (w, "term");
+
+      g_assert_cmpstr (cli_get_string (g, "term"), ==, term);
+      cli_assert_close (cli_get_double (g, "df"), expected_double (w, "df"), 0, term);
+      cli_assert_close (cli_get_double (g, "ss"), expected_double (w, "ss"), 1e-9, term);
+      cli_assert_close (cli_get_double (g, "F"), expected_double (w, "F"), 1e-9, term);
+      cli_assert_close (cli_get_double (g, "p"), expected_double (w, "p"), 1e-6, term);
+    }
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    caveat |= strstr (json_array_get_string_element (warnings, i), "mixed model") != NULL;
+  g_assert_true (caveat);
+}
+
 static void
 test_tgi_day (void)
 {
@@ -525,6 +560,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/growth/xenograft", test_xenograft);
   g_test_add_func ("/cli/growth/mixed-model", test_mixed_model);
+  g_test_add_func ("/cli/growth/rm-anova", test_rm_anova);
   g_test_add_func ("/cli/growth/tgi-day", test_tgi_day);
   g_test_add_func ("/cli/growth/bli", test_bli);
   g_test_add_func ("/cli/growth/weight", test_weight);

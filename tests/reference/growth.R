@@ -22,6 +22,8 @@
 #   endpoint from death_day / event (first row of each mouse), survdiff;
 # - mixed model: lme(log(volume) ~ arm * day, random = ~ day | mouse), REML, arms as
 #   treatment contrasts against the control; summary()$tTable, anova(), VarCorr();
+# - repeated-measures ANOVA: the mice measured on every day (here all nine days keep the most
+#   mice × days), summary(aov(volume ~ arm * factor(day) + Error(mouse / factor(day))));
 # - body weight: per arm and day as the volume; % change = 100 (W − W0) / W0, W0 the first.
 
 options(warn = 1)
@@ -154,6 +156,22 @@ for (t in days) wide[[paste("day", t)]] <- sapply(mice, function(id) {
 dir.create("tests/data/growth", showWarnings = FALSE, recursive = TRUE)
 write.csv(wide, "tests/data/growth/xenograft-wide.csv", row.names = FALSE, na = "", quote = 1:2)
 
+# Repeated-measures ANOVA on the complete mice.
+complete_mice <- names(which(table(x$mouse) == length(days)))
+xr <- x[x$mouse %in% complete_mice, ]
+xr$fday <- factor(xr$day)
+xr$mouse <- factor(xr$mouse)
+rm_fit <- summary(aov(volume ~ arm * fday + Error(mouse / fday), data = xr))
+rm_rows <- character(0)
+for (stratum in names(rm_fit)) {
+  tab <- rm_fit[[stratum]][[1]]
+  for (i in seq_len(nrow(tab))) {
+    term <- sub("fday", "day", trimws(rownames(tab)[i]))
+    rm_rows <- c(rm_rows, obj(term = qs(term), df = num(tab$Df[i]), ss = num(tab[["Sum Sq"]][i]),
+                              F = num(tab[["F value"]][i]), p = num(tab[["Pr(>F)"]][i])))
+  }
+}
+
 # Body weight: the combination loses a little, the others gain.
 set.seed(7)
 w0 <- setNames(round(rnorm(length(mice), 20, 1.5), 1), mice)
@@ -190,6 +208,8 @@ cat('  "mixed_model": {"coefficients": ', arr(mm_coef), ', "anova": ', arr(mm_an
     ', "sd_intercept": ', num(as.numeric(vc[1, "StdDev"])),
     ', "sd_slope": ', num(as.numeric(vc[2, "StdDev"])),
     ', "sigma": ', num(mm$sigma), ', "loglik": ', num(as.numeric(logLik(mm))), "},\n", sep = "")
+cat('  "rm_anova": {"n_subjects": ', length(complete_mice), ', "dropped": ',
+    length(mice) - length(complete_mice), ', "rows": ', arr(rm_rows), "},\n", sep = "")
 cat('  "weight": ', arr(summ(xw, xw$weight_g)), ",\n", sep = "")
 cat('  "weight_change": ', arr(summ(xw, xw$change)), ",\n", sep = "")
 cat('  "bli_background": 1e5,\n')
