@@ -157,6 +157,8 @@ struct _ObComparePage
   double layout_dx, layout_dy;
 
   guint recompute_id;
+  GCancellable *cancellable;  /* of the computation running in a thread, if any */
+  gboolean synchronous;       /* compute in the calling thread, whatever the size */
   gboolean building;        /* settings are being set: do not recompute yet */
   gboolean loading;         /* load_settings() at work: it emits "changed" once itself */
 };

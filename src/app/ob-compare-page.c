@@ -276,6 +276,45 @@ install_results (ObComparePage    *self,
 }
 
 static void
+compute_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ObCompareResults *results = ob_compare_job_run (task_data, &error);
+
+  if (results == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, results, (GDestroyNotify) ob_compare_results_free);
+}
+
+static void
+compute_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ObComparePage *self = OB_COMPARE_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  ObCompareResults *results = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* A newer computation replaced this one; its result is the one to show. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_opacity (GTK_WIDGET (self->plot_view), 1.0);
+  if (results == NULL)
+    show_message (self, _("No Comparison"), error->message);
+  else
+    install_results (self, results);
+}
+
+/* Large tables are compared in a thread; the last figure stays, dimmed, until the new one
+ * is ready. */
+#define THREAD_MIN_ROWS 100000
+
+static void
 recompute (ObComparePage *self)
 {
   const ObColumn *value = selected_column (self, self->value_row, self->value_columns);
@@ -286,6 +325,12 @@ recompute (ObComparePage *self)
   ObCompareResults *results;
 
   g_clear_handle_id (&self->recompute_id, g_source_remove);
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_clear_object (&self->cancellable);
+      gtk_widget_set_opacity (GTK_WIDGET (self->plot_view), 1.0);
+    }
   if (value == NULL)
     {
       show_message (self, _("No Numeric Column"),
@@ -319,6 +364,19 @@ recompute (ObComparePage *self)
   job->posthoc_chosen = self->posthoc_chosen;
   job->pair_a = g_strdup (selected_pair_name (self, self->pair_a_row));
   job->pair_b = g_strdup (selected_pair_name (self, self->pair_b_row));
+
+  if (ob_dataset_get_n_rows (self->dataset) >= THREAD_MIN_ROWS && !self->synchronous)
+    {
+      g_autoptr(GTask) task = NULL;
+
+      self->cancellable = g_cancellable_new ();
+      task = g_task_new (self, self->cancellable, compute_done_cb, NULL);
+      g_task_set_return_on_cancel (task, TRUE);
+      g_task_set_task_data (task, g_steal_pointer (&job), (GDestroyNotify) ob_compare_job_free);
+      g_task_run_in_thread (task, compute_thread);
+      gtk_widget_set_opacity (GTK_WIDGET (self->plot_view), 0.5);
+      return;
+    }
 
   results = ob_compare_job_run (job, &error);
   if (results == NULL)
@@ -551,6 +609,9 @@ ob_compare_page_dispose (GObject *object)
   ObComparePage *self = OB_COMPARE_PAGE (object);
 
   g_clear_handle_id (&self->recompute_id, g_source_remove);
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->plot_view != NULL)
     {
       ob_plot_view_set_draw_func (self->plot_view, NULL, NULL, NULL);
@@ -686,12 +747,18 @@ ob_compare_page_update (ObComparePage *self)
 {
   g_return_if_fail (OB_IS_COMPARE_PAGE (self));
 
-  if (self->recompute_id != 0)
-    recompute (self);
+  if (self->recompute_id != 0 || self->cancellable != NULL)
+    {
+      self->synchronous = TRUE;
+      recompute (self);
+      self->synchronous = FALSE;
+    }
 }
 
 void
 ob_compare_page_recompute (ObComparePage *self)
 {
+  self->synchronous = TRUE;
   recompute (self);
+  self->synchronous = FALSE;
 }

@@ -369,6 +369,52 @@ test_changed_signal (void)
 }
 
 
+/* A large table is compared in a thread, to the same numbers. */
+static void
+test_large_table_in_thread (void)
+{
+  const gsize n = 150000;
+  g_autoptr(ObDataset) dataset = ob_dataset_new ();
+  double *values = g_new (double, n);
+  double *groups = g_new (double, n);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  g_autoptr(ObCompareJob) job = g_new0 (ObCompareJob, 1);
+  g_autoptr(ObCompareResults) direct = NULL;
+  g_autoptr(GError) error = NULL;
+  ObComparePage *page;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      groups[i] = (double) (i % 3);
+      values[i] = g_rand_double_range (rand, 0, 10) + groups[i] * 0.01;
+    }
+  ob_dataset_set_n_rows (dataset, n);
+  ob_dataset_add_numeric (dataset, "arm", groups);
+  ob_dataset_add_numeric (dataset, "value", values);
+  page = OB_COMPARE_PAGE (g_object_ref_sink (ob_compare_page_new (dataset)));
+  /* Started, not finished: the page stays responsive. */
+  g_assert_nonnull (page->cancellable);
+  while (page->cancellable != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (page->results);
+  g_assert_cmpstr (page->results->group_column, ==, "arm");
+
+  job->dataset = ob_dataset_ref (dataset);
+  job->value_column = g_strdup ("value");
+  job->group_column = g_strdup ("arm");
+  direct = ob_compare_job_run (job, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (page->results->statistic, ==, direct->statistic);
+  g_assert_cmpfloat (page->results->p, ==, direct->p);
+
+  /* A change while one runs replaces it; update() waits for the newest. */
+  g_assert_true (ob_compare_page_set_test (page, "kruskal"));
+  ob_compare_page_update (page);
+  g_assert_cmpint (page->results->test, ==, OB_COMPARE_KRUSKAL);
+  g_assert_null (page->cancellable);
+  g_assert_finalize_object (page);
+}
+
 /* In the window: the menu's action makes the page, a saved project brings it back with its
  * settings, and oncobench-cli render re-makes its figure from the same file. */
 static void
@@ -515,6 +561,7 @@ main (int   argc,
   g_test_add_func ("/gui/compare-page/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/gui/compare-page/changed-signal", test_changed_signal);
   g_test_add_func ("/gui/compare-page/window-project", test_window_project);
+  g_test_add_func ("/gui/compare-page/large-table-in-thread", test_large_table_in_thread);
 
   status = g_test_run ();
   g_clear_object (&reference);
