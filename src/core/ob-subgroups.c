@@ -106,6 +106,35 @@ compare_strings (const void *a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
+/* The rows of src whose cell in column is known, still in time order: no second sort. */
+static ObSurvData *
+known_rows (const ObSurvData *src,
+            const ObColumn   *column)
+{
+  ObSurvData *d = g_new0 (ObSurvData, 1);
+  gsize k = 0;
+
+  d->time = g_new (double, MAX (src->n, 1));
+  d->status = g_new (guint8, MAX (src->n, 1));
+  d->group = g_new (guint32, MAX (src->n, 1));
+  d->row_index = g_new (gsize, MAX (src->n, 1));
+  for (gsize j = 0; j < src->n; j++)
+    if (!ob_column_is_missing (column, src->row_index[j]))
+      {
+        d->time[k] = src->time[j];
+        d->status[k] = src->status[j];
+        d->group[k] = src->group[j];
+        d->row_index[k] = src->row_index[j];
+        k++;
+      }
+  d->n = k;
+  d->n_groups = src->n_groups;
+  d->group_names = g_strdupv (src->group_names);
+  d->reference = src->reference;
+  d->term_names = g_new0 (char *, 1);
+  return d;
+}
+
 /* Levels of a subgroup column over the kept rows of data, in sorted order (numbers by value),
  * only those that occur.  level[j] indexes the returned names. */
 static char **
@@ -412,7 +441,6 @@ ob_subgroups_new (const ObDataset     *dataset,
   g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (ObSubgroupRow));
   ObCoxOptions defaults;
   ObSurvSpec base;
-  gsize n_rows = ob_dataset_get_n_rows (dataset);
   guint n_by;
 
   g_return_val_if_fail (dataset != NULL && spec != NULL, NULL);
@@ -474,7 +502,6 @@ ob_subgroups_new (const ObDataset     *dataset,
     {
       ObSubgroupInteraction *inter = &result->interactions[b];
       const ObColumn *column = ob_dataset_lookup_column (dataset, by_columns[b]);
-      g_autofree guint8 *by_mask = NULL;
       g_autoptr(ObSurvData) data = NULL;
       g_autofree guint32 *level = NULL;
       g_autofree guint8 *by_arm = NULL;
@@ -488,12 +515,14 @@ ob_subgroups_new (const ObDataset     *dataset,
           return NULL;
         }
       inter->variable = g_strdup (column->name);
-      by_mask = g_new (guint8, MAX (n_rows, 1));
-      for (gsize i = 0; i < n_rows; i++)
-        by_mask[i] = (mask == NULL || mask[i]) && !ob_column_is_missing (column, i);
-      data = ob_surv_data_new (dataset, &base, by_mask, error);
-      if (data == NULL)
-        return NULL;
+      data = known_rows (all, column);
+      if (data->n == 0)
+        {
+          g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
+                       _("Every row left to analyse has a missing value in “%s”"),
+                       column->name);
+          return NULL;
+        }
       level = g_new (guint32, MAX (data->n, 1));
       names = subgroup_levels (column, data, level);
       n_levels = g_strv_length (names);
