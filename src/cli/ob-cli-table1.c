@@ -138,6 +138,11 @@ add_variable (JsonBuilder            *b,
   else
     ob_cli_json_add_string (b, "test", ob_table1_test_to_string (var->test));
   ob_cli_json_add_string (b, "method", ob_table1_test_describe (var->test));
+  if (var->test == OB_TABLE1_TEST_CHISQ)
+    {
+      json_builder_set_member_name (b, "yates");
+      json_builder_add_boolean_value (b, var->yates);
+    }
   ob_cli_json_add_double (b, "statistic", var->statistic);
   ob_cli_json_add_double (b, "df", var->df);
   if (var->test == OB_TABLE1_TEST_ANOVA)

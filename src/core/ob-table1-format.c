@@ -74,7 +74,8 @@ ob_table1_grid_new (const ObTable1 *table)
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autoptr(GByteArray) levels = g_byte_array_new ();
   g_autoptr(GPtrArray) footnotes = g_ptr_array_new ();
-  int mark_of[OB_TABLE1_TEST_FISHER + 1];
+  /* One mark per test, chi-square with Yates' correction apart (the last slot). */
+  int mark_of[OB_TABLE1_TEST_FISHER + 2];
   guint n_groups = table->n_groups, n_cols = n_groups + 4, n_marks = 0;
   guint8 zero = 0, one = 1;
 
@@ -103,15 +104,20 @@ ob_table1_grid_new (const ObTable1 *table)
 
       if (var->test != OB_TABLE1_TEST_NONE && n_marks < G_N_ELEMENTS (marks))
         {
-          if (mark_of[var->test] < 0)
+          guint slot = var->yates ? OB_TABLE1_TEST_FISHER + 1 : var->test;
+
+          if (mark_of[slot] < 0)
             {
-              mark_of[var->test] = (int) n_marks;
+              mark_of[slot] = (int) n_marks;
               g_ptr_array_add (footnotes,
-                               g_strdup_printf ("%s %s", marks[n_marks],
-                                                ob_table1_test_describe (var->test)));
+                               var->yates
+                               ? g_strdup_printf (_("%s Pearson’s chi-square test with Yates’ "
+                                                    "continuity correction"), marks[n_marks])
+                               : g_strdup_printf ("%s %s", marks[n_marks],
+                                                  ob_table1_test_describe (var->test)));
               n_marks++;
             }
-          mark = marks[mark_of[var->test]];
+          mark = marks[mark_of[slot]];
         }
 
       g_ptr_array_add (cells, g_strdup_printf ("%s, %s", var->name,

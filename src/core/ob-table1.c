@@ -485,6 +485,7 @@ categorical_test (ObTable1Variable *var,
   var->statistic = ct->statistic;
   var->df = ct->df;
   var->p = ct->p;
+  var->yates = ct->test == OB_CROSSTAB_CHISQ && ct->yates;
 }
 
 static void

@@ -62,6 +62,7 @@ typedef struct
   double statistic;        /* t, W, F, H or X-squared; NAN for Fisher */
   double df;               /* NAN where the test has none (Wilcoxon, Fisher); df1 of F */
   double df2;              /* ANOVA's denominator df, else NAN */
+  gboolean yates;          /* chi-square on a 2 × 2 table, with Yates' correction */
   double p;
   double smd;
 } ObTable1Variable;

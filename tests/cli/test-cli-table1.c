@@ -220,6 +220,8 @@ test_exports (void)
   g_assert_nonnull (strstr (csv, "\"  female\",\"17 (54.8)\",\"41 (44.1)\",\"58 (46.8)\""));
   g_assert_nonnull (strstr (csv, "\"  Missing\",\"1\",\"2\",\"3\""));
   g_assert_nonnull (strstr (csv, "\"ᵃ Welch two-sample t test\""));
+  g_assert_nonnull (strstr (csv, "\"ᵇ Pearson’s chi-square test with Yates’ continuity "
+                                 "correction\""));
   g_assert_nonnull (strstr (html, "<table"));
   g_assert_nonnull (strstr (html, "mutant<br>(n = 31)"));
   g_assert_nonnull (strstr (html, "Fisher’s exact test"));

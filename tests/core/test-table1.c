@@ -130,6 +130,10 @@ check_variable (const ObTable1Variable *var,
         }
     }
   g_assert_cmpstr (ob_table1_test_to_string (var->test), ==, test);
+  /* chisq.test corrects 2 × 2 tables only. */
+  g_assert_cmpint (var->yates, ==,
+                   g_str_equal (test, "chisq") && var->n_levels == 2
+                   && json_array_get_length (json_object_get_array_member (row, "n")) == 3);
   g_assert_nonnull (ob_table1_test_describe (var->test));
   assert_close (var->statistic, member_double (row, "statistic"), 1e-8, name, "statistic");
   assert_close (var->df, member_double (row, "df"), 1e-9, name, "df");
