@@ -618,6 +618,75 @@ compare_get_results_sentence (ObAnalysisPage *page)
   return self->results != NULL ? ob_compare_results_sentence (self->results) : NULL;
 }
 
+static gboolean
+index_to_active (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) == 1);
+  return TRUE;
+}
+
+static gboolean
+active_to_index (GBinding     *binding,
+                 const GValue *from,
+                 GValue       *to,
+                 gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_boolean (from) ? 1 : 0);
+  return TRUE;
+}
+
+static GtkWidget *
+add_drop_down (GtkWidget   *box,
+               AdwComboRow *row,
+               const char  *label)
+{
+  /* The drop-down takes a reference it does not add. */
+  GtkWidget *drop_down = gtk_drop_down_new (g_object_ref (adw_combo_row_get_model (row)), NULL);
+
+  g_object_bind_property (row, "selected", drop_down, "selected",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_widget_set_tooltip_text (drop_down, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label, -1);
+  gtk_box_append (GTK_BOX (box), drop_down);
+  return drop_down;
+}
+
+static void
+add_toggle (GtkWidget  *box,
+            GtkSwitch  *source,
+            const char *label)
+{
+  GtkWidget *toggle = gtk_toggle_button_new_with_label (label);
+
+  g_object_bind_property (source, "active", toggle, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_box_append (GTK_BOX (box), toggle);
+}
+
+/* What a lab meeting asks to see differently: the kind of chart, its error bars, exact p
+ * or stars, the non-significant pairs, a log axis.  Each works the page's own setting. */
+static GtkWidget *
+compare_create_live_controls (ObAnalysisPage *page)
+{
+  ObComparePage *self = OB_COMPARE_PAGE (page);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *exact = gtk_toggle_button_new_with_label (_("Exact p"));
+
+  add_drop_down (box, self->chart_row, _("Chart"));
+  add_drop_down (box, self->error_row, _("Error bars"));
+  g_object_bind_property_full (self->p_format_row, "selected", exact, "active",
+                               G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL,
+                               index_to_active, active_to_index, NULL, NULL);
+  gtk_box_append (GTK_BOX (box), exact);
+  add_toggle (box, self->show_ns_switch, _("Show n.s."));
+  add_toggle (box, self->log_switch, _("Log Axis"));
+  return box;
+}
+
 void
 ob_compare_page_analysis_page_init (ObAnalysisPageInterface *iface)
 {
@@ -632,4 +701,5 @@ ob_compare_page_analysis_page_init (ObAnalysisPageInterface *iface)
   iface->get_results_text = compare_get_results_text;
   iface->get_methods_text = compare_get_methods_text;
   iface->get_results_sentence = compare_get_results_sentence;
+  iface->create_live_controls = compare_create_live_controls;
 }

@@ -369,6 +369,40 @@ test_changed_signal (void)
 }
 
 
+/* The presentation's controls work the page's own settings, both ways. */
+static void
+test_live_controls (void)
+{
+  ObComparePage *page = new_page ("csf-areg.csv");
+  GtkWidget *controls = ob_analysis_page_create_live_controls (OB_ANALYSIS_PAGE (page));
+  GtkWidget *chart, *error, *exact, *show_ns, *log_axis;
+  guint changes = 0;
+
+  g_assert_nonnull (controls);
+  g_object_ref_sink (controls);
+  chart = gtk_widget_get_first_child (controls);
+  error = gtk_widget_get_next_sibling (chart);
+  exact = gtk_widget_get_next_sibling (error);
+  show_ns = gtk_widget_get_next_sibling (exact);
+  log_axis = gtk_widget_get_next_sibling (show_ns);
+  g_assert_nonnull (log_axis);
+  g_signal_connect (page, "changed", G_CALLBACK (count_cb), &changes);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (chart), OB_GROUP_CHART_BOX);
+  g_assert_cmpint (page->plot.chart, ==, OB_GROUP_CHART_BOX);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (exact), TRUE);
+  g_assert_true (page->plot.exact_p);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (log_axis), TRUE);
+  g_assert_true (page->plot.log_y);
+  g_assert_cmpuint (changes, ==, 3);
+  /* And the other way: the page's row moves the slide's control. */
+  adw_combo_row_set_selected (page->p_format_row, 0);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (exact)));
+
+  g_object_unref (controls);
+  g_assert_finalize_object (page);
+}
+
 /* A large table is compared in a thread, to the same numbers. */
 static void
 test_large_table_in_thread (void)
@@ -561,6 +595,7 @@ main (int   argc,
   g_test_add_func ("/gui/compare-page/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/gui/compare-page/changed-signal", test_changed_signal);
   g_test_add_func ("/gui/compare-page/window-project", test_window_project);
+  g_test_add_func ("/gui/compare-page/live-controls", test_live_controls);
   g_test_add_func ("/gui/compare-page/large-table-in-thread", test_large_table_in_thread);
 
   status = g_test_run ();
