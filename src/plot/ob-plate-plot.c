@@ -184,8 +184,15 @@ ob_plate_plot_draw (cairo_t *cr, double width_pt, double height_pt, const ObPlat
   geometry (plot, text, width_pt, height_pt, &g);
   response_range (plate, &lo, &hi);
   cairo_save (cr);
-  if (g.cell < plot->plot_style.font_size * 1.1)
-    ob_plot_text_set_font (text, MAX (g.cell / plot->plot_style.font_size * 0.9, 0.5), FALSE);
+  /* Column numbers shrink to stay apart over small wells; the letters follow suit. */
+  {
+    g_autofree char *widest = g_strdup_printf ("%u", g.cols);
+    double w;
+
+    ob_plot_text_measure (text, widest, &w, NULL);
+    if (w > g.cell * 0.7)
+      ob_plot_text_set_font (text, MAX (g.cell * 0.7 / w, 0.5), FALSE);
+  }
   cairo_set_source_rgb (cr, 0, 0, 0);
   for (guint c = 0; c < g.cols; c++)
     {

@@ -322,6 +322,40 @@ test_excluded_and_hits (void)
   maybe_write ("plate-map.png", ob_plate_plot_draw_func, &map, 89, 60);
 }
 
+/* A well past H12 makes it a 384-well plate; its last well is drawn at the bottom right. */
+static void
+test_plate_384 (void)
+{
+  static const char csv[] =
+    "well,type,conc,response\nA1,standard,1000,2.3\nA2,standard,500,1.85\n"
+    "A3,standard,250,1.35\nA4,standard,125,0.8\nA5,standard,62.5,0.45\n"
+    "A6,standard,31.25,0.25\nA7,standard,15.625,0.14\nP24,sample,,0.6\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = ob_csv_read_bytes (bytes, "384.csv", NULL, &error);
+  g_autoptr(GPtrArray) plates = NULL;
+  ObAssayColumns columns = { 0 };
+  ObAssaySettings settings;
+  ObPlatePlot map;
+  double w = OB_MM_TO_PT (89), h = OB_MM_TO_PT (60);
+  int last = -1;
+  guint rows, cols;
+
+  g_assert_no_error (error);
+  ob_assay_settings_init (&settings);
+  plates = ob_assay_analyse (dataset, &columns, NULL, &settings, &error);
+  g_assert_no_error (error);
+  ob_plate_plot_init (&map, g_ptr_array_index (plates, 0));
+  ob_plate_plot_dimensions (&map, &rows, &cols);
+  g_assert_cmpuint (rows, ==, 16);
+  g_assert_cmpuint (cols, ==, 24);
+  for (double y = h; y > h / 2 && last < 0; y -= 0.5)
+    for (double x = w; x > w / 2 && last < 0; x -= 0.5)
+      last = ob_plate_plot_hit_test (&map, w, h, x, y);
+  g_assert_cmpint (last, ==, 7);
+  maybe_write ("plate-384.png", ob_plate_plot_draw_func, &map, 89, 60);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -330,5 +364,6 @@ main (int argc, char **argv)
   g_test_add_func ("/plot/curve-plot/dnase", test_dnase);
   g_test_add_func ("/plot/curve-plot/falling", test_falling);
   g_test_add_func ("/plot/curve-plot/excluded-and-hits", test_excluded_and_hits);
+  g_test_add_func ("/plot/curve-plot/plate-384", test_plate_384);
   return g_test_run ();
 }
