@@ -181,26 +181,31 @@ ob_growth_legend_flow (ObPlotText *text, const ObPlotStyle *style, const char *c
 {
   double key = style->font_size * (OB_GROWTH_SAMPLE_EMS + OB_GROWTH_SAMPLE_GAP_EMS);
   double spacing = style->font_size * 1.2;
-  double x = 0, y = 0, row_h = 0;
+  double widest = 0, total = 0, x = 0, y = 0, row_h = 0;
+  guint cols = 1;
 
   *width = *height = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      double w;
+
+      ob_plot_text_measure (text, labels[i], &w, NULL);
+      widest = MAX (widest, key + w);
+      total += key + w + (i > 0 ? spacing : 0);
+    }
+  /* One row when it fits; else a grid of equal columns, so that the rows line up. */
+  if (horizontal && total > max_width)
+    cols = (guint) CLAMP (floor ((max_width + spacing) / (widest + spacing)), 1, MAX (n, 1));
   for (guint i = 0; i < n; i++)
     {
       double w, lh = ob_plot_text_advance (text, labels[i]);
 
       ob_plot_text_measure (text, labels[i], &w, NULL);
       w += key;
-      if (!horizontal)
+      if (!horizontal || (cols < n && i > 0 && i % cols == 0))
         {
           x = 0;
-          if (i > 0)
-            y += row_h;
-          row_h = lh;
-        }
-      else if (x > 0 && x + w > max_width)
-        {
-          x = 0;
-          y += row_h;
+          y += i > 0 ? row_h : 0;
           row_h = lh;
         }
       else
@@ -211,6 +216,7 @@ ob_growth_legend_flow (ObPlotText *text, const ObPlotStyle *style, const char *c
         ys[i] = y;
       *width = MAX (*width, x + w);
       *height = MAX (*height, y + row_h);
-      x += horizontal ? w + spacing : 0;
+      if (horizontal)
+        x += (cols < n ? widest : w) + spacing;
     }
 }

@@ -171,7 +171,7 @@ ob_growth_choose_columns (guint n, double w, double h, double title_h, double hg
 
       if (pw <= 0 || ph <= 0)
         continue;
-      score = fabs (log (pw / ph / 1.25)) + 0.2 * (rows * c - n);
+      score = fabs (log (pw / ph / 1.25)) + 0.5 * (rows * c - n);
       if (score < best_score)
         {
           best_score = score;
