@@ -478,6 +478,12 @@ run_growth (const char           *path,
           g_propagate_error (error, g_steal_pointer (&tgi_error));
           return FALSE;
         }
+      else
+        {
+          /* No day has every mouse yet: the reason is among the warnings. */
+          json_builder_set_member_name (b, "tgi");
+          json_builder_add_null_value (b);
+        }
       responses = ob_growth_mrecist (study, o->mrecist_start);
       if ((rates = ob_growth_rates (study, error)) == NULL)
         return FALSE;
@@ -519,6 +525,25 @@ run_growth (const char           *path,
     json_builder_add_string_value (b, g_ptr_array_index (study->warnings, i));
   if (tgi_error != NULL)
     json_builder_add_string_value (b, tgi_error->message);
+  if (rates != NULL)
+    {
+      gsize n_kept = 0;
+
+      for (guint m = 0; m < study->n_mice; m++)
+        n_kept += study->excluded[m] ? 0 : 1;
+      if (rates->n_used < n_kept)
+        {
+          g_autofree char *no_rate = g_strdup_printf (
+            g_dngettext (GETTEXT_PACKAGE,
+                         "%zu mouse has fewer than two days with a volume above 0, so no "
+                         "growth rate; it is left out of the comparison of rates",
+                         "%zu mice have fewer than two days with a volume above 0, so no "
+                         "growth rate; they are left out of the comparison of rates",
+                         n_kept - rates->n_used), n_kept - rates->n_used);
+
+          json_builder_add_string_value (b, no_rate);
+        }
+    }
   for (guint i = 0; i < model_warnings->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (model_warnings, i));
   json_builder_end_array (b);

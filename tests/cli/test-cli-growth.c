@@ -374,6 +374,45 @@ test_wide (void)
   g_assert_nonnull (strstr (line, "--wide"));
 }
 
+/* Two mice per arm, one measured once: no default TGI day, no rate for it, SD null at n = 1. */
+static void
+test_few (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("OB_SOURCE_DIR"), "tests", "data",
+                                            "growth", "few.csv", NULL);
+  g_autoptr(CliResult) result = cli_run ("growth", path, "--subject", "mouse", "--group", "arm",
+                                         "--time", "day", "--volume", "volume", NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *summary = cli_get_array (root, "summary");
+  JsonArray *warnings = cli_get_array (root, "warnings");
+  guint n_singles = 0;
+  gboolean tgi_warned = FALSE, rate_warned = FALSE;
+
+  g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (root, "tgi")));
+  for (guint i = 0; i < json_array_get_length (summary); i++)
+    {
+      JsonObject *row = json_array_get_object_element (summary, i);
+
+      if (cli_get_int (row, "n") == 1)
+        {
+          g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "sd")));
+          g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (row, "sem")));
+          n_singles++;
+        }
+    }
+  g_assert_cmpuint (n_singles, ==, 2);
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    {
+      const char *w = json_array_get_string_element (warnings, i);
+
+      tgi_warned |= strstr (w, "tumour growth inhibition") != NULL;
+      rate_warned |= strstr (w, "2 mice have fewer than two days") != NULL;
+    }
+  g_assert_true (tgi_warned);
+  g_assert_true (rate_warned);
+}
+
 static gboolean
 is_png (const char *path)
 {
@@ -565,6 +604,7 @@ main (int    argc,
   g_test_add_func ("/cli/growth/bli", test_bli);
   g_test_add_func ("/cli/growth/weight", test_weight);
   g_test_add_func ("/cli/growth/wide", test_wide);
+  g_test_add_func ("/cli/growth/few", test_few);
   g_test_add_func ("/cli/growth/figures", test_figures);
   g_test_add_func ("/cli/growth/exclude", test_exclude);
   g_test_add_func ("/cli/growth/bad-input", test_bad_input);
