@@ -321,8 +321,11 @@ finish (Builder  *b,
         pair->odds_ratio = test.odds_ratio;
         pair->log_odds_ratio = log (test.odds_ratio);
         pair->p = p[k] = test.p;
-        /* an odds ratio of 1 up to the precision of its root leans neither way */
-        if (isnan (pair->odds_ratio) || fabs (pair->log_odds_ratio) < 1e-6)
+        /* an odds ratio of 1 up to the precision of its root leans neither way, and one
+         * with a gene altered in nobody or in everybody says nothing about the pair */
+        if (isnan (pair->odds_ratio) || fabs (pair->log_odds_ratio) < 1e-6
+            || pair->both + pair->a_only == 0 || pair->both + pair->b_only == 0
+            || pair->b_only + pair->neither == 0 || pair->a_only + pair->neither == 0)
           pair->tendency = OB_LANDSCAPE_NONE;
         else if (pair->odds_ratio > 1)
           pair->tendency = OB_LANDSCAPE_CO_OCCURRENCE;

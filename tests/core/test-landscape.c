@@ -252,6 +252,37 @@ test_multiple (void)
   g_assert_cmpuint (land->pairs[0].neither, ==, 1);
 }
 
+/* A gene altered in nobody leaves its pairs without a tendency, whatever the odds ratio. */
+static void
+test_never_altered (void)
+{
+  g_autoptr(ObDataset) dataset = ob_dataset_new ();
+  const char *a[] = { "none", "none", "none", "none" };
+  const char *b[] = { "missense", "", "missense", "none" };
+  char **ac = g_new0 (char *, 4), **bc = g_new0 (char *, 4);
+  const char *genes[] = { "a", "b", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObLandscape) land = NULL;
+  GStringChunk *chunk = ob_dataset_get_string_chunk (dataset);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      ac[i] = g_string_chunk_insert (chunk, a[i]);
+      bc[i] = *b[i] ? g_string_chunk_insert (chunk, b[i]) : NULL;
+    }
+  ob_dataset_set_n_rows (dataset, 4);
+  ob_dataset_add_text (dataset, "a", ac);
+  ob_dataset_add_text (dataset, "b", bc);
+  land = ob_landscape_new_wide (dataset, genes, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (land->genes[0].gene, ==, "B");
+  g_assert_cmpuint (land->genes[0].n_altered, ==, 2);
+  g_assert_cmpuint (land->genes[1].n_altered, ==, 0);
+  g_assert_cmpuint (land->n_pairs, ==, 1);
+  g_assert_cmpfloat (land->pairs[0].p, ==, 1);
+  g_assert_cmpint (land->pairs[0].tendency, ==, OB_LANDSCAPE_NONE);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -263,6 +294,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/landscape/long", test_long);
   g_test_add_func ("/core/landscape/cohort-column", test_cohort_column);
   g_test_add_func ("/core/landscape/multiple", test_multiple);
+  g_test_add_func ("/core/landscape/never-altered", test_never_altered);
   status = g_test_run ();
   g_hash_table_unref (expected);
   return status;
