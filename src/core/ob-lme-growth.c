@@ -18,16 +18,17 @@
 /* Fills lrt_* of res from ML refits with and without the last term; a failure there leaves
  * them NAN and says so, the REML fit standing on its own. */
 static void
-add_lrt (const ObLmeModel *model,
+add_lrt (ObLmeWork        *work,
+         const ObLmeModel *model,
          ObLmeResult      *res)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (ObLmeResult) full = NULL;
   g_autoptr (ObLmeResult) reduced = NULL;
 
-  full = ob_lme_fit_terms (model, model->n_terms, OB_LME_ML, &error);
+  full = ob_lme_work_fit (work, model->n_terms, OB_LME_ML, &error);
   if (full != NULL)
-    reduced = ob_lme_fit_terms (model, model->n_terms - 1, OB_LME_ML, &error);
+    reduced = ob_lme_work_fit (work, model->n_terms - 1, OB_LME_ML, &error);
   if (reduced == NULL)
     {
       char *msg = g_strdup_printf (_("The likelihood-ratio test of arm × day is not available: "
@@ -51,6 +52,32 @@ add_lrt (const ObLmeModel *model,
   res->lrt_p = gsl_cdf_chisq_Q (res->lrt_statistic, res->lrt_df);
 }
 
+/* Row i of model.matrix(~ arm * day): the design is built on the fly, not held. */
+typedef struct
+{
+  guint p, k;
+  const guint *column;     /* per row: the arm's dummy column, 0 for the reference arm */
+  const double *day;
+} Design;
+
+static void
+design_row (gpointer  data,
+            gsize     i,
+            double   *row)
+{
+  const Design *d = data;
+  const guint c = d->column[i];
+
+  memset (row, 0, d->p * sizeof (double));
+  row[0] = 1;
+  row[1 + d->k] = d->day[i];
+  if (c > 0)
+    {
+      row[c] = 1;
+      row[1 + d->k + c] = d->day[i];
+    }
+}
+
 ObLmeResult *
 ob_lme_growth_fit (const guint32      *subject,
                    guint               n_subjects,
@@ -66,7 +93,7 @@ ob_lme_growth_fit (const guint32      *subject,
   g_autofree guint32 *subject_arm = NULL;
   g_autofree guint *column = NULL;       /* arm → its dummy column, 0 for the reference */
   g_autofree gsize *arm_rows = NULL;
-  g_autofree double *x = NULL;
+  g_autofree guint *row_column = NULL;
   g_autofree double *y = NULL;
   g_autofree double *t = NULL;
   g_autofree guint32 *s = NULL;
@@ -74,6 +101,8 @@ ob_lme_growth_fit (const guint32      *subject,
   const char *term_names[] = { "(Intercept)", "arm", "day", "arm:day" };
   guint term_start[5];
   ObLmeModel model = { 0 };
+  Design design;
+  g_autoptr (ObLmeWork) work = NULL;
   ObLmeResult *res;
   guint k = 0, p;
   gsize kept = 0;
@@ -131,26 +160,17 @@ ob_lme_growth_fit (const guint32      *subject,
     if (column[a] > 0)
       g_ptr_array_add (names, g_strconcat ("arm", arm_names[a], ":day", NULL));
 
-  x = g_new0 (double, kept * p);
+  row_column = g_new (guint, MAX (kept, 1));
   y = g_new (double, kept);
   t = g_new (double, kept);
   s = g_new (guint32, kept);
   kept = 0;
   for (gsize i = 0; i < n; i++)
     {
-      double *row;
-
       if (subject[i] >= n_subjects || arm[i] >= n_arms || !isfinite (day[i]) ||
           !isfinite (log_volume[i]))
         continue;
-      row = x + kept * p;
-      row[0] = 1;
-      row[1 + k] = day[i];
-      if (column[arm[i]] > 0)
-        {
-          row[column[arm[i]]] = 1;
-          row[1 + k + column[arm[i]]] = day[i];
-        }
+      row_column[kept] = column[arm[i]];
       y[kept] = log_volume[i];
       t[kept] = day[i];
       s[kept] = subject[i];
@@ -160,7 +180,6 @@ ob_lme_growth_fit (const guint32      *subject,
   model.n = kept;
   model.p = p;
   model.y = y;
-  model.x = x;
   model.time = t;
   model.subject = s;
   model.n_subjects = n_subjects;
@@ -187,8 +206,15 @@ ob_lme_growth_fit (const guint32      *subject,
       term_start[2] = 2;
     }
 
-  res = ob_lme_fit (&model, OB_LME_REML, error);
+  design.p = p;
+  design.k = k;
+  design.column = row_column;
+  design.day = t;
+  work = ob_lme_work_new (&model, design_row, &design, error);
+  if (work == NULL)
+    return NULL;
+  res = ob_lme_work_fit (work, model.n_terms, OB_LME_REML, error);
   if (res != NULL && k > 0)
-    add_lrt (&model, res);
+    add_lrt (work, &model, res);
   return res;
 }

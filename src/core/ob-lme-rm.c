@@ -215,8 +215,11 @@ ob_rm_anova_growth (const guint32  *subject,
                     GError        **error)
 {
   g_autofree gsize *start = g_new0 (gsize, (gsize) n_subjects + 1);
-  g_autofree gsize *order = NULL;
+  g_autofree guint *order_day = NULL;    /* rows bucketed by subject: their day's index … */
+  g_autofree double *order_y = NULL;     /* … and their value */
   g_autofree double *days = NULL;
+  g_autofree guint *rank = NULL;
+  g_autoptr (GHashTable) distinct = g_hash_table_new (g_double_hash, g_double_equal);
   g_autofree guint32 *last = NULL;
   g_autofree guint *count = NULL;
   g_autofree guint *candidate = NULL;     /* day index → candidate rank, or G_MAXUINT */
@@ -248,29 +251,45 @@ ob_rm_anova_growth (const guint32  *subject,
         n_valid++;
       }
 
-  /* Distinct days, and rows bucketed by subject. */
+  /* Distinct days through a hash (a handful for a million rows), then sorted; rows bucketed
+   * by subject with their day's rank. */
   days = g_new (double, MAX (n_valid, 1));
-  order = g_new (gsize, MAX (n_valid, 1));
+  for (gsize i = 0; i < n; i++)
+    if (row_valid (subject, n_subjects, arm, n_arms, day, y, i) &&
+        !g_hash_table_contains (distinct, &day[i]))
+      {
+        days[n_days] = day[i];
+        g_hash_table_insert (distinct, (gpointer) &day[i], GSIZE_TO_POINTER (++n_days));
+      }
+  rank = g_new (guint, MAX (n_days, 1));
+  {
+    g_autofree double *sorted = g_memdup2 (days, MAX (n_days, 1) * sizeof (double));
+    gsize u = 0;
+
+    qsort (sorted, n_days, sizeof (double), compare_double);
+    for (gsize i = 0; i < n_days; i++)
+      if (u == 0 || sorted[i] != sorted[u - 1])
+        sorted[u++] = sorted[i];
+    for (gsize i = 0; i < n_days; i++)
+      rank[i] = find_day (sorted, u, days[i]);
+    memcpy (days, sorted, u * sizeof (double));
+    n_days = u;
+  }
+  order_day = g_new (guint, MAX (n_valid, 1));
+  order_y = g_new (double, MAX (n_valid, 1));
   for (guint i = 0; i < n_subjects; i++)
     start[i + 1] += start[i];
   for (gsize i = 0; i < n; i++)
     if (row_valid (subject, n_subjects, arm, n_arms, day, y, i))
       {
-        days[n_days++] = day[i];
-        order[start[subject[i]]++] = i;
+        gsize pos = start[subject[i]]++;
+
+        order_day[pos] = rank[GPOINTER_TO_SIZE (g_hash_table_lookup (distinct, &day[i])) - 1];
+        order_y[pos] = y[i];
       }
   for (guint i = n_subjects; i > 0; i--)
     start[i] = start[i - 1];
   start[0] = 0;
-  qsort (days, n_days, sizeof (double), compare_double);
-  {
-    gsize u = 0;
-
-    for (gsize i = 0; i < n_days; i++)
-      if (u == 0 || days[i] != days[u - 1])
-        days[u++] = days[i];
-    n_days = u;
-  }
 
   /* Subjects measured per day; candidates are days at least half of them have. */
   last = g_new (guint32, MAX (n_days, 1));
@@ -279,7 +298,7 @@ ob_rm_anova_growth (const guint32  *subject,
   for (guint i = 0; i < n_subjects; i++)
     for (gsize r = start[i]; r < start[i + 1]; r++)
       {
-        gsize d = find_day (days, n_days, day[order[r]]);
+        guint d = order_day[r];
 
         if (last[d] != i)
           {
@@ -309,11 +328,11 @@ ob_rm_anova_growth (const guint32  *subject,
     {
       for (gsize r = start[i]; r < start[i + 1]; r++)
         {
-          guint c = candidate[find_day (days, n_days, day[order[r]])];
+          guint c = candidate[order_day[r]];
 
           if (c != G_MAXUINT)
             {
-              sum[(gsize) i * n_cand + c] += y[order[r]];
+              sum[(gsize) i * n_cand + c] += order_y[r];
               count[(gsize) i * n_cand + c]++;
             }
         }

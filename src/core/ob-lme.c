@@ -6,9 +6,11 @@
  * With Ψ = σ² L Lᵀ (L lower triangular, relative to σ) the marginal covariance of subject i
  * is σ² (I + Z_i L Lᵀ Z_iᵀ), and by Woodbury everything the profiled criterion needs comes from
  * per-subject cross-products Z_iᵀZ_i, Z_iᵀX_i, Z_iᵀy_i (Z_i = [1, time]) accumulated in one
- * pass: an evaluation costs O(subjects · p²) whatever the number of rows, with no sorting.
- * σ² and β are profiled out; the three numbers of L (log-diagonal, as pdLogChol) are found by
- * Nelder–Mead, restarted until it stops improving.
+ * pass, with no sorting.  Subjects with the same Z_iᵀZ_i and Z_iᵀX_i (mice of one arm measured
+ * on the same days) contribute alike but for their Z_iᵀy_i, whose sums and sums of squares
+ * suffice: an evaluation costs O(distinct patterns · p²) whatever the number of rows or mice.
+ * σ² and β are profiled out; the three numbers of L (log-diagonal, as pdLogChol) are found in
+ * ob-lme-optim.c.
  */
 #define G_LOG_DOMAIN "oncobench-core"
 
@@ -16,20 +18,14 @@
 
 #include <glib/gi18n.h>
 #include <gsl/gsl_cdf.h>
-#include <gsl/gsl_multimin.h>
 #include <math.h>
 #include <string.h>
 
 #include "ob-dataset.h"
 #include "ob-lme-private.h"
 
-/* Criterion value for parameters the model cannot take; finite, as Nelder–Mead requires. */
-#define BAD_CRITERION 1e300
 /* A relative standard deviation below e^−12 is a variance component on its boundary (zero). */
 #define BOUNDARY_LOG -12.0
-#define SIMPLEX_TOL 1e-6
-#define MAX_ITER 4000
-#define MAX_RESTARTS 8
 
 typedef struct
 {
@@ -38,9 +34,14 @@ typedef struct
   guint stride;            /* columns of the model's x */
   guint m;                 /* subjects with at least one observation */
   gboolean reml;
-  /* Per subject: n_i, Σt, Σt², Σy, Σty, Σx_j (stride), Σt x_j (stride). */
+  /* Per subject: n_i, Σt, Σt², Σx_j (stride), Σt x_j (stride), Σy, Σty. */
   double *subj;
   guint rec;
+  /* Per pattern (the first 3 + 2 stride numbers above): subject count, the pattern, then the
+   * sums of Σy, Σty and of their squares and product over its subjects. */
+  double *grp;
+  guint n_groups;
+  guint grec;
   double *xx;              /* stride × stride, upper triangle */
   double *xy;              /* stride */
   double yy;
@@ -59,6 +60,7 @@ static void
 stats_clear (Stats *s)
 {
   g_clear_pointer (&s->subj, g_free);
+  g_clear_pointer (&s->grp, g_free);
   g_clear_pointer (&s->xx, g_free);
   g_clear_pointer (&s->xy, g_free);
   g_clear_pointer (&s->a, g_free);
@@ -143,28 +145,29 @@ evaluate (Stats        *s,
   double yty = s->yy, logdet_m = 0, df, rss, logdet_r = 0;
 
   if (!isfinite (l11) || !isfinite (l21) || !isfinite (l22))
-    return BAD_CRITERION;
+    return OB_LME_BAD_CRITERION;
   for (guint j = 0; j < p; j++)
     {
       memcpy (s->a + j * p, s->xx + j * s->stride, p * sizeof (double));
       s->b[j] = s->xy[j];
     }
 
-  for (guint i = 0; i < s->m; i++)
+  for (guint i = 0; i < s->n_groups; i++)
     {
-      const double *rec = s->subj + (gsize) i * s->rec;
-      const double *zx0 = rec + 5, *zx1 = rec + 5 + s->stride;
+      const double *rec = s->grp + (gsize) i * s->grec;
+      const double count = rec[0], *zz = rec + 1, *zx0 = rec + 4, *zx1 = rec + 4 + s->stride;
+      const double *zy = rec + 4 + 2 * s->stride;
       /* M = I + Lᵀ ZᵀZ L */
-      double c0 = rec[0] * l11 + rec[1] * l21, c1 = rec[1] * l11 + rec[2] * l21;
+      double c0 = zz[0] * l11 + zz[1] * l21, c1 = zz[1] * l11 + zz[2] * l21;
       double m00 = 1 + l11 * c0 + l21 * c1;
       double m01 = l22 * c1;
-      double m11 = 1 + l22 * l22 * rec[2];
+      double m11 = 1 + l22 * l22 * zz[2];
       double det = m00 * m11 - m01 * m01;
-      double i00, i01, i11, wy0, wy1;
+      double i00, i01, i11, wy0, wy1, q00, q01, q11;
 
       if (!(det > 0))
-        return BAD_CRITERION;
-      logdet_m += log (det);
+        return OB_LME_BAD_CRITERION;
+      logdet_m += count * log (det);
       i00 = m11 / det;
       i01 = -m01 / det;
       i11 = m00 / det;
@@ -172,8 +175,8 @@ evaluate (Stats        *s,
         {
           double w0 = l11 * zx0[j] + l21 * zx1[j], w1 = l22 * zx1[j];
 
-          s->w[j] = w0;
-          s->w[p + j] = w1;
+          s->w[j] = count * w0;
+          s->w[p + j] = count * w1;
           s->g[j] = i00 * w0 + i01 * w1;
           s->g[p + j] = i01 * w0 + i11 * w1;
         }
@@ -185,15 +188,19 @@ evaluate (Stats        *s,
           for (guint k = j; k < p; k++)
             row[k] -= w0 * s->g[k] + w1 * s->g[p + k];
         }
-      wy0 = l11 * rec[3] + l21 * rec[4];
-      wy1 = l22 * rec[4];
+      /* Lᵀ Σ Zᵀy, and Σ (Lᵀ Zᵀy)ᵀ M⁻¹ (Lᵀ Zᵀy) from the sums of squares of Zᵀy. */
+      wy0 = l11 * zy[0] + l21 * zy[1];
+      wy1 = l22 * zy[1];
       for (guint j = 0; j < p; j++)
         s->b[j] -= s->g[j] * wy0 + s->g[p + j] * wy1;
-      yty -= wy0 * (i00 * wy0 + i01 * wy1) + wy1 * (i01 * wy0 + i11 * wy1);
+      q00 = l11 * l11 * zy[2] + 2 * l11 * l21 * zy[3] + l21 * l21 * zy[4];
+      q01 = l22 * (l11 * zy[3] + l21 * zy[4]);
+      q11 = l22 * l22 * zy[4];
+      yty -= i00 * q00 + 2 * i01 * q01 + i11 * q11;
     }
 
   if (!cholesky_upper (s->a, p))
-    return BAD_CRITERION;
+    return OB_LME_BAD_CRITERION;
   forward_solve (s->a, p, s->b);
   rss = yty;
   for (guint j = 0; j < p; j++)
@@ -202,7 +209,7 @@ evaluate (Stats        *s,
       logdet_r += log (s->a[j * p + j]);
     }
   if (!(rss > 0))
-    return BAD_CRITERION;
+    return OB_LME_BAD_CRITERION;
   s->rss = rss;
   s->logdet_m = logdet_m;
   s->logdet_r = logdet_r;
@@ -210,11 +217,70 @@ evaluate (Stats        *s,
   return df * log (rss) + logdet_m + (s->reml ? 2 * logdet_r : 0);
 }
 
-static double
-criterion_cb (const gsl_vector *v,
-              void             *data)
+static guint
+pattern_hash (gconstpointer key)
 {
-  return evaluate (data, v->data);
+  const double *v = key;
+  const gsize len = (gsize) v[-1];
+  guint h = 5381;
+
+  for (gsize i = 0; i < len; i++)
+    h = h * 33 + g_double_hash (&v[i]);
+  return h;
+}
+
+static gboolean
+pattern_equal (gconstpointer a,
+               gconstpointer b)
+{
+  const double *u = a, *v = b;
+
+  return memcmp (u - 1, v - 1, ((gsize) u[-1] + 1) * sizeof (double)) == 0;
+}
+
+/* Collapses subjects sharing Z_iᵀZ_i and Z_iᵀX_i into one record each. */
+static void
+build_groups (Stats *s)
+{
+  const guint key = 3 + 2 * s->stride;
+  g_autoptr (GHashTable) seen = g_hash_table_new (pattern_hash, pattern_equal);
+  /* Each key is preceded by its length so the hash functions need no context. */
+  g_autofree double *keys = g_new (double, (gsize) s->m * (key + 1));
+
+  s->grec = 1 + key + 5;
+  s->grp = g_new0 (double, (gsize) s->m * s->grec);
+  s->n_groups = 0;
+  for (guint i = 0; i < s->m; i++)
+    {
+      const double *rec = s->subj + (gsize) i * s->rec;
+      double *k = keys + (gsize) i * (key + 1), *grp, zy0 = rec[key], zy1 = rec[key + 1];
+      gpointer found;
+
+      k[0] = key;
+      memcpy (k + 1, rec, key * sizeof (double));
+      found = g_hash_table_lookup (seen, k + 1);
+      if (found == NULL)
+        {
+          grp = s->grp + (gsize) s->n_groups++ * s->grec;
+          memcpy (grp + 1, rec, key * sizeof (double));
+          g_hash_table_insert (seen, k + 1, grp);
+        }
+      else
+        grp = found;
+      grp[0] += 1;
+      grp[1 + key] += zy0;
+      grp[2 + key] += zy1;
+      grp[3 + key] += zy0 * zy0;
+      grp[4 + key] += zy0 * zy1;
+      grp[5 + key] += zy1 * zy1;
+    }
+}
+
+static double
+criterion (gpointer      data,
+           const double *theta)
+{
+  return evaluate (data, theta);
 }
 
 /* One pass over the rows; also classifies each column as constant, between-subject (constant
@@ -222,8 +288,8 @@ criterion_cb (const gsl_vector *v,
 static gboolean
 stats_init (Stats             *s,
             const ObLmeModel  *model,
-            guint              p,
-            gboolean           reml,
+            ObLmeRowFunc       row_func,
+            gpointer           row_data,
             guint8            *column_level,
             GError           **error)
 {
@@ -232,13 +298,12 @@ stats_init (Stats             *s,
   g_autofree double *first = NULL;
   g_autofree gboolean *varies = NULL;
   g_autofree gboolean *constant = NULL;
-  const double *x0 = NULL;
+  g_autofree double *x0 = g_new (double, stride);
+  g_autofree double *buffer = g_new (double, stride);
   gsize n = 0;
 
   memset (s, 0, sizeof *s);
-  s->p = p;
   s->stride = stride;
-  s->reml = reml;
   s->rec = 5 + 2 * stride;
   index = g_new (guint32, MAX (model->n_subjects, 1));
   memset (index, 0xff, MAX (model->n_subjects, 1) * sizeof (guint32));
@@ -253,11 +318,13 @@ stats_init (Stats             *s,
 
   for (gsize r = 0; r < model->n; r++)
     {
-      const double *x = model->x + r * stride;
+      const double *x = row_func == NULL ? model->x + r * stride : buffer;
       const double y = model->y[r], t = model->time[r];
       const guint32 code = model->subject[r];
       double *rec;
 
+      if (row_func != NULL)
+        row_func (row_data, r, buffer);
       if (code >= model->n_subjects)
         {
           g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
@@ -277,13 +344,13 @@ stats_init (Stats             *s,
           s->m++;
         }
       rec = s->subj + (gsize) index[code] * s->rec;
-      if (x0 == NULL)
-        x0 = x;
+      if (r == 0)
+        memcpy (x0, x, stride * sizeof (double));
       rec[0] += 1;
       rec[1] += t;
       rec[2] += t * t;
-      rec[3] += y;
-      rec[4] += t * y;
+      rec[3 + 2 * stride] += y;
+      rec[4 + 2 * stride] += t * y;
       for (guint j = 0; j < stride; j++)
         {
           const double xj = x[j];
@@ -294,8 +361,8 @@ stats_init (Stats             *s,
                            _("Row %" G_GSIZE_FORMAT " has a missing covariate"), r + 1);
               return FALSE;
             }
-          rec[5 + j] += xj;
-          rec[5 + stride + j] += t * xj;
+          rec[3 + j] += xj;
+          rec[3 + stride + j] += t * xj;
           s->xy[j] += xj * y;
           for (guint k = j; k < stride; k++)
             s->xx[j * stride + k] += xj * x[k];
@@ -308,19 +375,20 @@ stats_init (Stats             *s,
       n++;
     }
   s->n = n;
-  for (guint j = 0; j < p; j++)
+  for (guint j = 0; j < stride; j++)
     column_level[j] = constant[j] ? 0 : varies[j] ? 2 : 1;
 
-  if (n <= (gsize) p + 1 || s->m < 2)
+  if (n <= (gsize) stride + 1 || s->m < 2)
     {
       g_set_error_literal (error, OB_ERROR, OB_ERROR_NO_DATA,
                            _("Too few observations or subjects for a mixed-effects model"));
       return FALSE;
     }
-  s->a = g_new (double, (gsize) p * p);
-  s->b = g_new (double, p);
-  s->w = g_new (double, 2 * (gsize) p);
-  s->g = g_new (double, 2 * (gsize) p);
+  build_groups (s);
+  s->a = g_new (double, (gsize) stride * stride);
+  s->b = g_new (double, stride);
+  s->w = g_new (double, 2 * (gsize) stride);
+  s->g = g_new (double, 2 * (gsize) stride);
   return TRUE;
 }
 
@@ -360,12 +428,12 @@ start_values (Stats   *s,
   for (guint i = 0; i < s->m; i++)
     {
       const double *rec = s->subj + (gsize) i * s->rec;
-      double r0 = rec[3], r1 = rec[4], det, b0, b1;
+      double r0 = rec[3 + 2 * s->stride], r1 = rec[4 + 2 * s->stride], det, b0, b1;
 
       for (guint j = 0; j < p; j++)
         {
-          r0 -= rec[5 + j] * beta[j];
-          r1 -= rec[5 + s->stride + j] * beta[j];
+          r0 -= rec[3 + j] * beta[j];
+          r1 -= rec[3 + s->stride + j] * beta[j];
         }
       ntot += rec[0];
       tmean += rec[1];
@@ -418,132 +486,6 @@ start_values (Stats   *s,
   theta[1] = c * sqrt (d11);
   theta[2] = 0.5 * log (d11 * (1 - c * c));
   return TRUE;
-}
-
-/* Nelder–Mead from theta until a restart no longer improves; returns whether it converged. */
-static gboolean
-minimise (Stats  *s,
-          double *theta,
-          guint  *iterations)
-{
-  const gsl_multimin_fminimizer_type *type = gsl_multimin_fminimizer_nmsimplex2;
-  gsl_multimin_function fn = { criterion_cb, 3, s };
-  double best = evaluate (s, theta);
-  gboolean converged = FALSE;
-
-  *iterations = 0;
-  for (guint restart = 0; restart < MAX_RESTARTS; restart++)
-    {
-      gsl_multimin_fminimizer *nm = gsl_multimin_fminimizer_alloc (type, 3);
-      gsl_vector_view x = gsl_vector_view_array (theta, 3);
-      double step[3] = { 0.5, 0.5 * MAX (fabs (theta[1]), exp (theta[2])), 0.5 };
-      gsl_vector_view steps = gsl_vector_view_array (step, 3);
-      int status = GSL_CONTINUE;
-      guint iter = 0;
-      double value;
-
-      gsl_multimin_fminimizer_set (nm, &fn, &x.vector, &steps.vector);
-      while (status == GSL_CONTINUE && iter < MAX_ITER)
-        {
-          iter++;
-          if (gsl_multimin_fminimizer_iterate (nm) != GSL_SUCCESS)
-            break;
-          status = gsl_multimin_test_size (gsl_multimin_fminimizer_size (nm), SIMPLEX_TOL);
-        }
-      *iterations += iter;
-      value = gsl_multimin_fminimizer_minimum (nm);
-      if (value <= best)
-        memcpy (theta, gsl_multimin_fminimizer_x (nm)->data, 3 * sizeof (double));
-      converged = status == GSL_SUCCESS;
-      gsl_multimin_fminimizer_free (nm);
-      if (converged && best - value < 1e-8 * (1 + fabs (value)))
-        {
-          best = MIN (best, value);
-          break;
-        }
-      best = MIN (best, value);
-    }
-  return converged;
-}
-
-/* Newton steps on finite-difference derivatives after Nelder–Mead: the criterion is flat
- * along the variance parameters, and the standard errors follow them more closely than the
- * log-likelihood does. */
-static void
-polish (Stats  *s,
-        double *theta)
-{
-  const double h = 1e-4;
-  double best = evaluate (s, theta);
-
-  for (guint iter = 0; iter < 10 && best < BAD_CRITERION; iter++)
-    {
-      double g[3], hs[3][3], step[3], trial[3], e[3] = { 0, 0, 0 }, a00, a01, a02, a11, a12, a22;
-      double det, size = 0, value = BAD_CRITERION, scale = 1;
-      gboolean ok = TRUE;
-
-      for (guint i = 0; i < 3 && ok; i++)
-        {
-          double fp, fm;
-
-          memcpy (e, theta, sizeof e);
-          e[i] += h;
-          fp = evaluate (s, e);
-          e[i] -= 2 * h;
-          fm = evaluate (s, e);
-          ok = fp < BAD_CRITERION && fm < BAD_CRITERION;
-          g[i] = (fp - fm) / (2 * h);
-          hs[i][i] = (fp - 2 * best + fm) / (h * h);
-          for (guint j = 0; j < i && ok; j++)
-            {
-              double fpp, fpm, fmp, fmm;
-
-              memcpy (e, theta, sizeof e);
-              e[i] += h, e[j] += h;
-              fpp = evaluate (s, e);
-              e[j] -= 2 * h;
-              fpm = evaluate (s, e);
-              e[i] -= 2 * h;
-              fmm = evaluate (s, e);
-              e[j] += 2 * h;
-              fmp = evaluate (s, e);
-              ok = MAX (MAX (fpp, fpm), MAX (fmp, fmm)) < BAD_CRITERION;
-              hs[i][j] = hs[j][i] = (fpp - fpm - fmp + fmm) / (4 * h * h);
-            }
-        }
-      if (!ok)
-        return;
-      /* Solve H step = −g by the adjugate; a Hessian that is not positive definite means we
-       * are not in the basin Newton needs, so Nelder–Mead's answer stands. */
-      a00 = hs[1][1] * hs[2][2] - hs[1][2] * hs[1][2];
-      a01 = hs[0][2] * hs[1][2] - hs[0][1] * hs[2][2];
-      a02 = hs[0][1] * hs[1][2] - hs[0][2] * hs[1][1];
-      a11 = hs[0][0] * hs[2][2] - hs[0][2] * hs[0][2];
-      a12 = hs[0][1] * hs[0][2] - hs[0][0] * hs[1][2];
-      a22 = hs[0][0] * hs[1][1] - hs[0][1] * hs[0][1];
-      det = hs[0][0] * a00 + hs[0][1] * a01 + hs[0][2] * a02;
-      if (!(hs[0][0] > 0 && a22 > 0 && det > 0))
-        return;
-      step[0] = -(a00 * g[0] + a01 * g[1] + a02 * g[2]) / det;
-      step[1] = -(a01 * g[0] + a11 * g[1] + a12 * g[2]) / det;
-      step[2] = -(a02 * g[0] + a12 * g[1] + a22 * g[2]) / det;
-      for (guint i = 0; i < 3; i++)
-        size = MAX (size, fabs (step[i]));
-      for (guint halve = 0; halve < 20; halve++, scale /= 2)
-        {
-          for (guint i = 0; i < 3; i++)
-            trial[i] = theta[i] + scale * step[i];
-          value = evaluate (s, trial);
-          if (value <= best)
-            break;
-        }
-      if (!(value <= best))
-        return;
-      memcpy (theta, trial, sizeof trial);
-      best = value;
-      if (size * scale < 1e-10)
-        return;
-    }
 }
 
 static double
@@ -696,37 +638,68 @@ fill_result (Stats             *s,
   res->n_subjects = s->m;
 }
 
-ObLmeResult *
-ob_lme_fit_terms (const ObLmeModel  *model,
-                  guint              n_terms,
-                  ObLmeMethod        method,
-                  GError           **error)
+struct _ObLmeWork
 {
-  g_auto (Stats) s = { 0 };
-  g_autoptr (ObLmeResult) res = NULL;
-  g_autofree guint8 *level = NULL;
-  double theta[3];
-  guint p, singles = 0;
-  gboolean converged, boundary;
+  Stats s;
+  const ObLmeModel *model;
+  guint8 *level;
+};
+
+ObLmeWork *
+ob_lme_work_new (const ObLmeModel  *model,
+                 ObLmeRowFunc       row_func,
+                 gpointer           row_data,
+                 GError           **error)
+{
+  g_autoptr (ObLmeWork) work = NULL;
 
   g_return_val_if_fail (model != NULL, NULL);
-  g_return_val_if_fail (n_terms >= 1 && n_terms <= model->n_terms, NULL);
-  g_return_val_if_fail (model->term_start[0] == 0 && model->term_start[model->n_terms] ==
-                        model->p, NULL);
+  g_return_val_if_fail (model->n_terms >= 1 && model->term_start[0] == 0 &&
+                        model->term_start[model->n_terms] == model->p, NULL);
 
-  p = model->term_start[n_terms];
-  level = g_new0 (guint8, model->p);
-  if (!stats_init (&s, model, p, method == OB_LME_REML, level, error))
+  work = g_new0 (ObLmeWork, 1);
+  work->model = model;
+  work->level = g_new0 (guint8, model->p);
+  if (!stats_init (&work->s, model, row_func, row_data, work->level, error))
     return NULL;
-  if (!start_values (&s, theta, error))
+  return g_steal_pointer (&work);
+}
+
+void
+ob_lme_work_free (ObLmeWork *work)
+{
+  if (work == NULL)
+    return;
+  stats_clear (&work->s);
+  g_free (work->level);
+  g_free (work);
+}
+
+ObLmeResult *
+ob_lme_work_fit (ObLmeWork    *work,
+                 guint         n_terms,
+                 ObLmeMethod   method,
+                 GError      **error)
+{
+  Stats *s = &work->s;
+  const ObLmeModel *model = work->model;
+  const guint8 *level = work->level;
+  g_autoptr (ObLmeResult) res = NULL;
+  double theta[3];
+  guint singles = 0;
+  gboolean converged, boundary;
+
+  g_return_val_if_fail (n_terms >= 1 && n_terms <= model->n_terms, NULL);
+
+  s->p = model->term_start[n_terms];
+  s->reml = method == OB_LME_REML;
+  if (!start_values (s, theta, error))
     return NULL;
 
   res = g_new0 (ObLmeResult, 1);
   res->method = method;
   res->lrt_loglik_full = res->lrt_loglik_reduced = res->lrt_statistic = res->lrt_p = NAN;
-  converged = minimise (&s, theta, &res->iterations);
-  if (converged)
-    polish (&s, theta);
+  converged = ob_lme_minimise (criterion, s, theta, &res->iterations);
   boundary = theta[0] < BOUNDARY_LOG || theta[2] < BOUNDARY_LOG;
   if (!converged && !boundary)
     {
@@ -735,17 +708,17 @@ ob_lme_fit_terms (const ObLmeModel  *model,
                              "support a random slope per subject"));
       return NULL;
     }
-  if (evaluate (&s, theta) >= BAD_CRITERION)
+  if (evaluate (s, theta) >= OB_LME_BAD_CRITERION)
     {
       g_set_error_literal (error, OB_ERROR, OB_ERROR_NUMERIC,
                            _("The mixed-effects model has no finite likelihood; check that "
                              "the fixed effects can be estimated"));
       return NULL;
     }
-  fill_result (&s, model, n_terms, level, theta, res);
+  fill_result (s, model, n_terms, level, theta, res);
 
-  for (guint i = 0; i < s.m; i++)
-    if (s.subj[(gsize) i * s.rec] < 2)
+  for (guint i = 0; i < s->m; i++)
+    if (s->subj[(gsize) i * s->rec] < 2)
       singles++;
   if (boundary)
     res->warning = g_strdup (_("A variance of the random effects is estimated as zero (on its "
@@ -768,7 +741,9 @@ ob_lme_fit (const ObLmeModel  *model,
 {
   g_return_val_if_fail (model != NULL, NULL);
 
-  return ob_lme_fit_terms (model, model->n_terms, method, error);
+  g_autoptr (ObLmeWork) work = ob_lme_work_new (model, NULL, NULL, error);
+
+  return work != NULL ? ob_lme_work_fit (work, model->n_terms, method, error) : NULL;
 }
 
 void
