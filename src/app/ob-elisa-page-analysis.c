@@ -660,6 +660,42 @@ elisa_get_results_sentence (ObAnalysisPage *page)
   return plate != NULL ? ob_elisa_results_sentence (plate) : NULL;
 }
 
+static void
+add_toggle (GtkWidget  *box,
+            GtkSwitch  *source,
+            const char *label)
+{
+  GtkWidget *toggle = gtk_toggle_button_new_with_label (label);
+
+  g_object_bind_property (source, "active", toggle, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_box_append (GTK_BOX (box), toggle);
+}
+
+/* The plate shown, the band, the samples and the limits: each works the page's own control. */
+static GtkWidget *
+elisa_create_live_controls (ObAnalysisPage *page)
+{
+  ObElisaPage *self = OB_ELISA_PAGE (page);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+
+  if (self->plates != NULL && self->plates->len > 1)
+    {
+      /* The drop-down takes a reference it does not add. */
+      GtkWidget *plates = gtk_drop_down_new (g_object_ref (G_LIST_MODEL (self->plate_names)),
+                                             NULL);
+
+      g_object_bind_property (self->plate_dropdown, "selected", plates, "selected",
+                              G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+      gtk_widget_set_tooltip_text (plates, _("Plate"));
+      gtk_box_append (GTK_BOX (box), plates);
+    }
+  add_toggle (box, self->band_switch, _("CI Band"));
+  add_toggle (box, self->samples_switch, _("Samples"));
+  add_toggle (box, self->limits_switch, _("Limits"));
+  return box;
+}
+
 void
 ob_elisa_page_analysis_page_init (ObAnalysisPageInterface *iface)
 {
@@ -674,4 +710,5 @@ ob_elisa_page_analysis_page_init (ObAnalysisPageInterface *iface)
   iface->get_results_text = elisa_get_results_text;
   iface->get_methods_text = elisa_get_methods_text;
   iface->get_results_sentence = elisa_get_results_sentence;
+  iface->create_live_controls = elisa_create_live_controls;
 }

@@ -49,6 +49,9 @@ struct _ObElisaPage
   AdwComboRow *weight_row;
   GtkSpinButton *cv_spin;
   GtkSwitch *exclude_failing_switch;
+  GtkSwitch *band_switch;
+  GtkSwitch *samples_switch;
+  GtkSwitch *limits_switch;
   AdwPreferencesGroup *columns_group;
   AdwComboRow *column_rows[OB_ELISA_N_ROLES];
   GtkDropDown *plate_dropdown;

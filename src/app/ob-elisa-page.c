@@ -168,6 +168,9 @@ setup_plots (ObElisaPage *self)
 
   ob_elisa_page_get_assay (self, &columns, &settings);
   ob_curve_plot_init (&self->curve, plate);
+  self->curve.show_band = gtk_switch_get_active (self->band_switch);
+  self->curve.show_samples = gtk_switch_get_active (self->samples_switch);
+  self->curve.show_limits = gtk_switch_get_active (self->limits_switch);
   /* Interned: the figure may outlive the dataset's columns. */
   self->curve.x_label = columns.conc != NULL ? g_intern_string (columns.conc) : NULL;
   self->curve.y_label = columns.response != NULL ? g_intern_string (columns.response) : NULL;
@@ -658,6 +661,19 @@ plate_selected_cb (ObElisaPage *self)
 }
 
 static void
+figure_setting_changed_cb (ObElisaPage *self)
+{
+  if (self->building)
+    return;
+  if (self->plates != NULL)
+    {
+      setup_plots (self);
+      gtk_widget_queue_draw (GTK_WIDGET (self->plot_view));
+    }
+  ob_elisa_page_notify_changed (self);
+}
+
+static void
 figure_size_changed_cb (ObElisaPage *self)
 {
   g_clear_pointer (&self->layout, ob_curve_layout_free);
@@ -719,6 +735,9 @@ ob_elisa_page_class_init (ObElisaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, weight_row);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, cv_spin);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, exclude_failing_switch);
+  gtk_widget_class_bind_template_child (widget_class, ObElisaPage, band_switch);
+  gtk_widget_class_bind_template_child (widget_class, ObElisaPage, samples_switch);
+  gtk_widget_class_bind_template_child (widget_class, ObElisaPage, limits_switch);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, columns_group);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, plate_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, title_label);
@@ -791,6 +810,12 @@ ob_elisa_page_new (ObDataset *dataset)
                             G_CALLBACK (setting_changed_cb), self);
   g_signal_connect_swapped (self->exclude_failing_switch, "notify::active",
                             G_CALLBACK (setting_changed_cb), self);
+  g_signal_connect_swapped (self->band_switch, "notify::active",
+                            G_CALLBACK (figure_setting_changed_cb), self);
+  g_signal_connect_swapped (self->samples_switch, "notify::active",
+                            G_CALLBACK (figure_setting_changed_cb), self);
+  g_signal_connect_swapped (self->limits_switch, "notify::active",
+                            G_CALLBACK (figure_setting_changed_cb), self);
   g_signal_connect_swapped (self->plate_dropdown, "notify::selected",
                             G_CALLBACK (plate_selected_cb), self);
   g_signal_connect_swapped (self->width_spin, "value-changed",

@@ -322,6 +322,30 @@ test_click_asks_reason (void)
   g_assert_finalize_object (page);
 }
 
+/* The presentation's toggles work the page's figure switches. */
+static void
+test_live_controls (void)
+{
+  ObElisaPage *page = new_page ("elisa-plate.csv");
+  GtkWidget *controls = ob_analysis_page_create_live_controls (OB_ANALYSIS_PAGE (page));
+  GtkWidget *band;
+  guint changes = 0;
+
+  g_object_ref_sink (controls);
+  band = gtk_widget_get_first_child (controls);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (band));
+  g_assert_true (page->curve.show_band);
+  g_signal_connect (page, "changed", G_CALLBACK (count_cb), &changes);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (band), FALSE);
+  g_assert_false (gtk_switch_get_active (page->band_switch));
+  g_assert_false (page->curve.show_band);
+  g_assert_cmpuint (changes, ==, 1);
+  gtk_switch_set_active (page->samples_switch, FALSE);
+  g_assert_false (page->curve.show_samples);
+  g_object_unref (controls);
+  g_assert_finalize_object (page);
+}
+
 static void
 test_export (void)
 {
@@ -489,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/gui/elisa-page/click-asks-reason", test_click_asks_reason);
   g_test_add_func ("/gui/elisa-page/export", test_export);
   g_test_add_func ("/gui/elisa-page/window-project", test_window_project);
+  g_test_add_func ("/gui/elisa-page/live-controls", test_live_controls);
 
   status = g_test_run ();
   g_clear_object (&reference);
