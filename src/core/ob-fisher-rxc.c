@@ -4,13 +4,13 @@
  *
  * Given the margins, a table x has probability P(x) = exp(K − S(x)) with
  * K = Σ ln R_i! + Σ ln C_j! − ln N! and S(x) = Σ ln x_ij!.  The p-value sums P over the
- * tables with S ≥ S(observed) (less R's relative slack).  Tables are built column by column;
- * before a column is filled, bounds on S over every completion decide whether the whole
- * sub-tree counts (its total probability has a closed form, Σ_completions exp(−S) =
- * N'! / (Π r'_i! Π C_j!)), cannot count, or must be opened.  The bounds come from relaxing
- * the table to its columns (and to its rows) separately: ln x! is convex, so the most even
- * filling of each column under the row caps gives the least S and the greediest filling the
- * most (the first is majorised by, the second majorises, every feasible column).
+ * tables with S ≥ S(observed) (less R's relative slack).  Tables are built column by column,
+ * as in the network algorithm of Mehta & Patel (1983): the state after a column is the
+ * multiset of row sums left.  For each state, the least and greatest S over all its
+ * completions are computed once (memoised by state), so that before a column is filled a
+ * partial table is known to count whatever follows (the completions' total probability has a
+ * closed form, Σ exp(−S) = N'! / (Π r'_i! Π C_j!)), to count for none of them, or must be
+ * opened further.
  */
 #define G_LOG_DOMAIN "oncobench-core"
 
@@ -22,6 +22,8 @@
 #include <string.h>
 
 #include "ob-crosstab.h"
+
+typedef struct _Bounds Bounds;
 
 typedef struct
 {
@@ -36,8 +38,39 @@ typedef struct
   double p;
   guint64 steps;
   gboolean too_big;
-  int *caps;               /* scratch: n_rows + n_cols */
+  Bounds *probe;           /* scratch key for memo look-ups */
+  GHashTable **memo;       /* per column: remaining row sums (sorted) → Bounds */
+  int *scratch;            /* per column: 3 × n_rows ints (key, filling, child) */
 } Fisher;
+
+/* The least and greatest S over every completion of a state, exactly. */
+struct _Bounds
+{
+  double lo;
+  double hi;
+  guint n;
+  int key[];
+};
+
+static guint
+bounds_hash (gconstpointer p)
+{
+  const Bounds *b = p;
+  guint h = 5381;
+
+  for (guint i = 0; i < b->n; i++)
+    h = h * 33 + (guint) b->key[i];
+  return h;
+}
+
+static gboolean
+bounds_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const Bounds *x = a, *y = b;
+
+  return memcmp (x->key, y->key, x->n * sizeof (int)) == 0;
+}
 
 static int
 compare_ints_desc (const void *a,
@@ -49,80 +82,112 @@ compare_ints_desc (const void *a,
   return (x < y) - (x > y);
 }
 
-/* Least Σ ln x_i! with Σ x_i = total, 0 ≤ x_i ≤ caps[i]; caps sorted in descending order. */
-static double
-even_fill (const Fisher *f,
-           const int    *caps,
-           guint         n,
-           int           total)
-{
-  double s = 0;
-
-  for (guint i = n; i-- > 0;)
-    {
-      guint k = i + 1;
-      int q = total / (int) k;
-
-      if (caps[i] <= q)
-        {
-          s += f->lnfact[caps[i]];
-          total -= caps[i];
-          continue;
-        }
-      /* caps[0 … i] all exceed q: q each, and the remainder one more. */
-      s += (double) (k - (guint) (total % (int) k)) * f->lnfact[q]
-           + (double) (total % (int) k) * f->lnfact[q + 1];
-      return s;
-    }
-  return s;
-}
-
-/* Largest Σ ln x_i! under the same constraints: fill the largest caps first. */
-static double
-greedy_fill (const Fisher *f,
-             const int    *caps,
-             guint         n,
-             int           total)
-{
-  double s = 0;
-
-  for (guint i = 0; i < n && total > 0; i++)
-    {
-      int x = MIN (caps[i], total);
-
-      s += f->lnfact[x];
-      total -= x;
-    }
-  return s;
-}
+static void exact_bounds (Fisher    *f,
+                          guint      col,
+                          const int *key,
+                          double    *lo,
+                          double    *hi);
 
 static void
-bounds (Fisher *f,
-        guint   col,
-        double *lo,
-        double *hi)
+sort_desc (int   *v,
+           guint  n)
 {
-  int *row_caps = f->caps;
-  int *col_caps = f->caps + f->n_rows;
-  guint n_left = f->n_cols - col;
-  double lo_c = 0, hi_c = 0, lo_r = 0, hi_r = 0;
+  for (guint i = 1; i < n; i++)
+    {
+      int x = v[i];
+      guint j = i;
 
-  memcpy (row_caps, f->rem, f->n_rows * sizeof (int));
-  qsort (row_caps, f->n_rows, sizeof (int), compare_ints_desc);
-  memcpy (col_caps, f->cols + col, n_left * sizeof (int));
-  qsort (col_caps, n_left, sizeof (int), compare_ints_desc);
-  for (guint j = 0; j < n_left; j++)
-    {
-      lo_c += even_fill (f, row_caps, f->n_rows, col_caps[j]);
-      hi_c += greedy_fill (f, row_caps, f->n_rows, col_caps[j]);
+      for (; j > 0 && v[j - 1] < x; j--)
+        v[j] = v[j - 1];
+      v[j] = x;
     }
-  for (guint i = 0; i < f->n_rows; i++)
+}
+
+/* Every filling of column col under the row sums key, each followed by the best and worst
+ * completion of what it leaves. */
+static void
+compose (Fisher    *f,
+         guint      col,
+         const int *key,
+         guint      row,
+         int        left,
+         double     s,
+         double    *lo,
+         double    *hi)
+{
+  int *x = f->scratch + (gsize) col * 3 * f->n_rows + f->n_rows;
+  int *child = x + f->n_rows;
+  int after = 0;
+
+  if (f->too_big)
+    return;
+  if (++f->steps > OB_FISHER_MAX_STEPS)
     {
-      lo_r += even_fill (f, col_caps, n_left, row_caps[i]);
-      hi_r += greedy_fill (f, col_caps, n_left, row_caps[i]);
+      f->too_big = TRUE;
+      return;
     }
-  *lo = MAX (lo_c, lo_r);
-  *hi = MIN (hi_c, hi_r);
+  if (row == f->n_rows - 1)
+    {
+      double clo, chi;
+
+      x[row] = left;
+      for (guint i = 0; i < f->n_rows; i++)
+        child[i] = key[i] - x[i];
+      sort_desc (child, f->n_rows);
+      exact_bounds (f, col + 1, child, &clo, &chi);
+      s += f->lnfact[left];
+      *lo = MIN (*lo, s + clo);
+      *hi = MAX (*hi, s + chi);
+      return;
+    }
+  for (guint i = row + 1; i < f->n_rows; i++)
+    after += key[i];
+  for (int v = MAX (0, left - after); v <= MIN (key[row], left); v++)
+    {
+      x[row] = v;
+      compose (f, col, key, row + 1, left - v, s + f->lnfact[v], lo, hi);
+    }
+}
+
+/* key: the row sums left, sorted in descending order. */
+static void
+exact_bounds (Fisher    *f,
+              guint      col,
+              const int *key,
+              double    *lo,
+              double    *hi)
+{
+  Bounds *b;
+  gsize size = sizeof (Bounds) + f->n_rows * sizeof (int);
+  int *own;
+
+  if (col == f->n_cols - 1)
+    {
+      *lo = 0;
+      for (guint i = 0; i < f->n_rows; i++)
+        *lo += f->lnfact[key[i]];
+      *hi = *lo;
+      return;
+    }
+  memcpy (f->probe->key, key, f->n_rows * sizeof (int));
+  b = g_hash_table_lookup (f->memo[col], f->probe);
+  if (b != NULL)
+    {
+      *lo = b->lo;
+      *hi = b->hi;
+      return;
+    }
+  b = g_malloc (size);
+  b->n = f->n_rows;
+  memcpy (b->key, key, f->n_rows * sizeof (int));
+  /* compose() below reuses this column's scratch; the key must outlive it. */
+  own = b->key;
+  *lo = INFINITY;
+  *hi = -INFINITY;
+  compose (f, col, own, 0, f->cols[col], 0, lo, hi);
+  b->lo = *lo;
+  b->hi = *hi;
+  g_hash_table_add (f->memo[col], b);
 }
 
 static void enumerate_column (Fisher *f,
@@ -182,7 +247,15 @@ enumerate_column (Fisher *f,
       return;
     }
 
-  bounds (f, col, &lo, &hi);
+  {
+    int *key = f->scratch + (gsize) col * 3 * f->n_rows;
+
+    memcpy (key, f->rem, f->n_rows * sizeof (int));
+    sort_desc (key, f->n_rows);
+    exact_bounds (f, col, key, &lo, &hi);
+  }
+  if (f->too_big)
+    return;
   if (s_past + lo >= f->threshold)
     {
       log_total = f->lnfact[f->cols_left[col]];
@@ -210,7 +283,8 @@ ob_fisher_test_rxc (const double  *counts,
   g_autofree int *cols = NULL;
   g_autofree int *cols_left = NULL;
   g_autofree double *lnfact = NULL;
-  g_autofree int *caps = NULL;
+  g_autofree Bounds *probe = NULL;
+  g_autofree int *scratch = NULL;
   gboolean transpose = n_rows > n_cols;
   double s_obs = 0, total = 0;
   int n;
@@ -273,14 +347,23 @@ ob_fisher_test_rxc (const double  *counts,
     f.k_const += lnfact[cols[j]];
   /* fisher.test counts tables with P ≤ P_obs (1 + 1e-7). */
   f.threshold = s_obs - log1p (1e-7);
-  caps = g_new (int, f.n_rows + f.n_cols);
+  probe = g_malloc0 (sizeof (Bounds) + f.n_rows * sizeof (int));
+  probe->n = f.n_rows;
   f.rem = rows;
   f.cols = cols;
   f.cols_left = cols_left;
   f.lnfact = lnfact;
-  f.caps = caps;
+  f.probe = probe;
+
+  f.memo = g_new0 (GHashTable *, f.n_cols);
+  for (guint j = 0; j < f.n_cols; j++)
+    f.memo[j] = g_hash_table_new_full (bounds_hash, bounds_equal, g_free, NULL);
+  f.scratch = scratch = g_new0 (int, (gsize) f.n_cols * 3 * f.n_rows);
 
   enumerate_column (&f, 0, 0);
+  for (guint j = 0; j < f.n_cols; j++)
+    g_hash_table_unref (f.memo[j]);
+  g_free (f.memo);
   if (f.too_big)
     {
       g_set_error (error, OB_ERROR, OB_ERROR_NUMERIC,
