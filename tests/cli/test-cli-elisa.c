@@ -221,6 +221,44 @@ test_plates (void)
   g_assert_nonnull (first);
   check_params (first, item, "plate 1");
   check_standards (first, item);
+
+  /* Every run's curve as nls fits it, run 10 included, which nls only reaches from a
+   * hand-picked start. */
+  {
+    static const char * const names[] = { "bottom", "top", "ec50", "hill" };
+    JsonArray *runs = json_object_get_array_member (
+      json_node_get_object (json_parser_get_root (fixture)), "dnase_runs");
+
+    g_assert_cmpuint (json_array_get_length (runs), ==, json_array_get_length (plates));
+    for (guint i = 0; i < json_array_get_length (runs); i++)
+      {
+        JsonObject *want = json_array_get_object_element (runs, i);
+        JsonArray *params = json_object_get_array_member (want, "params");
+        JsonArray *se = json_object_get_array_member (want, "se");
+        JsonObject *got = NULL;
+
+        for (guint k = 0; k < json_array_get_length (plates); k++)
+          {
+            JsonObject *plate = json_array_get_object_element (plates, k);
+
+            if (g_str_equal (cli_get_string (plate, "plate"),
+                             json_object_get_string_member (want, "run")))
+              got = plate;
+          }
+        g_assert_nonnull (got);
+        for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+          {
+            g_autofree char *what = g_strdup_printf ("run %s %s",
+                                                     json_object_get_string_member (want, "run"),
+                                                     names[j]);
+
+            cli_assert_close (cli_get_double (cli_get_object (got, "params"), names[j]),
+                              json_array_get_double_element (params, j), TOL, what);
+            cli_assert_close (cli_get_double (cli_get_object (got, "param_se"), names[j]),
+                              json_array_get_double_element (se, j), TOL, what);
+          }
+      }
+  }
 }
 
 static void
