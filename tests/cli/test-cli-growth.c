@@ -509,6 +509,25 @@ test_exclude (void)
   g_assert_nonnull (strstr (line, "M99"));
 }
 
+/* --where keeps the rows of two arms: two arms, their 16 mice, and the control among them. */
+static void
+test_where (void)
+{
+  g_autoptr(CliResult) result = run_xenograft ("--where", "arm=vehicle", "--where",
+                                               "arm=combination", NULL);
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonArray *groups = cli_get_array (root, "groups");
+  JsonArray *vs = cli_get_array (cli_get_object (root, "growth_rate"), "vs_control");
+
+  g_assert_cmpuint (json_array_get_length (groups), ==, 2);
+  g_assert_cmpint (cli_get_int (root, "n_subjects"), ==, 16);
+  g_assert_cmpstr (cli_get_string (root, "control"), ==, "vehicle");
+  g_assert_cmpuint (json_array_get_length (vs), ==, 1);
+  g_assert_cmpstr (cli_get_string (json_array_get_object_element (vs, 0), "group"), ==,
+                   "combination");
+}
+
 static void
 test_bad_input (void)
 {
@@ -607,6 +626,7 @@ main (int    argc,
   g_test_add_func ("/cli/growth/few", test_few);
   g_test_add_func ("/cli/growth/figures", test_figures);
   g_test_add_func ("/cli/growth/exclude", test_exclude);
+  g_test_add_func ("/cli/growth/where", test_where);
   g_test_add_func ("/cli/growth/bad-input", test_bad_input);
   g_test_add_func ("/cli/growth/project", test_project);
   status = g_test_run ();

@@ -420,6 +420,38 @@ study_from_text (const char  *text,
   return ob_growth_study_new (dataset, &spec, NULL, error);
 }
 
+/* Mice numbered 1…10 stay numbers (10 after 9), and dates count as days from the first one. */
+static void
+test_numeric_ids_and_dates (void)
+{
+  static const char text[] = "mouse,arm,date,volume\n"
+                             "9,vehicle,2024-03-01,100\n9,vehicle,2024-03-08,150\n"
+                             "10,vehicle,2024-03-01,120\n10,vehicle,2024-03-08,170\n"
+                             "2,drug,2024-03-01,110\n2,drug,2024-03-08,105\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObDataset) dataset = ob_csv_read_bytes (bytes, "dates.csv", NULL, &error);
+  g_autoptr(ObGrowthStudy) study = NULL;
+  ObGrowthSpec spec;
+
+  g_assert_no_error (error);
+  ob_growth_spec_init (&spec);
+  spec.subject_column = "mouse";
+  spec.group_column = "arm";
+  spec.time_column = "date";
+  spec.volume_column = "volume";
+  study = ob_growth_study_new (dataset, &spec, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (study->n_days, ==, 2);
+  g_assert_cmpfloat (study->days[0], ==, 0);
+  g_assert_cmpfloat (study->days[1], ==, 7);
+  g_assert_cmpuint (study->n_mice, ==, 3);
+  g_assert_cmpstr (study->arm_names[study->control], ==, "vehicle");
+  g_assert_cmpstr (study->mice[study->arm_first[study->control]].id, ==, "9");
+  g_assert_cmpstr (study->mice[study->arm_first[study->control] + 1].id, ==, "10");
+  g_assert_cmpfloat (study->mice[ob_growth_study_find_mouse (study, "10")].volume0, ==, 120);
+}
+
 static void
 test_bad_input (void)
 {
@@ -507,6 +539,7 @@ main (int    argc,
   g_test_add_func ("/core/growth/bli", test_bli);
   g_test_add_func ("/core/growth/wide", test_wide);
   g_test_add_func ("/core/growth/weight", test_weight);
+  g_test_add_func ("/core/growth/numeric-ids-and-dates", test_numeric_ids_and_dates);
   g_test_add_func ("/core/growth/bad-input", test_bad_input);
   g_test_add_func ("/core/growth/exclusion", test_exclusion);
   status = g_test_run ();
