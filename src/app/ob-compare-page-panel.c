@@ -427,7 +427,8 @@ ob_compare_results_to_tsv (const ObCompareResults *r)
 
   if (r->has_posthoc)
     {
-      g_string_append_printf (out, "\nComparisons (%s)\n%sa\tb\tdiff (b − a)\tlower\tupper\tp adj\n",
+      g_string_append_printf (out, "\nComparisons (%s)\n%sa\tb\tdiff (b − a)\tlower\tupper"
+                                   "\tp adj\n",
                               ob_compare_posthoc_to_string (r->posthoc),
                               r->test == OB_COMPARE_TWOWAY ? "Within\t" : "");
       for (gsize i = 0; i < r->n_pairs; i++)

@@ -691,8 +691,8 @@ ob_compare_page_init (ObComparePage *self)
 
   ob_plot_view_set_draw_func (self->plot_view, draw_figure_cb, self, NULL);
   ob_plot_view_set_tooltip_func (self->plot_view, figure_tooltip_cb, self, NULL);
-  g_signal_connect_swapped (self->save_as_button, "clicked", G_CALLBACK (ob_compare_page_save_as_clicked),
-                            self);
+  g_signal_connect_swapped (self->save_as_button, "clicked",
+                            G_CALLBACK (ob_compare_page_save_as_clicked), self);
 }
 
 /* Public */
