@@ -451,8 +451,11 @@ categorical_test (ObTable1Variable *var,
                   Work             *w)
 {
   guint n_groups = w->n_groups, width = n_groups + 1, n_cols = 0;
-  g_autoptr(ObCrosstab) ct = NULL;
   g_autoptr(GError) error = NULL;
+  ObTableTest chisq, fisher;
+  gboolean fisher_ok;
+  g_autofree double *col_totals = g_new0 (double, MAX (n_groups, 1));
+  double total = 0, min_expected = INFINITY;
 
   /* Levels × the groups that have data. */
   for (guint g = 0; g < n_groups; g++)
@@ -467,25 +470,51 @@ categorical_test (ObTable1Variable *var,
   for (guint l = 0; l < var->n_levels; l++)
     memmove (w->counts_test + l * n_cols, w->counts_test + l * n_groups,
              n_cols * sizeof (double));
-  ct = ob_crosstab_new (w->counts_test, var->n_levels, n_cols, OB_CROSSTAB_AUTO, 0.95, &error);
-  if (ct == NULL && g_error_matches (error, OB_ERROR, OB_ERROR_NUMERIC))
+  for (guint c = 0; c < n_cols; c++)
     {
-      /* Too large to enumerate: the expected counts are then large enough for chi-square
-       * nearly always; the test named in the footnote says which was run. */
-      g_clear_error (&error);
-      ct = ob_crosstab_new (w->counts_test, var->n_levels, n_cols, OB_CROSSTAB_CHISQ, 0.95,
-                            &error);
+      col_totals[c] = 0;
+      for (guint l = 0; l < var->n_levels; l++)
+        col_totals[c] += w->counts_test[l * n_cols + c];
+      total += col_totals[c];
     }
-  if (ct == NULL)
+  /* The test alone: Table 1 shows no odds ratio, whose exact interval costs time on large
+   * 2 × 2 tables. */
+  if (!ob_chisq_test (w->counts_test, var->n_levels, n_cols, &chisq, &error))
     {
       g_debug ("%s: no test: %s", var->name, error->message);
       return;
     }
-  var->test = ct->test == OB_CROSSTAB_FISHER ? OB_TABLE1_TEST_FISHER : OB_TABLE1_TEST_CHISQ;
-  var->statistic = ct->statistic;
-  var->df = ct->df;
-  var->p = ct->p;
-  var->yates = ct->test == OB_CROSSTAB_CHISQ && ct->yates;
+  for (guint l = 0; l < var->n_levels; l++)
+    {
+      double row = 0;
+
+      for (guint c = 0; c < n_cols; c++)
+        row += w->counts_test[l * n_cols + c];
+      for (guint c = 0; c < n_cols; c++)
+        min_expected = MIN (min_expected, row * col_totals[c] / total);
+    }
+  if (min_expected < 5)
+    {
+      if (var->n_levels == 2 && n_cols == 2)
+        fisher_ok = ob_fisher_test (w->counts_test, &fisher, &error);
+      else
+        fisher_ok = ob_fisher_test_rxc (w->counts_test, var->n_levels, n_cols, &fisher.p,
+                                        &error);
+      if (fisher_ok)
+        {
+          var->test = OB_TABLE1_TEST_FISHER;
+          var->p = fisher.p;
+          return;
+        }
+      /* Too large to enumerate: the expected counts are then large enough for chi-square
+       * nearly always; the footnote names the test that ran. */
+      g_debug ("%s: %s", var->name, error->message);
+    }
+  var->test = OB_TABLE1_TEST_CHISQ;
+  var->statistic = chisq.statistic;
+  var->df = chisq.df;
+  var->p = chisq.p;
+  var->yates = chisq.yates;
 }
 
 static void
