@@ -111,6 +111,20 @@ ob_oncoprint_layout_texts (const ObOncoprintLayout *layout,
       put (text, cr, boxes, plot->title, layout->title_box.x, layout->title_box.y, 0, 0);
     }
   ob_plot_text_set_font (text, 1, FALSE);
+  if (layout->patient_bars.width > 0)
+    {
+      g_autofree char *max = g_strdup_printf ("%" G_GSIZE_FORMAT, layout->patient_bars_max);
+      double x = layout->grid.x - plot->style.tick_length - lh * 0.15;
+      ObPlotRect box = ob_plot_text_box (text, max, x, layout->patient_bars.y, 1, 0.5);
+
+      /* the bars' scale: the count at their top, and what they count, ellipsised rather
+       * than pushed off the page when the gene names leave little room */
+      put (text, cr, boxes, max, x, layout->patient_bars.y, 1, 0.5);
+      ob_plot_text_set_max_width (text, box.x - lh * 0.4 - layout->margin);
+      put (text, cr, boxes, _("Alterations"), box.x - lh * 0.4,
+           layout->patient_bars.y + layout->patient_bars.height / 2, 1, 0.5);
+      ob_plot_text_set_max_width (text, 0);
+    }
   if (layout->annotation.width > 0 && plot->annotation_label != NULL)
     {
       ob_plot_text_set_max_width (text, layout->pct_x - layout->margin);
@@ -194,6 +208,42 @@ draw_cells (cairo_t                 *cr,
     }
 }
 
+/* Stacked in gene order, so the bars read with the rows under them. */
+static void
+draw_patient_bars (cairo_t                 *cr,
+                   const ObOncoprintLayout *layout)
+{
+  const ObLandscape *land = layout->source->landscape;
+  const ObPlotRect *r = &layout->patient_bars;
+  double unit = r->height / (double) layout->patient_bars_max, cw = layout->cell_width;
+  double gap = cw >= 2.5 ? MIN (cw * 0.15, 1.0) : 0;
+
+  for (gsize c = 0; c < layout->n_columns; c++)
+    {
+      double y = r->y + r->height;
+
+      for (guint g = 0; g < land->n_genes; g++)
+        {
+          guint16 v = land->cells[(gsize) g * land->n_patients + layout->columns[c]];
+          ObPlotColor color;
+
+          if (v == 0)
+            continue;
+          color = ob_oncoprint_type_color (land->types[v - 1], v - 1);
+          cairo_set_source_rgb (cr, color.r, color.g, color.b);
+          cairo_rectangle (cr, r->x + c * cw + gap / 2, y - unit, cw - gap, unit);
+          cairo_fill (cr);
+          y -= unit;
+        }
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, layout->source->style.axis_width);
+  cairo_move_to (cr, r->x - layout->source->style.tick_length, r->y);
+  cairo_line_to (cr, r->x, r->y);
+  cairo_line_to (cr, r->x, r->y + r->height);
+  cairo_stroke (cr);
+}
+
 static void
 draw_bars (cairo_t                 *cr,
            const ObOncoprintLayout *layout)
@@ -271,6 +321,8 @@ ob_oncoprint_render_layout (cairo_t                 *cr,
   for (guint g = 0; g < land->n_genes; g++)
     draw_cells (cr, layout, land->cells + (gsize) g * land->n_patients,
                 layout->grid.y + g * pitch, layout->row_height);
+  if (layout->patient_bars.width > 0)
+    draw_patient_bars (cr, layout);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
   draw_bars (cr, layout);
   ob_oncoprint_layout_texts (layout, text, cr, NULL);

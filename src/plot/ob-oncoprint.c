@@ -20,6 +20,7 @@ ob_oncoprint_init (ObOncoprint       *plot,
   memset (plot, 0, sizeof *plot);
   plot->landscape = landscape;
   plot->show_unaltered = TRUE;
+  plot->show_patient_bars = TRUE;
   ob_plot_style_init (&plot->style);
 }
 
@@ -201,6 +202,15 @@ layout_geometry (const ObOncoprint *plot,
     }
   layout->row_height = row_height;
   layout->row_gap = row_height * 0.18;
+  layout->patient_bars = (ObPlotRect) { 0 };
+  /* a bar per patient stops meaning anything once bars are thinner than a hairline */
+  if (plot->show_patient_bars && land->n_genes > 1 && layout->patient_bars_max > 0
+      && layout->cell_width >= 0.2)
+    {
+      layout->patient_bars = (ObPlotRect) { layout->grid.x, y, layout->grid.width,
+                                            row_height * 1.6 };
+      y += layout->patient_bars.height + layout->row_gap * 2;
+    }
   if (plot->annotation != NULL)
     {
       layout->annotation = (ObPlotRect) { layout->grid.x, y, layout->grid.width,
@@ -295,13 +305,22 @@ ob_oncoprint_layout (const ObOncoprint *plot,
         layout->columns[layout->n_columns++] = p;
     }
   layout_annotation (plot, layout);
+  for (gsize c = 0; c < layout->n_columns; c++)
+    {
+      gsize count = 0;
+
+      for (guint g = 0; g < land->n_genes; g++)
+        count += land->cells[(gsize) g * land->n_patients + layout->columns[c]] != 0;
+      layout->patient_bars_max = MAX (layout->patient_bars_max, count);
+    }
 
   pitch = lh * 1.25;
   layout_geometry (plot, layout, text, pitch);
   if (height_pt > 0 && fabs (height_pt - layout->bottom) > 0.5 && land->n_genes > 0)
     {
       /* rows take up what the height gives or asks back, within readable bounds */
-      double rows = land->n_genes * 1.18 + (plot->annotation != NULL ? 0.7 + 0.36 : 0);
+      double rows = land->n_genes * 1.18 + (plot->annotation != NULL ? 0.7 + 0.36 : 0)
+                    + (layout->patient_bars.width > 0 ? 1.6 + 0.36 : 0);
 
       pitch = CLAMP (pitch + (height_pt - layout->bottom) / rows, lh * 0.9, lh * 3);
       layout_geometry (plot, layout, text, pitch);

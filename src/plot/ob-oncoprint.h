@@ -25,6 +25,8 @@ typedef struct
   const char *annotation_label;
   /* Columns for patients without any alteration (the cohort's denominator made visible). */
   gboolean show_unaltered;
+  /* Bars above the grid: each patient's number of altered genes, by type. */
+  gboolean show_patient_bars;
   ObPlotStyle style;
 } ObOncoprint;
 
@@ -43,6 +45,8 @@ typedef struct
   double cell_width, row_height, row_gap;
   gsize n_columns;                  /* patients drawn */
   gsize *columns;                   /* patient index of each column, oncoprint order */
+  ObPlotRect patient_bars;          /* alterations per patient; width 0 without them */
+  gsize patient_bars_max;
   ObPlotRect annotation;            /* the track; width 0 without one */
   char **annotation_levels;         /* distinct values, sorted; NULL without a track */
   guint *annotation_codes;          /* per column: index into annotation_levels, or G_MAXUINT */

@@ -83,6 +83,24 @@ check_layout (const ObOncoprint *plot,
   g_assert_cmpfloat (layout->bar_ticks[layout->n_bar_ticks - 1], >=,
                      (double) land->genes[0].n_altered);
 
+  /* the bars above count each patient's altered genes, and sit over the cells */
+  {
+    gsize max = 0;
+
+    for (gsize p = 0; p < land->n_patients; p++)
+      {
+        gsize count = 0;
+
+        for (guint g = 0; g < land->n_genes; g++)
+          count += land->cells[(gsize) g * land->n_patients + p] != 0;
+        max = MAX (max, count);
+      }
+    g_assert_cmpuint (layout->patient_bars_max, ==, max);
+    g_assert_cmpfloat (layout->patient_bars.width, ==, layout->grid.width);
+    g_assert_cmpfloat (layout->patient_bars.y + layout->patient_bars.height, <,
+                       layout->grid.y);
+  }
+
   /* every cell answers with its gene and patient, in oncoprint order */
   for (guint g = 0; g < land->n_genes; g++)
     for (gsize c = 0; c < layout->n_columns; c += 7)
