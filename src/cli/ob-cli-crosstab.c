@@ -24,6 +24,8 @@ typedef struct
   char *cols;
   char *test;
   char **where;
+  char *row_order;
+  char *col_order;
   char *figure;
   char *size;
   double dpi;
@@ -37,8 +39,66 @@ crosstab_options_clear (CrosstabOptions *o)
   g_clear_pointer (&o->cols, g_free);
   g_clear_pointer (&o->test, g_free);
   g_clear_pointer (&o->where, g_strfreev);
+  g_clear_pointer (&o->row_order, g_free);
+  g_clear_pointer (&o->col_order, g_free);
   g_clear_pointer (&o->figure, g_free);
   g_clear_pointer (&o->size, g_free);
+}
+
+/* Puts the rows (or, transposed, the columns) of the table in the order the user listed:
+ * every level once.  Which level comes first decides the direction of the odds ratio and of
+ * the risk difference. */
+static gboolean
+reorder_levels (ObCountTable  *table,
+                gboolean       rows,
+                const char    *order,
+                const char    *option,
+                GError       **error)
+{
+  g_auto(GStrv) wanted = ob_cli_split_list (order);
+  char **names = rows ? table->row_names : table->col_names;
+  guint n = rows ? table->n_rows : table->n_cols;
+  g_autofree guint *from = g_new0 (guint, n);
+  g_autofree double *counts = NULL;
+  g_autofree char **old_names = NULL;
+
+  if (wanted == NULL || g_strv_length (wanted) != n)
+    {
+      g_autofree char *levels = g_strjoinv (", ", names);
+
+      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                   _("%s must list each of the %u levels once: %s"), option, n, levels);
+      return FALSE;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      guint k;
+
+      for (k = 0; k < n && g_strcmp0 (names[k], wanted[i]) != 0; k++)
+        ;
+      for (guint j = 0; j < i && k < n; j++)
+        if (from[j] == k)
+          k = n;
+      if (k == n)
+        {
+          g_autofree char *levels = g_strjoinv (", ", names);
+
+          g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                       _("%s: “%s” is not a level, or is listed twice; the levels are %s"),
+                       option, wanted[i], levels);
+          return FALSE;
+        }
+      from[i] = k;
+    }
+  counts = g_memdup2 (table->counts, table->n_rows * table->n_cols * sizeof (double));
+  old_names = g_memdup2 (names, n * sizeof (char *));
+  for (guint i = 0; i < n; i++)
+    names[i] = old_names[from[i]];
+  for (guint r = 0; r < table->n_rows; r++)
+    for (guint c = 0; c < table->n_cols; c++)
+      table->counts[r * table->n_cols + c] =
+        rows ? counts[from[r] * table->n_cols + c] : counts[r * table->n_cols + from[c]];
+  return TRUE;
 }
 
 static void
@@ -128,7 +188,11 @@ run_crosstab (const char            *path,
       && (mask = ob_dataset_where_mask (dataset, (const char * const *) o->where, error)) == NULL)
     return FALSE;
   table = ob_count_table_new (dataset, o->rows, o->cols, mask, error);
-  if (table == NULL)
+  if (table == NULL
+      || (o->row_order != NULL
+          && !reorder_levels (table, TRUE, o->row_order, "--row-order", error))
+      || (o->col_order != NULL
+          && !reorder_levels (table, FALSE, o->col_order, "--col-order", error)))
     return FALSE;
   ct = ob_crosstab_new (table->counts, table->n_rows, table->n_cols, test, 0.95, error);
   if (ct == NULL)
@@ -211,6 +275,10 @@ ob_cli_crosstab (int    argc,
       N_("TEST") },
     { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where,
       N_("Keep rows where COL equals VALUE; repeatable"), N_("COL=VALUE") },
+    { "row-order", 0, 0, G_OPTION_ARG_STRING, &o.row_order,
+      N_("The row levels in the order wanted (default: sorted)"), N_("A,B,…") },
+    { "col-order", 0, 0, G_OPTION_ARG_STRING, &o.col_order,
+      N_("The column levels in the order wanted (default: sorted)"), N_("A,B,…") },
     { "figure", 0, 0, G_OPTION_ARG_FILENAME, &o.figure,
       N_("Draw a 100% stacked bar of the rows (.pdf, .svg, .eps, .png, .tif)"), N_("FILE") },
     { "size", 0, 0, G_OPTION_ARG_STRING, &o.size, N_("Figure size in mm (default 89x70)"),

@@ -106,6 +106,10 @@ sample_case("alk tp53_status x smoking", "alk-cohort.csv", alk, "tp53_status", "
 sample_case("alk stage x tp53_mutation_type", "alk-cohort.csv", alk, "stage",
             "tp53_mutation_type")
 sample_case("lung sex x ph.ecog", "lung.csv", lung, "sex", "ph.ecog")
+# The levels in the user's order (--row-order wild-type,mutant): the odds ratio turns over.
+case("alk tp53_status x sex, wild-type first",
+     table(factor(alk$tp53_status, levels = c("wild-type", "mutant")), cfactor(alk$sex)),
+     source = c("alk-cohort.csv", "tp53_status", "sex"))
 # Job satisfaction by income, the 4 x 4 example of ?fisher.test (Agresti 2002, p. 57).
 case("job satisfaction", matrix(c(1, 2, 1, 0, 3, 3, 6, 1, 10, 10, 14, 9, 6, 7, 12, 11), 4, 4,
                                 dimnames = list(c("<15k", "15-25k", "25-40k", ">40k"),
