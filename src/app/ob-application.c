@@ -10,6 +10,7 @@
 
 #include "ob-application.h"
 #include "ob-autosave.h"
+#include "ob-preferences.h"
 #include "ob-window.h"
 
 struct _ObApplication
@@ -78,8 +79,21 @@ offer_recovery (ObApplication *self,
   ob_autosave_offer_recovery (window);
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+  GtkWidget *preferences = ob_preferences_new (parent);
+
+  if (preferences != NULL)
+    gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "about", .activate = about_action },
+  { .name = "preferences", .activate = preferences_action },
   { .name = "quit", .activate = quit_action },
 };
 
@@ -102,6 +116,10 @@ ob_application_startup (GApplication *app)
     { "win.duplicate-analysis", { "<Control>d", NULL } },
     { "win.delete-analysis", { "<Control>Delete", NULL } },
     { "win.new-survival", { "<Control><Shift>n", NULL } },
+    { "win.present", { "F5", NULL } },
+    { "win.export-figure", { "<Control>e", NULL } },
+    { "win.copy-figure", { "<Control><Shift>c", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
   };
 
   G_APPLICATION_CLASS (ob_application_parent_class)->startup (app);

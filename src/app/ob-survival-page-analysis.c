@@ -451,9 +451,68 @@ survival_get_results_text (ObAnalysisPage *page)
   return ob_survival_page_get_results_text (OB_SURVIVAL_PAGE (page));
 }
 
+static void
+group_toggled_cb (GtkToggleButton *button,
+                  ObSurvivalPage  *self)
+{
+  guint curve = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "ob-curve"));
+  guint64 bit = G_GUINT64_CONSTANT (1) << curve;
+
+  ob_survival_page_set_hidden_groups (self, gtk_toggle_button_get_active (button)
+                                            ? self->hidden_groups & ~bit
+                                            : self->hidden_groups | bit);
+  ob_analysis_page_changed (OB_ANALYSIS_PAGE (self));
+}
+
+/* Groups shown, CI bands, the table under the plot and the landmark: what a meeting asks
+ * about.  Each control works the page's own, so the page and the slide stay in step. */
+static GtkWidget *
+survival_create_live_controls (ObAnalysisPage *page)
+{
+  ObSurvivalPage *self = OB_SURVIVAL_PAGE (page);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bands = gtk_toggle_button_new_with_label (_("CI Bands"));
+  /* The drop-down takes a reference it does not add. */
+  GListModel *tables = adw_combo_row_get_model (self->risk_table_row);
+  GtkWidget *table = gtk_drop_down_new (g_object_ref (tables), NULL);
+  GtkWidget *landmark_label = gtk_label_new (_("Landmark"));
+  GtkWidget *landmark = gtk_spin_button_new (gtk_spin_button_get_adjustment (self->landmark_spin),
+                                             1, 0);
+
+  if (self->results != NULL && self->results->fit->n_curves > 1)
+    for (guint c = 0; c < MIN (self->results->fit->n_curves, 64); c++)
+      {
+        GtkWidget *toggle = gtk_toggle_button_new_with_label (self->results->fit->curves[c].name);
+
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
+                                      !(self->hidden_groups & (G_GUINT64_CONSTANT (1) << c)));
+        g_object_set_data (G_OBJECT (toggle), "ob-curve", GUINT_TO_POINTER (c));
+        g_signal_connect_object (toggle, "toggled", G_CALLBACK (group_toggled_cb), self, 0);
+        gtk_widget_set_tooltip_text (toggle, _("Show or hide this group"));
+        gtk_box_append (GTK_BOX (box), toggle);
+      }
+
+  g_object_bind_property (self->ci_bands_switch, "active", bands, "active",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  g_object_bind_property (self->risk_table_row, "selected", table, "selected",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  gtk_widget_set_tooltip_text (table, _("Table under the plot"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (table), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Table under the plot"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (landmark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Landmark time"), -1);
+  gtk_widget_add_css_class (landmark_label, "dim-label");
+  gtk_box_append (GTK_BOX (box), bands);
+  gtk_box_append (GTK_BOX (box), table);
+  gtk_box_append (GTK_BOX (box), landmark_label);
+  gtk_box_append (GTK_BOX (box), landmark);
+  return box;
+}
+
 void
 ob_survival_page_analysis_page_init (ObAnalysisPageInterface *iface)
 {
+  iface->create_live_controls = survival_create_live_controls;
   iface->get_kind = survival_get_kind;
   iface->get_dataset = survival_get_dataset;
   iface->save_settings = survival_save_settings;

@@ -178,6 +178,9 @@ void            ob_survival_page_filter_free      (gpointer filter);
 void            ob_survival_page_analysis_page_init (ObAnalysisPageInterface *iface);
 
 /* ob-survival-page.c */
+/* Bit i hides curve i, in the page and in every drawing of its figure. */
+void            ob_survival_page_set_hidden_groups  (ObSurvivalPage *self,
+                                                     guint64         hidden);
 void            ob_survival_page_schedule_recompute (ObSurvivalPage *self);
 
 G_END_DECLS

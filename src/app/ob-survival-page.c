@@ -340,9 +340,9 @@ figure_tooltip_cb (double   x,
                           name, escaped_time, hit.surv, hit.n_risk);
 }
 
-static void
-set_hidden_groups (ObSurvivalPage *self,
-                   guint64         hidden)
+void
+ob_survival_page_set_hidden_groups (ObSurvivalPage *self,
+                                    guint64         hidden)
 {
   self->hidden_groups = hidden;
   self->plot.style.hidden_groups = hidden;
@@ -382,7 +382,8 @@ figure_clicked_cb (ObSurvivalPage *self,
         continue;
       if (entry-- == 0)
         {
-          set_hidden_groups (self, self->hidden_groups | (G_GUINT64_CONSTANT (1) << c));
+          ob_survival_page_set_hidden_groups (self,
+                                              self->hidden_groups | (G_GUINT64_CONSTANT (1) << c));
           return;
         }
     }
@@ -391,7 +392,7 @@ figure_clicked_cb (ObSurvivalPage *self,
 static void
 show_all_clicked_cb (ObSurvivalPage *self)
 {
-  set_hidden_groups (self, 0);
+  ob_survival_page_set_hidden_groups (self, 0);
 }
 
 static void

@@ -218,6 +218,7 @@ ob_window_update_actions (ObWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo",
                                  self->redo_stack != NULL && self->redo_stack->len > 0);
   gtk_widget_set_sensitive (GTK_WIDGET (self->new_analysis_button), has_dataset);
+  ob_window_update_figure_actions (self);
 }
 
 void

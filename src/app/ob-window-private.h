@@ -139,6 +139,10 @@ void           ob_window_undo_watch          (ObWindow       *self,
 void           ob_window_undo_page_changed   (ObWindow       *self,
                                               ObAnalysisPage *page);
 
+/* ob-window-figures.c */
+void           ob_window_class_init_figures  (GtkWidgetClass *widget_class);
+void           ob_window_update_figure_actions (ObWindow    *self);
+
 /* ob-window-samples.c */
 void           ob_window_populate_samples    (ObWindow      *self);
 void           ob_window_populate_recent     (ObWindow      *self);

@@ -539,6 +539,7 @@ ob_window_class_init (ObWindowClass *klass)
 
   ob_window_class_init_actions (widget_class);
   ob_window_class_init_project (widget_class);
+  ob_window_class_init_figures (widget_class);
 }
 
 static void

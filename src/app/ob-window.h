@@ -40,4 +40,7 @@ gboolean    ob_window_load_project_sync   (ObWindow       *self,
                                            const char     *path,
                                            GError        **error);
 
+/* F5: the project's figures full screen, from the selected analysis; NULL without figures. */
+GtkWidget  *ob_window_present_figures     (ObWindow       *self);
+
 G_END_DECLS

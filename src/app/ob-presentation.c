@@ -1,0 +1,338 @@
+/* ob-presentation.c: the project's figures full screen, in slide type, one after another
+ *
+ * The figure is laid out as on a 720-point-high slide and scaled to the screen, so the type
+ * keeps its size relative to the slide from a 1024 × 768 projector to a 4K monitor, and stays
+ * sharp because it is drawn, not stretched.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "oncobench-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ob-presentation.h"
+
+/* The slide the figure is laid out on, in points. */
+#define SLIDE_HEIGHT 720.0
+/* Room around the figure and above the controls, in slide points. */
+#define MARGIN 24.0
+
+struct _ObPresentation
+{
+  AdwWindow parent_instance;
+
+  GPtrArray *pages;          /* ObAnalysisPage * */
+  guint index;
+  gulong changed_id;
+  guint redraw_id;
+
+  GtkWidget *area;
+  GtkWidget *title_label;
+  GtkWidget *counter_label;
+  GtkWidget *controls_box;   /* the page's live controls, if any */
+  GtkWidget *bar;
+};
+
+G_DEFINE_FINAL_TYPE (ObPresentation, ob_presentation, ADW_TYPE_WINDOW)
+
+static void
+figure_geometry (ObPresentation  *self,
+                 double           width,
+                 double           height,
+                 graphene_rect_t *bounds,
+                 double          *scale)
+{
+  double s = MAX (height, 1) / SLIDE_HEIGHT;
+  double fig_w = MAX (width / s - 2 * MARGIN, 1);
+  double fig_h = SLIDE_HEIGHT - 2 * MARGIN;
+
+  /* Very wide screens would stretch a survival curve into a line: 16:9 at most. */
+  fig_w = MIN (fig_w, fig_h * 16.0 / 9.0);
+  graphene_rect_init (bounds, (width - fig_w * s) / 2, MARGIN * s, fig_w, fig_h);
+  *scale = s;
+}
+
+static void
+draw_cb (GtkDrawingArea *area,
+         cairo_t        *cr,
+         int             width,
+         int             height,
+         gpointer        user_data)
+{
+  ObPresentation *self = user_data;
+  ObAnalysisPage *page = ob_presentation_get_page (self);
+  graphene_rect_t bounds;
+  ObPlotStyle style;
+  double scale;
+
+  /* Figures stay white on the projector, as they will be printed. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (page == NULL || !ob_analysis_page_has_figure (page))
+    return;
+
+  figure_geometry (self, width, height, &bounds, &scale);
+  ob_plot_style_init_slide (&style);
+  cairo_translate (cr, bounds.origin.x, bounds.origin.y);
+  cairo_scale (cr, scale, scale);
+  ob_analysis_page_draw_figure (page, cr, bounds.size.width, bounds.size.height, &style);
+}
+
+static gboolean
+redraw_cb (gpointer user_data)
+{
+  ObPresentation *self = user_data;
+
+  self->redraw_id = 0;
+  gtk_widget_queue_draw (self->area);
+  return G_SOURCE_REMOVE;
+}
+
+/* The page recomputes after reporting the change; draw once it has. */
+static void
+page_changed_cb (ObAnalysisPage *page,
+                 ObPresentation *self)
+{
+  if (self->redraw_id == 0)
+    self->redraw_id = g_idle_add_full (G_PRIORITY_LOW, redraw_cb, self, NULL);
+}
+
+static void
+show_page (ObPresentation *self)
+{
+  ObAnalysisPage *page = ob_presentation_get_page (self);
+  GtkWidget *child;
+  g_autofree char *counter = NULL;
+  const char *title;
+
+  while ((child = gtk_widget_get_first_child (self->controls_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->controls_box), child);
+  if (self->changed_id != 0)
+    {
+      ObAnalysisPage *old = g_object_get_data (G_OBJECT (self), "ob-watched");
+
+      g_signal_handler_disconnect (old, self->changed_id);
+      self->changed_id = 0;
+    }
+  if (page == NULL)
+    return;
+
+  self->changed_id = g_signal_connect (page, "changed", G_CALLBACK (page_changed_cb), self);
+  g_object_set_data (G_OBJECT (self), "ob-watched", page);
+  child = ob_analysis_page_create_live_controls (page);
+  if (child != NULL)
+    gtk_box_append (GTK_BOX (self->controls_box), child);
+
+  title = g_object_get_data (G_OBJECT (page), "ob-presentation-title");
+  gtk_label_set_text (GTK_LABEL (self->title_label), title != NULL ? title : "");
+  /* TRANSLATORS: which figure of how many is shown, e.g. "2 / 5" */
+  counter = g_strdup_printf (_("%u / %u"), self->index + 1, self->pages->len);
+  gtk_label_set_text (GTK_LABEL (self->counter_label), counter);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title != NULL ? title : _("Figure"), -1);
+  gtk_widget_queue_draw (self->area);
+}
+
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                ObPresentation        *self)
+{
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_space:
+    case GDK_KEY_Down:
+      ob_presentation_step (self, 1);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_Up:
+      ob_presentation_step (self, -1);
+      return TRUE;
+    case GDK_KEY_Home:
+      ob_presentation_step (self, -(int) self->index);
+      return TRUE;
+    case GDK_KEY_End:
+      ob_presentation_step (self, (int) self->pages->len);
+      return TRUE;
+    case GDK_KEY_Escape:
+    case GDK_KEY_F5:
+      gtk_window_close (GTK_WINDOW (self));
+      return TRUE;
+    case GDK_KEY_h:
+      gtk_widget_set_visible (self->bar, !gtk_widget_get_visible (self->bar));
+      gtk_widget_queue_draw (self->area);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+ob_presentation_dispose (GObject *object)
+{
+  ObPresentation *self = OB_PRESENTATION (object);
+
+  g_clear_handle_id (&self->redraw_id, g_source_remove);
+  if (self->changed_id != 0)
+    {
+      g_signal_handler_disconnect (g_object_get_data (object, "ob-watched"), self->changed_id);
+      self->changed_id = 0;
+    }
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (ob_presentation_parent_class)->dispose (object);
+}
+
+static void
+ob_presentation_class_init (ObPresentationClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = ob_presentation_dispose;
+}
+
+static void
+ob_presentation_init (ObPresentation *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  GtkWidget *close;
+  GtkWidget *previous;
+  GtkWidget *next;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Presentation"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 1024, 768);
+
+  self->area = gtk_drawing_area_new ();
+  gtk_widget_set_hexpand (self->area, TRUE);
+  gtk_widget_set_vexpand (self->area, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figure"), -1);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->area), draw_cb, self, NULL);
+
+  /* A bar along the bottom: where we are, and the live toggles of the figure. */
+  self->bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (self->bar, "toolbar");
+  gtk_widget_set_margin_start (self->bar, 12);
+  gtk_widget_set_margin_end (self->bar, 12);
+
+  previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
+  gtk_widget_set_tooltip_text (previous, _("Previous Figure"));
+  next = gtk_button_new_from_icon_name ("go-next-symbolic");
+  gtk_widget_set_tooltip_text (next, _("Next Figure"));
+  self->counter_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->counter_label, "numeric");
+  self->title_label = gtk_label_new (NULL);
+  gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (self->title_label, "heading");
+  self->controls_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_hexpand (self->controls_box, TRUE);
+  gtk_widget_set_halign (self->controls_box, GTK_ALIGN_CENTER);
+  close = gtk_button_new_from_icon_name ("view-restore-symbolic");
+  gtk_widget_set_tooltip_text (close, _("Leave Presentation"));
+  g_signal_connect_swapped (close, "clicked", G_CALLBACK (gtk_window_close), self);
+
+  gtk_box_append (GTK_BOX (self->bar), previous);
+  gtk_box_append (GTK_BOX (self->bar), self->counter_label);
+  gtk_box_append (GTK_BOX (self->bar), next);
+  gtk_box_append (GTK_BOX (self->bar), self->title_label);
+  gtk_box_append (GTK_BOX (self->bar), self->controls_box);
+  gtk_box_append (GTK_BOX (self->bar), close);
+  g_object_set_data (G_OBJECT (previous), "ob-delta", GINT_TO_POINTER (-1));
+  g_object_set_data (G_OBJECT (next), "ob-delta", GINT_TO_POINTER (1));
+  g_object_set_data (G_OBJECT (self), "ob-previous", previous);
+  g_object_set_data (G_OBJECT (self), "ob-next", next);
+
+  /* The figure fills the space above the bar, never under it. */
+  gtk_box_append (GTK_BOX (box), self->area);
+  gtk_box_append (GTK_BOX (box), self->bar);
+  adw_window_set_content (ADW_WINDOW (self), box);
+
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}
+
+static void
+step_clicked_cb (GtkButton      *button,
+                 ObPresentation *self)
+{
+  ob_presentation_step (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button),
+                                                                  "ob-delta")));
+}
+
+GtkWidget *
+ob_presentation_new (GtkWindow *parent,
+                     GPtrArray *pages,
+                     guint      index)
+{
+  ObPresentation *self;
+  GtkWidget *previous, *next;
+
+  g_return_val_if_fail (pages != NULL && pages->len > 0, NULL);
+
+  self = g_object_new (OB_TYPE_PRESENTATION, "transient-for", parent, "modal", TRUE, NULL);
+  self->pages = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < pages->len; i++)
+    g_ptr_array_add (self->pages, g_object_ref (g_ptr_array_index (pages, i)));
+  self->index = MIN (index, pages->len - 1);
+
+  previous = g_object_get_data (G_OBJECT (self), "ob-previous");
+  next = g_object_get_data (G_OBJECT (self), "ob-next");
+  g_signal_connect (previous, "clicked", G_CALLBACK (step_clicked_cb), self);
+  g_signal_connect (next, "clicked", G_CALLBACK (step_clicked_cb), self);
+
+  show_page (self);
+  gtk_window_fullscreen (GTK_WINDOW (self));
+  return GTK_WIDGET (self);
+}
+
+guint
+ob_presentation_get_index (ObPresentation *self)
+{
+  g_return_val_if_fail (OB_IS_PRESENTATION (self), 0);
+
+  return self->index;
+}
+
+ObAnalysisPage *
+ob_presentation_get_page (ObPresentation *self)
+{
+  g_return_val_if_fail (OB_IS_PRESENTATION (self), NULL);
+
+  if (self->pages == NULL || self->index >= self->pages->len)
+    return NULL;
+  return g_ptr_array_index (self->pages, self->index);
+}
+
+void
+ob_presentation_step (ObPresentation *self,
+                      int             delta)
+{
+  gint64 target;
+
+  g_return_if_fail (OB_IS_PRESENTATION (self));
+
+  target = CLAMP ((gint64) self->index + delta, 0, (gint64) self->pages->len - 1);
+  if ((guint) target == self->index)
+    return;
+  self->index = (guint) target;
+  show_page (self);
+}
+
+void
+ob_presentation_get_figure_geometry (ObPresentation  *self,
+                                     graphene_rect_t *bounds,
+                                     double          *scale)
+{
+  g_return_if_fail (OB_IS_PRESENTATION (self));
+
+  figure_geometry (self, gtk_widget_get_width (self->area) + 0.0,
+                   gtk_widget_get_height (self->area) + 0.0, bounds, scale);
+}

@@ -1,0 +1,31 @@
+/* ob-presentation.h: the project's figures full screen, in slide type, one after another
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ob-analysis-page.h"
+
+G_BEGIN_DECLS
+
+#define OB_TYPE_PRESENTATION (ob_presentation_get_type ())
+G_DECLARE_FINAL_TYPE (ObPresentation, ob_presentation, OB, PRESENTATION, AdwWindow)
+
+/* Shows pages (ObAnalysisPage *, in order) starting at index; the window is fullscreened
+ * when presented.  Left/Right, Page Up/Down and Space step; Escape or F5 close. */
+GtkWidget      *ob_presentation_new         (GtkWindow *parent,
+                                             GPtrArray *pages,
+                                             guint      index);
+guint           ob_presentation_get_index   (ObPresentation *self);
+ObAnalysisPage *ob_presentation_get_page    (ObPresentation *self);
+/* Steps by delta figures, staying within the first and the last. */
+void            ob_presentation_step        (ObPresentation *self,
+                                             int             delta);
+/* Where the figure lies in the window, and the scale from figure points to pixels. */
+void            ob_presentation_get_figure_geometry (ObPresentation  *self,
+                                                     graphene_rect_t *bounds,
+                                                     double          *scale);
+
+G_END_DECLS
