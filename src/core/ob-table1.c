@@ -655,11 +655,13 @@ ob_table1_new (const ObDataset    *dataset,
                    _("No row has a value in the group column “%s”"), group->name);
       return NULL;
     }
-  if (group->type == OB_COLUMN_NUMERIC && groups.n_levels > 20)
+  /* A column of identifiers or measurements is no grouping: its table would be unreadable
+   * and its pairwise SMDs quadratic in the number of groups. */
+  if (groups.n_levels > OB_TABLE1_MAX_GROUPS)
     {
       g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                   _("The group column “%s” has %u distinct numbers; group by a categorical "
-                     "column"), group->name, groups.n_levels);
+                   _("The group column “%s” has %u distinct values; group by a column with at "
+                     "most %u"), group->name, groups.n_levels, OB_TABLE1_MAX_GROUPS);
       return NULL;
     }
 

@@ -211,9 +211,13 @@ test_refusals (void)
   g_assert_null (ob_table1_new (dataset, "tp53_status", none, NULL, NULL, NULL, &error));
   g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
   g_clear_error (&error);
-  /* A numeric column of many values is no grouping. */
+  /* A numeric column of many values, or identifiers, are no grouping. */
   g_assert_null (ob_table1_new (dataset, "pfs_months", ok, NULL, NULL, NULL, &error));
   g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_clear_error (&error);
+  g_assert_null (ob_table1_new (dataset, "patient_id", ok, NULL, NULL, NULL, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+  g_assert_nonnull (strstr (error->message, "124"));
 }
 
 /* One group only: summaries but no test, no SMD; a mask picks the rows. */
