@@ -182,7 +182,7 @@ ob_growth_legend_flow (ObPlotText *text, const ObPlotStyle *style, const char *c
   double key = style->font_size * (OB_GROWTH_SAMPLE_EMS + OB_GROWTH_SAMPLE_GAP_EMS);
   double spacing = style->font_size * 1.2;
   double widest = 0, total = 0, x = 0, y = 0, row_h = 0;
-  guint cols = 1;
+  guint cols = MAX (n, 1);
 
   *width = *height = 0;
   for (guint i = 0; i < n; i++)

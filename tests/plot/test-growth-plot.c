@@ -200,6 +200,43 @@ test_legend_clear (void)
         assert_legend_clear (layout, what);
       }
 
+  /* No free corner on a narrow page: the key goes above the plot, in one row when it fits. */
+  {
+    g_autoptr (ObGrowthLayout) layout = NULL;
+    g_autoptr (ObPlotText) text = NULL;
+    ObGrowthPlot plot;
+
+    init_kind (&plot, &kinds[5]);
+    layout = ob_growth_plot_layout (&plot, OB_MM_TO_PT (89), OB_MM_TO_PT (70));
+    text = ob_plot_text_new (&plot.plot_style);
+    g_assert_true (layout->legend_horizontal);
+    g_assert_cmpfloat (layout->legend.y + layout->legend.height, <=, layout->panels[0].area.y);
+    g_assert_cmpfloat (layout->legend.height, <, 1.5 * ob_plot_text_line_height (text));
+  }
+  {
+    g_autoptr (ObGrowthLayout) layout = NULL;
+    g_autoptr (ObPlotText) text = NULL;
+    ObGrowthPlot plot;
+    double xs[4], ys[4], w, h;
+    const char *labels[4];
+
+    init_kind (&plot, &kinds[1]);
+    layout = ob_growth_plot_layout (&plot, OB_MM_TO_PT (60), OB_MM_TO_PT (50));
+    text = ob_plot_text_new (&plot.plot_style);
+    g_assert_true (layout->legend_horizontal);
+    /* Wrapped, the entries stand in columns. */
+    for (guint i = 0; i < 4; i++)
+      labels[i] = ob_growth_data_arm_name (plot.data, i);
+    ob_growth_legend_flow (text, &plot.plot_style, labels, 4, TRUE, layout->legend.width + 0.01,
+                           xs, ys, &w, &h);
+    g_assert_cmpfloat (ys[3], >, ys[0]);
+    for (guint i = 0; i < 4; i++)
+      for (guint j = 0; j < 4; j++)
+        if (ys[i] != ys[j])
+          g_assert_true (xs[i] == xs[j] || fabs (xs[i] - xs[j]) > 10);
+    g_assert_cmpfloat (fabs (w - layout->legend.width), <, 0.02);
+  }
+
   /* A corner asked for is kept; "none" draws no key. */
   {
     ObGrowthPlot plot;
