@@ -63,6 +63,7 @@ sample_x (const ObCurveFit *fit, const ObAssaySample *s)
 static void
 data_range (const ObCurvePlot *plot, double *xlo, double *xhi, double *ylo, double *yhi)
 {
+  double band_lo = INFINITY, band_hi = -INFINITY, span;
   const ObAssayPlate *plate = plot->plate;
   const ObCurveFit *fit = plate->fit;
 
@@ -116,8 +117,8 @@ data_range (const ObCurvePlot *plot, double *xlo, double *xhi, double *ylo, doub
         }
       if (plot->show_band && ob_curve_fit_band (fit, x, &lo, &hi))
         {
-          *ylo = MIN (*ylo, lo);
-          *yhi = MAX (*yhi, hi);
+          band_lo = MIN (band_lo, lo);
+          band_hi = MAX (band_hi, hi);
         }
     }
   for (guint i = 0; plot->show_samples && i < plate->samples->len; i++)
@@ -132,6 +133,13 @@ data_range (const ObCurvePlot *plot, double *xlo, double *xhi, double *ylo, doub
     }
   if (!isfinite (*yhi) || *yhi <= *ylo)
     *yhi = *ylo + 1;
+  /* The band widens the axis a little at most: a fit that explains nothing (a flat reference
+   * wavelength) has a band as wide as it likes, and the points must stay readable. */
+  span = *yhi - *ylo;
+  if (band_lo < *ylo)
+    *ylo = MAX (band_lo, *ylo - 0.1 * span);
+  if (band_hi > *yhi)
+    *yhi = MIN (band_hi, *yhi + 0.1 * span);
   /* A band dipping a hair under zero would buy a whole negative step of axis. */
   if (*ylo < 0 && *ylo > -0.04 * (*yhi - *ylo))
     *ylo = 0;
