@@ -203,6 +203,65 @@ test_lme_case (gconstpointer data)
   assert_close_p (res->lrt_p, get_num (lrt, "p"), "LRT p");
 }
 
+/* The general entry with an explicit design: Orthodont's distance ~ Sex * age, with the
+ * columns in another order than R's, gives R's estimates under their own names. */
+static void
+test_lme_general (void)
+{
+  JsonObject *item = find_case ("orthodont");
+  JsonObject *lme = json_object_get_object_member (item, "lme");
+  JsonArray *coef = json_object_get_array_member (lme, "coef");
+  /* Columns: (Intercept), day, armFemale, armFemale:day; R's order is 0, 2, 1, 3. */
+  const char *const names[] = { "(Intercept)", "day", "armFemale", "armFemale:day" };
+  const guint from_r[] = { 0, 2, 1, 3 };
+  const char *const term_names[] = { "(Intercept)", "day", "arm", "arm:day" };
+  const guint term_start[] = { 0, 1, 2, 3, 4 };
+  g_auto (Case) c = { 0 };
+  g_autoptr (GError) error = NULL;
+  g_autoptr (ObLmeResult) res = NULL;
+  g_autofree double *x = NULL;
+  ObLmeModel model = { 0 };
+
+  load_case (item, &c);
+  x = g_new (double, c.n * 4);
+  for (gsize i = 0; i < c.n; i++)
+    {
+      x[i * 4] = 1;
+      x[i * 4 + 1] = c.day[i];
+      x[i * 4 + 2] = c.arm[i] == c.reference ? 0 : 1;
+      x[i * 4 + 3] = x[i * 4 + 2] * c.day[i];
+    }
+  model.n = c.n;
+  model.p = 4;
+  model.y = c.y;
+  model.x = x;
+  model.time = c.day;
+  model.subject = c.subject;
+  model.n_subjects = c.n_subjects;
+  model.coef_names = names;
+  model.n_terms = 4;
+  model.term_start = term_start;
+  model.term_names = term_names;
+  res = ob_lme_fit (&model, OB_LME_REML, &error);
+  g_assert_no_error (error);
+  for (guint j = 0; j < 4; j++)
+    {
+      JsonObject *want = json_array_get_object_element (coef, from_r[j]);
+
+      g_assert_cmpstr (res->coef[j].name, ==, json_object_get_string_member (want, "name"));
+      assert_close (res->coef[j].estimate, get_num (want, "estimate"), TOL, names[j]);
+      assert_close (res->coef[j].se, get_num (want, "se"), TOL, "se");
+      g_assert_cmpfloat (res->coef[j].df, ==, get_num (want, "df"));
+    }
+  assert_close (res->loglik, get_num (lme, "loglik"), 1e-6, "loglik");
+  assert_close (res->sd_slope, get_num (lme, "sd_slope"), TOL, "sd_slope");
+  /* Sequential F depends on the order; the last term is the marginal test either way. */
+  assert_close (res->anova[3].f,
+                get_num (json_array_get_object_element (
+                           json_object_get_array_member (lme, "anova"), 3), "f"),
+                TOL, "arm:day F");
+}
+
 static void
 test_rm_anova_case (gconstpointer data)
 {
@@ -389,6 +448,7 @@ main (int    argc,
       g_test_add_data_func (rm, cases[i], test_rm_anova_case);
     }
   g_test_add_func ("/core/lme/speed", test_lme_speed);
+  g_test_add_func ("/core/lme/general", test_lme_general);
   g_test_add_func ("/core/lme/refusals", test_lme_refusals);
   g_test_add_func ("/core/lme/boundary", test_lme_boundary);
   status = g_test_run ();
