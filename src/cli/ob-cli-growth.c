@@ -107,6 +107,9 @@ resolve_settings (const GrowthOptions  *o,
                                     "ellipsoid (π/6 × L × W²)"), o->formula);
   if (!isnan (o->endpoint) && !(o->endpoint > 0))
     return invalid_option (error, "%s", _("--endpoint V must be a volume > 0"));
+  if (!isnan (o->endpoint) && o->endpoint_time != NULL)
+    return invalid_option (error, "%s", _("Give the endpoint either as a volume (--endpoint) or "
+                                          "as recorded days (--endpoint-time), not both"));
   if ((o->endpoint_time == NULL) != (o->endpoint_event == NULL))
     return invalid_option (error, "%s", _("--endpoint-time and --endpoint-event go together"));
   if (!isfinite (o->mrecist_start) || o->mrecist_start < 0)

@@ -540,6 +540,9 @@ test_bad_input (void)
   g_autoptr(CliResult) control = run_xenograft ("--control", "saline", NULL);
   g_autofree char *control_line = cli_result_error_line (control);
   g_autoptr(CliResult) both = run_xenograft ("--volume", "length_mm", NULL);
+  g_autoptr(CliResult) two_endpoints = run_xenograft ("--endpoint", "1000", "--endpoint-time",
+                                                      "day", "--endpoint-event", "day", NULL);
+  g_autofree char *endpoint_line = cli_result_error_line (two_endpoints);
   g_autofree char *both_line = cli_result_error_line (both);
 
   g_assert_cmpint (dup->exit_status, !=, 0);
@@ -552,6 +555,8 @@ test_bad_input (void)
   g_assert_nonnull (strstr (control_line, "vehicle"));
   g_assert_cmpint (both->exit_status, !=, 0);
   g_assert_nonnull (strstr (both_line, "--volume"));
+  g_assert_cmpint (two_endpoints->exit_status, !=, 0);
+  g_assert_nonnull (strstr (endpoint_line, "--endpoint-time"));
 }
 
 /* Saved with --save-project, the analysis is made again by `render`. */
