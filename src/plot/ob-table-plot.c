@@ -44,6 +44,9 @@ cell_text (const ObTable1Grid *grid,
 
   if (!stacked || r == 0)
     return g_strdup (str);
+  /* Short labels ("sex, n (%)") gain nothing from a second line and cost the table height. */
+  if (c == 0 && g_utf8_strlen (str, -1) <= 16)
+    return g_strdup (str);
   at = c == 0 ? strstr (str, ", ") : strstr (str, " [");
   /* Counts with their percentage break only when medians with their IQR were not enough. */
   if (at == NULL && c > 0 && stacked > 1)
