@@ -230,6 +230,7 @@ ob_presentation_init (ObPresentation *self)
   gtk_widget_add_css_class (self->counter_label, "numeric");
   self->title_label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (self->title_label), 18);
   gtk_widget_add_css_class (self->title_label, "heading");
   self->controls_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_hexpand (self->controls_box, TRUE);
@@ -289,6 +290,18 @@ ob_presentation_new (GtkWindow *parent,
   g_signal_connect (next, "clicked", G_CALLBACK (step_clicked_cb), self);
 
   show_page (self);
+  /* Without a window manager to honour fullscreen, cover the screen anyway. */
+  {
+    GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+    g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+    GdkRectangle area;
+
+    if (monitor != NULL)
+      {
+        gdk_monitor_get_geometry (monitor, &area);
+        gtk_window_set_default_size (GTK_WINDOW (self), area.width, area.height);
+      }
+  }
   gtk_window_fullscreen (GTK_WINDOW (self));
   return GTK_WIDGET (self);
 }

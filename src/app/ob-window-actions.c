@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ob-cohort-page.h"
 #include "ob-compare-page.h"
 #include "ob-elisa-page.h"
 #include "ob-survival-page.h"
@@ -119,6 +120,18 @@ new_elisa_action (GtkWidget  *widget,
 }
 
 static void
+new_cohort_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ObWindow *self = OB_WINDOW (widget);
+  ObWindowEntry *entry = ob_window_get_current_entry (self);
+
+  if (entry != NULL)
+    ob_window_new_analysis (self, entry, "cohort");
+}
+
+static void
 close_dataset_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -209,6 +222,7 @@ ob_window_update_actions (ObWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-survival", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-compare", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-elisa", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-cohort", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-analysis", has_analysis);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-analysis", has_analysis);
@@ -230,14 +244,88 @@ ob_window_class_init_actions (GtkWidgetClass *widget_class)
   ob_analysis_kind_register ("compare", N_("Compare Groups"), "view-grid-symbolic",
                              ob_compare_page_new);
   ob_analysis_kind_register ("elisa", N_("ELISA"), "view-app-grid-symbolic", ob_elisa_page_new);
+  ob_analysis_kind_register ("cohort", N_("Cohort Overview"), "view-list-symbolic",
+                             ob_cohort_page_new);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
   gtk_widget_class_install_action (widget_class, "win.new-survival", NULL, new_survival_action);
   gtk_widget_class_install_action (widget_class, "win.new-compare", NULL, new_compare_action);
   gtk_widget_class_install_action (widget_class, "win.new-elisa", NULL, new_elisa_action);
+  gtk_widget_class_install_action (widget_class, "win.new-cohort", NULL, new_cohort_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL, close_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-warnings", "s",
                                    show_import_warnings_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_sidebar, NULL);
+}
+
+/* Linked selection */
+
+typedef struct
+{
+  ObDataset *dataset;
+  const char *column;
+  char *filter;             /* "column=level" */
+  guint n;
+} ApplyFilter;
+
+static void
+apply_filter_to_page (ObWindow       *self,
+                      ObWindowEntry  *entry,
+                      ObAnalysisPage *page,
+                      const char     *title,
+                      gpointer        user_data)
+{
+  /* The kinds whose settings take "where" filters, as their commands do. */
+  static const char * const kinds[] = { "survival", "subgroups", NULL };
+  ApplyFilter *apply = user_data;
+  g_autoptr(JsonObject) settings = NULL;
+  g_autofree char *prefix = NULL;
+  JsonNode *node;
+  JsonArray *where;
+
+  if (ob_analysis_page_get_dataset (page) != apply->dataset
+      || !g_strv_contains (kinds, ob_analysis_page_get_kind (page)))
+    return;
+
+  /* The selection replaces any filter on its column and joins those on others. */
+  settings = ob_analysis_page_save_settings (page);
+  prefix = g_strconcat (apply->column, "=", NULL);
+  where = json_array_new ();
+  node = json_object_get_member (settings, "where");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *old = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (old); i++)
+        {
+          const char *text = json_array_get_string_element (old, i);
+
+          if (text != NULL && !g_str_has_prefix (text, prefix))
+            json_array_add_string_element (where, text);
+        }
+    }
+  json_array_add_string_element (where, apply->filter);
+  json_object_set_array_member (settings, "where", where);
+  if (ob_analysis_page_load_settings (page, settings, NULL))
+    apply->n++;
+}
+
+/* Filters the analyses of dataset that take filters to the rows where column holds level;
+ * returns how many did. */
+guint
+ob_window_apply_filter (ObWindow   *self,
+                        ObDataset  *dataset,
+                        const char *column,
+                        const char *level)
+{
+  ApplyFilter apply = { dataset, column, NULL, 0 };
+
+  g_return_val_if_fail (OB_IS_WINDOW (self), 0);
+  g_return_val_if_fail (column != NULL && level != NULL, 0);
+
+  apply.filter = g_strconcat (column, "=", level, NULL);
+  ob_window_foreach_analysis (self, apply_filter_to_page, &apply);
+  g_free (apply.filter);
+  return apply.n;
 }
