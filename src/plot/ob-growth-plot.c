@@ -238,7 +238,13 @@ init_x_scale_steps (const Ranges *r, ObPlotScale *x, guint n, const double *step
 static void
 init_x_scale (const Ranges *r, ObPlotScale *x, guint n)
 {
-  init_x_scale_steps (r, x, n, day_steps, G_N_ELEMENTS (day_steps));
+  guint first = 0;
+
+  /* Three weeks or more: whole weeks, as dosing and measuring are scheduled. */
+  if (isfinite (r->x_lo) && r->x_hi - MIN (r->x_lo, 0) >= 21)
+    while (day_steps[first] < 7)
+      first++;
+  init_x_scale_steps (r, x, n, day_steps + first, G_N_ELEMENTS (day_steps) - first);
 }
 
 /* Layout ---------------------------------------------------------------------------------- */

@@ -596,6 +596,14 @@ test_guides (void)
   g_assert_cmpfloat (panel->x.lo, ==, 0);
   g_assert_cmpfloat (fmod (panel->x.step, 7), ==, 0);
 
+  /* Weekly ticks on a full page too, where room alone would allow every other day. */
+  {
+    g_autoptr (ObGrowthLayout) wide = ob_growth_plot_layout (&plot, OB_MM_TO_PT (183),
+                                                              OB_MM_TO_PT (100));
+
+    g_assert_cmpfloat (fmod (wide->panels[0].x.step, 7), ==, 0);
+  }
+
   /* Nothing to shade or mark when the study sets nothing. */
   plot.dosing_start = plot.endpoint = NAN;
   {
