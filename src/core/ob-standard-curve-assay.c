@@ -576,12 +576,16 @@ collect_samples (ObAssayPlate          *plate,
       g_autofree char *id = cell_or_null (dataset, cols->sample_index, w->row);
       double dilution = row_dilution (cols, w->row);
       g_autofree char *key = NULL;
+      guint64 bits;
       gpointer found;
       ObAssaySample *sample;
 
       if (id == NULL)
         id = well_label (w);
-      key = g_strdup_printf ("%s\x1f%.17g", id, dilution);
+      /* The dilution's bits, not its decimal form: formatting a double on every row cost
+       * more than the rest of the analysis. */
+      memcpy (&bits, &dilution, sizeof bits);
+      key = g_strdup_printf ("%s\x1f%016" G_GINT64_MODIFIER "x", id, bits);
       if (g_hash_table_lookup_extended (index, key, NULL, &found))
         {
           w->sample = (int) GPOINTER_TO_UINT (found);
