@@ -230,7 +230,8 @@ ob_presentation_init (ObPresentation *self)
   gtk_widget_add_css_class (self->counter_label, "numeric");
   self->title_label = gtk_label_new (NULL);
   gtk_label_set_ellipsize (GTK_LABEL (self->title_label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (self->title_label), 18);
+  gtk_label_set_width_chars (GTK_LABEL (self->title_label), 8);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->title_label), 24);
   gtk_widget_add_css_class (self->title_label, "heading");
   self->controls_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_hexpand (self->controls_box, TRUE);
@@ -243,7 +244,17 @@ ob_presentation_init (ObPresentation *self)
   gtk_box_append (GTK_BOX (self->bar), self->counter_label);
   gtk_box_append (GTK_BOX (self->bar), next);
   gtk_box_append (GTK_BOX (self->bar), self->title_label);
-  gtk_box_append (GTK_BOX (self->bar), self->controls_box);
+  /* Many groups must not widen the window past a projector's 1024 pixels: they scroll. */
+  {
+    GtkWidget *scroller = gtk_scrolled_window_new ();
+
+    gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_AUTOMATIC,
+                                    GTK_POLICY_NEVER);
+    gtk_scrolled_window_set_propagate_natural_width (GTK_SCROLLED_WINDOW (scroller), TRUE);
+    gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->controls_box);
+    gtk_widget_set_hexpand (scroller, TRUE);
+    gtk_box_append (GTK_BOX (self->bar), scroller);
+  }
   gtk_box_append (GTK_BOX (self->bar), close);
   g_object_set_data (G_OBJECT (previous), "ob-delta", GINT_TO_POINTER (-1));
   g_object_set_data (G_OBJECT (next), "ob-delta", GINT_TO_POINTER (1));
