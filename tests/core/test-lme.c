@@ -429,7 +429,7 @@ main (int    argc,
 {
   g_autoptr (GError) error = NULL;
   g_autofree char *path = NULL;
-  const char *cases[] = { "xenograft", "orthodont", "xenograft-unbalanced" };
+  const char *cases[] = { "xenograft", "orthodont", "xenograft-unbalanced", "xenograft-hours" };
   int status;
 
   g_test_init (&argc, &argv, NULL);
