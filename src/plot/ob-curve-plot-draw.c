@@ -365,6 +365,12 @@ draw_key_symbol (cairo_t *cr, const ObCurveLayout *layout, guint kind, double x,
       cairo_arc (cr, cx, y, r * 1.1, 0, 2 * G_PI);
       cairo_stroke (cr);
       break;
+    case 4:
+      cairo_set_source_rgb (cr, 0.55, 0.55, 0.55);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, cx, y, r * 1.1, 0, 2 * G_PI);
+      cairo_stroke (cr);
+      break;
     default:
       cairo_set_source_rgb (cr, 0.45, 0.45, 0.45);
       draw_cross (cr, cx, y, r * 0.95);
@@ -380,7 +386,7 @@ draw_legend (cairo_t *cr, const ObCurveLayout *layout, ObPlotText *text)
 
   if (!plot->show_legend)
     return;
-  for (guint k = 0; k < 4; k++)
+  for (guint k = 0; k < G_N_ELEMENTS (layout->key_shown); k++)
     {
       if (!layout->key_shown[k])
         continue;

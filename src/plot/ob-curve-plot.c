@@ -21,6 +21,7 @@ typedef enum
   KEY_CURVE,
   KEY_SAMPLE,
   KEY_EXCLUDED,
+  KEY_UNQUANTIFIED,
   N_KEYS,
 } KeyKind;
 
@@ -186,6 +187,8 @@ key_label (KeyKind kind, const ObCurvePlot *plot)
       return plot->show_band ? _("Fit with 95% CI") : _("Fit");
     case KEY_SAMPLE:
       return _("Samples (95% CI)");
+    case KEY_UNQUANTIFIED:
+      return _("Below LLOQ or above ULOQ");
     case KEY_EXCLUDED:
     default:
       return _("Excluded");
@@ -197,13 +200,19 @@ key_shown (KeyKind kind, const ObCurvePlot *plot)
 {
   const ObAssayPlate *plate = plot->plate;
 
-  if (kind == KEY_SAMPLE)
+  if (kind == KEY_SAMPLE || kind == KEY_UNQUANTIFIED)
     {
       if (!plot->show_samples)
         return FALSE;
       for (guint i = 0; i < plate->samples->len; i++)
-        if (isfinite (sample_x (plate->fit, g_ptr_array_index (plate->samples, i))))
-          return TRUE;
+        {
+          const ObAssaySample *s = g_ptr_array_index (plate->samples, i);
+
+          /* Drawn, and quantified or not as the entry says. */
+          if (isfinite (sample_x (plate->fit, s))
+              && isfinite (s->conc) == (kind == KEY_SAMPLE))
+            return TRUE;
+        }
       return FALSE;
     }
   if (kind == KEY_EXCLUDED)

@@ -64,11 +64,12 @@ typedef struct
   double margin;
   double *x_ticks;          /* decades on the concentration axis */
   guint n_x_ticks;
-  /* The key's entries: standards, curve, samples, excluded wells. */
-  gboolean key_shown[4];
-  const char *key_label[4];
-  guint key_order[4];
-  double key_x[4], key_y[4];
+  /* The key's entries: standards, curve, samples, excluded wells, samples drawn but not
+   * quantified. */
+  gboolean key_shown[5];
+  const char *key_label[5];
+  guint key_order[5];
+  double key_x[5], key_y[5];
   guint legend_rows;
   const ObCurvePlot *source;
 } ObCurveLayout;

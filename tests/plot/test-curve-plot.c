@@ -253,6 +253,8 @@ test_excluded_and_hits (void)
   ob_curve_plot_init (&plot, plate);
   layout = ob_curve_plot_layout (&plot, w, h);
   g_assert_true (layout->key_shown[3]);
+  /* Every sample on this plate is quantified: no key for unquantified ones. */
+  g_assert_false (layout->key_shown[4]);
   for (guint i = 0; i < layout->marks->len; i++)
     {
       const ObCurveMark *m = &g_array_index (layout->marks, ObCurveMark, i);
