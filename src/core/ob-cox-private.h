@@ -20,6 +20,10 @@ typedef struct
   guint8 *status;
   guint32 *stratum;
   double *x;                    /* n × p */
+  /* Rows merged from several of the same stratum, time, status and covariates: how many
+   * each stands for.  NULL when every row is one subject. */
+  double *weight;
+  gsize n_subjects;             /* rows before merging */
   double *mean, *scale;
 
   /* One pass over the rows fills these. */
@@ -31,8 +35,10 @@ typedef struct
   double *a, *a2, *cmat, *cmat2, *c3, *c32;
 } ObCoxWork;
 
+/* merge: let rows that differ in nothing share one weighted row (the sums the fit needs do
+ * not change); not for residuals, which belong to each subject. */
 ObCoxWork *ob_cox_work_new      (const ObSurvData *data, gboolean stratified, ObTies ties,
-                                 gboolean third, GError **error);
+                                 gboolean third, gboolean merge, GError **error);
 void       ob_cox_work_free     (ObCoxWork *w);
 double     ob_cox_work_pass     (ObCoxWork *w, const double *beta);
 void       ob_cox_add_row       (double *a, double *cmat, double *c3, guint p, const double *xi,

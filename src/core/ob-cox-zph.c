@@ -191,7 +191,7 @@ ob_cox_zph (const ObSurvData *data, const ObCox *cox, GError **error)
                      "fitted to."));
       return NULL;
     }
-  w = ob_cox_work_new (data, cox->stratified, cox->ties, FALSE, error);
+  w = ob_cox_work_new (data, cox->stratified, cox->ties, FALSE, FALSE, error);
   if (w == NULL)
     return NULL;
   p = w->p;

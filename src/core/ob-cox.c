@@ -250,7 +250,8 @@ ob_cox_fit (const ObSurvData *data, const ObCoxOptions *options, GError **error)
       options = &defaults;
     }
 
-  w = ob_cox_work_new (data, options->stratified, options->ties, options->firth, error);
+  w = ob_cox_work_new (data, options->stratified, options->ties, options->firth, TRUE,
+                       error);
   if (w == NULL)
     return NULL;
   p = w->p;
@@ -280,9 +281,9 @@ ob_cox_fit (const ObSurvData *data, const ObCoxOptions *options, GError **error)
   cox->iterations = iterations;
   cox->loglik_null = loglik0;
   cox->loglik = loglik1;
-  cox->n = w->n;
-  for (gsize k = 0; k < w->n; k++)
-    cox->events += w->status[k];
+  cox->n = data->n;
+  for (gsize k = 0; k < data->n; k++)
+    cox->events += data->status[k] != 0;
 
   for (guint j = 0; j < p; j++)
     if (var[j * p + j] <= 0 || !isfinite (var[j * p + j]))
