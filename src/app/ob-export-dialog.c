@@ -674,9 +674,11 @@ ob_export_dialog_new (GtkWindow      *parent,
   ob_export_style_from_settings (&style);
   self->updating = TRUE;
   if (self->settings != NULL)
-    adw_combo_row_set_selected (self->units_row,
-                                g_strcmp0 (g_settings_get_string (self->settings,
-                                                                  "figure-units"), "in") == 0);
+    {
+      g_autofree char *units = g_settings_get_string (self->settings, "figure-units");
+
+      adw_combo_row_set_selected (self->units_row, g_strcmp0 (units, "in") == 0);
+    }
   gtk_spin_button_set_digits (self->width_spin, adw_combo_row_get_selected (self->units_row)
                                                 ? 2 : 1);
   gtk_spin_button_set_digits (self->height_spin, adw_combo_row_get_selected (self->units_row)
