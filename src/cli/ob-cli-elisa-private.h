@@ -29,4 +29,11 @@ gboolean ob_cli_elisa_figure_write (const ObCliElisaFigure *f,
                                     GPtrArray              *plates,
                                     GError                **error);
 
+/* --samples-csv: id, group, dilution, conc, conc_lower, conc_upper, flag ("<LLOQ", ">ULOQ",
+ * others joined by ";"), lloq, uloq, one row per sample; a plate column first with several
+ * plates.  Does nothing when path is NULL. */
+gboolean ob_cli_elisa_samples_write (const char *path,
+                                     GPtrArray  *plates,
+                                     GError    **error);
+
 G_END_DECLS

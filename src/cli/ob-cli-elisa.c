@@ -39,6 +39,7 @@ typedef struct
   char *plate_block;
   char **exclude;
   gboolean exclude_failing;
+  char *samples_csv;
   ObCliElisaFigure figure;
 } ElisaOptions;
 
@@ -61,6 +62,7 @@ elisa_options_clear (ElisaOptions *o)
   g_clear_pointer (&o->map, g_free);
   g_clear_pointer (&o->plate_block, g_free);
   g_clear_pointer (&o->exclude, g_strfreev);
+  g_clear_pointer (&o->samples_csv, g_free);
   ob_cli_elisa_figure_clear (&o->figure);
 }
 
@@ -371,6 +373,8 @@ run_elisa (const char            *path,
     return FALSE;
   if (!ob_cli_elisa_figure_write (&o->figure, plates, error))
     return FALSE;
+  if (!ob_cli_elisa_samples_write (o->samples_csv, plates, error))
+    return FALSE;
 
   json = ob_cli_json_new ();
   b = ob_cli_json_get_builder (json);
@@ -452,6 +456,9 @@ ob_cli_elisa (int    argc,
     { "plate-block", 0, 0, G_OPTION_ARG_STRING, &o.plate_block,
       N_("Which block of the --grid file to read (default 1), or all: one plate each"),
       N_("N") },
+    { "samples-csv", 0, 0, G_OPTION_ARG_FILENAME, &o.samples_csv,
+      N_("Write the samples (id, group, conc with its 95% CI, flag) as CSV to FILE, e.g. for "
+         "compare --lower conc_lower --upper conc_upper --flag flag"), N_("FILE") },
     { "figure", 0, 0, G_OPTION_ARG_FILENAME, &o.figure.figure,
       N_("Draw the standard curve to FILE (.pdf, .svg, .eps, .png, .tiff)"), N_("FILE") },
     { "plate-figure", 0, 0, G_OPTION_ARG_FILENAME, &o.figure.plate_figure,
