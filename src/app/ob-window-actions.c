@@ -11,6 +11,7 @@
 #include "ob-cohort-page.h"
 #include "ob-compare-page.h"
 #include "ob-elisa-page.h"
+#include "ob-growth-page.h"
 #include "ob-survival-page.h"
 #include "ob-window-private.h"
 
@@ -120,6 +121,18 @@ new_elisa_action (GtkWidget  *widget,
 }
 
 static void
+new_growth_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ObWindow *self = OB_WINDOW (widget);
+  ObWindowEntry *entry = ob_window_get_current_entry (self);
+
+  if (entry != NULL)
+    ob_window_new_analysis (self, entry, "growth");
+}
+
+static void
 new_cohort_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -222,6 +235,7 @@ ob_window_update_actions (ObWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-survival", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-compare", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-elisa", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-growth", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-cohort", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-analysis", has_analysis);
@@ -244,6 +258,8 @@ ob_window_class_init_actions (GtkWidgetClass *widget_class)
   ob_analysis_kind_register ("compare", N_("Compare Groups"), "view-grid-symbolic",
                              ob_compare_page_new);
   ob_analysis_kind_register ("elisa", N_("ELISA"), "view-app-grid-symbolic", ob_elisa_page_new);
+  ob_analysis_kind_register ("growth", N_("Tumour Growth"), "go-up-symbolic",
+                             ob_growth_page_new);
   ob_analysis_kind_register ("cohort", N_("Cohort Overview"), "view-list-symbolic",
                              ob_cohort_page_new);
 
@@ -252,6 +268,7 @@ ob_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-survival", NULL, new_survival_action);
   gtk_widget_class_install_action (widget_class, "win.new-compare", NULL, new_compare_action);
   gtk_widget_class_install_action (widget_class, "win.new-elisa", NULL, new_elisa_action);
+  gtk_widget_class_install_action (widget_class, "win.new-growth", NULL, new_growth_action);
   gtk_widget_class_install_action (widget_class, "win.new-cohort", NULL, new_cohort_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL, close_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-warnings", "s",
