@@ -23,6 +23,7 @@ struct _ObDataset
   char delimiter;
   gboolean decimal_comma;
   GPtrArray *warnings;     /* char * */
+  GData *cache;
 };
 
 G_DEFINE_QUARK (ob-error-quark, ob_error)
@@ -79,12 +80,31 @@ ob_dataset_unref (ObDataset *self)
 {
   if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
     return;
+  g_datalist_clear (&self->cache);
   g_ptr_array_unref (self->columns);
   g_string_chunk_free (self->strings);
   g_ptr_array_unref (self->warnings);
   g_free (self->source_path);
   g_free (self->encoding);
   g_free (self);
+}
+
+gpointer
+ob_dataset_get_cache (const ObDataset *self,
+                      const char      *key)
+{
+  return g_datalist_get_data ((GData **) &self->cache, key);
+}
+
+void
+ob_dataset_set_cache (const ObDataset *self,
+                      const char      *key,
+                      gpointer         data,
+                      GDestroyNotify   destroy)
+{
+  /* The cells never change once built, so what is derived from them stays valid; the
+   * cache is not part of the table's value. */
+  g_datalist_set_data_full ((GData **) &self->cache, key, data, destroy);
 }
 
 gsize

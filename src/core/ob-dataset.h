@@ -57,6 +57,12 @@ ObDataset      *ob_dataset_new              (void);
 ObDataset      *ob_dataset_ref              (ObDataset *self);
 void            ob_dataset_unref            (ObDataset *self);
 
+/* Data derived from the cells (a sort order, …) kept for the next analysis and freed with the
+ * dataset; the caller serialises access to its own key. */
+gpointer        ob_dataset_get_cache        (const ObDataset *self, const char *key);
+void            ob_dataset_set_cache        (const ObDataset *self, const char *key,
+                                             gpointer data, GDestroyNotify destroy);
+
 gsize           ob_dataset_get_n_rows       (const ObDataset *self);
 guint           ob_dataset_get_n_columns    (const ObDataset *self);
 const ObColumn *ob_dataset_get_column       (const ObDataset *self, guint index);

@@ -13,6 +13,7 @@
 
 #include "ob-surv-data.h"
 #include "ob-surv-data-private.h"
+#include "ob-csv-columns.h"
 
 /* A column seen as a factor over the kept rows: code per dataset row (G_MAXUINT32 when the
  * cell is missing) and the levels that occur, in sorted order. */
@@ -227,14 +228,16 @@ lookup_column (const ObDataset  *dataset,
  * censorings at tied times, as survfit and coxph count them.  The sorted times are written
  * back over the first n of time from the keys, sparing both a gather through the permutation
  * and a fresh array (whose pages cost more to touch than the copy). */
-static void
-sort_rows (gsize          n,
-           double        *time,
-           gsize         *order)
+void
+ob_surv_sort_rows (gsize    n,
+                   double  *time,
+                   gsize   *order,
+                   guint8  *code)
 {
   g_autofree guint64 *keys = g_new (guint64, n);
   g_autofree guint64 *keys_tmp = g_new (guint64, n);
   g_autofree gsize *order_tmp = g_new (gsize, n);
+  g_autofree guint8 *code_tmp = code != NULL ? g_new (guint8, n) : NULL;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -258,9 +261,13 @@ sort_rows (gsize          n,
           gsize dest = count[(keys[i] >> shift) & 0xff]++;
           keys_tmp[dest] = keys[i];
           order_tmp[dest] = order[i];
+          if (code != NULL)
+            code_tmp[dest] = code[i];
         }
       swap_keys = keys; keys = keys_tmp; keys_tmp = swap_keys;
       memcpy (order, order_tmp, n * sizeof (gsize));
+      if (code != NULL)
+        memcpy (code, code_tmp, n);
     }
   memcpy (time, keys, n * sizeof (double));
 }
@@ -292,6 +299,127 @@ is_numeric_column (const ObColumn *column)
   return column->type == OB_COLUMN_NUMERIC || column->type == OB_COLUMN_DATE;
 }
 
+static inline gboolean
+cell_missing (const ObColumn *column,
+              gsize           row)
+{
+  switch (column->type)
+    {
+    case OB_COLUMN_NUMERIC:
+    case OB_COLUMN_DATE:
+      return isnan (column->num[row]);
+    case OB_COLUMN_CATEGORICAL:
+      return column->codes[row] == OB_LEVEL_MISSING;
+    case OB_COLUMN_TEXT:
+    default:
+      return column->text[row] == NULL;
+    }
+}
+
+/* Rows missed for each reason, in the order the checks run. */
+typedef struct
+{
+  gsize time, event, group, strata, cov;
+} Missing;
+
+/* The rows the filter keeps, walked in the cached time order: no sort, one pass.  FALSE when
+ * a kept row needs what only the full path can say (a bad time, a mixed event coding). */
+static gboolean
+select_sorted (const ObSurvOrder *sorted,
+               const guint8      *mask,
+               const ObColumn    *group_col,
+               const ObColumn    *strata_col,
+               GArray            *covariates,
+               guint8            *keep,
+               gsize             *n_out,
+               gsize            **row_out,
+               double           **time_out,
+               guint8           **status_out,
+               Missing           *missing)
+{
+  g_autofree gsize *row = NULL;
+  g_autofree double *time = NULL;
+  g_autofree guint8 *status = NULL;
+  g_autofree const ObColumn **checks = g_new (const ObColumn *, covariates->len + 2);
+  guint n_checks = 0;
+  gsize n = 0;
+
+  if (mask == NULL)
+    {
+      if (sorted->n_bad > 0)
+        return FALSE;
+      missing->time = sorted->n_no_time;
+      missing->event = sorted->n_no_event;
+    }
+  else
+    for (gsize i = 0; i < sorted->n_rows; i++)
+      if (mask[i])
+        switch (sorted->reason[i])
+          {
+          case OB_SURV_ROW_NO_TIME:
+            missing->time++;
+            break;
+          case OB_SURV_ROW_NO_EVENT:
+            missing->event++;
+            break;
+          case OB_SURV_ROW_BAD:
+            return FALSE;
+          default:
+            break;
+          }
+
+  /* Columns with no missing cell need no look per row. */
+  for (guint k = 0; k < covariates->len; k++)
+    {
+      const ObColumn *column = g_array_index (covariates, Covariate, k).column;
+
+      if (column->n_missing > 0)
+        checks[n_checks++] = column;
+    }
+
+  row = ob_csv_alloc_array (sorted->n, sizeof (gsize));
+  time = ob_csv_alloc_array (sorted->n, sizeof (double));
+  status = ob_csv_alloc_array (sorted->n, sizeof (guint8));
+  for (gsize j = 0; j < sorted->n; j++)
+    {
+      gsize r = sorted->row[j];
+      gboolean cov_missing = FALSE;
+
+      if (mask != NULL && !mask[r])
+        continue;
+      if (group_col != NULL && group_col->n_missing > 0 && cell_missing (group_col, r))
+        {
+          missing->group++;
+          continue;
+        }
+      if (strata_col != NULL && strata_col->n_missing > 0 && cell_missing (strata_col, r))
+        {
+          missing->strata++;
+          continue;
+        }
+      for (guint k = 0; k < n_checks && !cov_missing; k++)
+        cov_missing = cell_missing (checks[k], r);
+      if (cov_missing)
+        {
+          missing->cov++;
+          continue;
+        }
+      keep[r] = 1;
+      row[n] = r;
+      time[n] = sorted->time[j];
+      status[n] = sorted->code[j];
+      n++;
+    }
+  if (!ob_surv_order_events (sorted, status, n))
+    return FALSE;
+
+  *n_out = n;
+  *row_out = g_renew (gsize, g_steal_pointer (&row), MAX (n, 1));
+  *time_out = g_renew (double, g_steal_pointer (&time), MAX (n, 1));
+  *status_out = g_renew (guint8, g_steal_pointer (&status), MAX (n, 1));
+  return TRUE;
+}
+
 ObSurvData *
 ob_surv_data_new (const ObDataset   *dataset,
                   const ObSurvSpec  *spec,
@@ -301,10 +429,12 @@ ob_surv_data_new (const ObDataset   *dataset,
   g_autoptr(ObSurvData) data = NULL;
   const ObColumn *time_col, *event_col, *group_col = NULL, *strata_col = NULL;
   gsize n_rows = ob_dataset_get_n_rows (dataset);
-  g_autofree guint8 *keep = g_new (guint8, n_rows);
-  g_autofree guint8 *status = g_new0 (guint8, n_rows);
-  g_autofree double *time_values = g_new (double, n_rows);
+  g_autofree guint8 *keep = g_new0 (guint8, n_rows);
+  g_autofree guint8 *status = NULL;
+  g_autofree double *time_values = NULL;
   g_autofree gsize *order = NULL;
+  g_autofree guint8 *sorted_status = NULL;
+  ObSurvOrder *sorted = NULL;
   g_autoptr(GArray) covariates = g_array_new (FALSE, TRUE, sizeof (Covariate));
   Factor group = { 0 }, strata = { 0 };
   gsize n_miss_time = 0, n_miss_event = 0, n_miss_group = 0, n_miss_strata = 0;
@@ -349,6 +479,31 @@ ob_surv_data_new (const ObDataset   *dataset,
       g_array_append_val (covariates, cov);
     }
 
+  /* A landmark moves every time, and may tie times the order holds apart. */
+  if (spec->landmark <= 0)
+    sorted = ob_surv_order_get (dataset, time_col, event_col, spec->event_values,
+                                spec->time_scale > 0 && spec->time_scale != 1
+                                ? spec->time_scale : 1);
+  if (sorted != NULL)
+    {
+      Missing missing = { 0 };
+
+      if (select_sorted (sorted, mask, group_col, strata_col, covariates, keep, &n, &order,
+                         &time_values, &sorted_status, &missing))
+        {
+          n_miss_time = missing.time;
+          n_miss_event = missing.event;
+          n_miss_group = missing.group;
+          n_miss_strata = missing.strata;
+          n_miss_cov = missing.cov;
+          goto selected;
+        }
+      g_clear_pointer (&sorted, ob_surv_order_unref);
+      n = 0;
+    }
+
+  status = g_new0 (guint8, n_rows);
+  time_values = g_new (double, n_rows);
   /* Rows the filter keeps, then those with every needed cell present. */
   for (gsize i = 0; i < n_rows; i++)
     {
@@ -430,6 +585,8 @@ ob_surv_data_new (const ObDataset   *dataset,
         else
           time_values[i] -= spec->landmark;
       }
+
+selected:
 
   data = g_new0 (ObSurvData, 1);
   data->exclusions = g_ptr_array_new_with_free_func (g_free);
@@ -522,35 +679,39 @@ ob_surv_data_new (const ObDataset   *dataset,
         }
     }
 
-  order = g_new (gsize, n);
-  {
-    gsize j = 0;
+  if (sorted == NULL)
+    {
+      gsize j = 0;
 
-    for (gsize i = 0; i < n_rows; i++)
-      if (keep[i] && status[i])
-        order[j++] = i;
-    for (gsize i = 0; i < n_rows; i++)
-      if (keep[i] && !status[i])
-        order[j++] = i;
-  }
-  sort_rows (n, time_values, order);
+      order = g_new (gsize, n);
+      for (gsize i = 0; i < n_rows; i++)
+        if (keep[i] && status[i])
+          order[j++] = i;
+      for (gsize i = 0; i < n_rows; i++)
+        if (keep[i] && !status[i])
+          order[j++] = i;
+      ob_surv_sort_rows (n, time_values, order, NULL);
+      sorted_status = g_new (guint8, n);
+      for (j = 0; j < n; j++)
+        sorted_status[j] = status[order[j]];
+    }
 
   data->n = n;
   data->time = g_renew (double, g_steal_pointer (&time_values), n);
-  data->status = g_new (guint8, n);
-  data->group = g_new (guint32, n);
+  data->status = g_steal_pointer (&sorted_status);
+  data->group = ob_csv_alloc_array (n, sizeof (guint32));
   data->row_index = order;
   order = NULL;
   data->n_groups = group.n_levels;
   data->group_names = g_steal_pointer (&group.names);
   if (strata_col != NULL)
     {
-      data->strata = g_new (guint32, n);
+      data->strata = ob_csv_alloc_array (n, sizeof (guint32));
       data->n_strata = strata.n_levels;
       data->strata_names = g_steal_pointer (&strata.names);
     }
   data->p = p;
-  data->x = p > 0 ? g_new0 (double, n * p) : NULL;
+  data->x = p > 0 ? ob_csv_alloc_array (n, p * sizeof (double)) : NULL;
   data->term_names = g_new0 (char *, p + 1);
 
   {
@@ -579,7 +740,6 @@ ob_surv_data_new (const ObDataset   *dataset,
       double *xrow = data->x != NULL ? data->x + j * p : NULL;
       guint t = 0;
 
-      data->status[j] = status[row];
       data->group[j] = group.codes[row];
       if (data->strata != NULL)
         data->strata[j] = strata.codes[row];
@@ -602,6 +762,7 @@ ob_surv_data_new (const ObDataset   *dataset,
   ok = TRUE;
 
 out:
+  g_clear_pointer (&sorted, ob_surv_order_unref);
   factor_clear (&group);
   factor_clear (&strata);
   for (guint k = 0; k < covariates->len; k++)
