@@ -188,7 +188,7 @@ csv_block <- function(m) {
     vapply(1:8, function(i) paste(c(LETTERS[i], q(m[i, ])), collapse = ","), ""))
 }
 writeLines(c("Layout", csv_block(layout), "", "Group", csv_block(groups)),
-           file.path(out_dir, "elisa-plate-map.csv"))
+           file.path(out_dir, "elisa-plate-map.txt"))
 
 ## Amphiregulin in cerebrospinal fluid ------------------------------------------------------
 # 73 patients in three groups; log-normal concentrations, high with ALK-TKI resistance.

@@ -343,7 +343,7 @@ static void
 test_grid (void)
 {
   g_autofree char *grid = source_path ("data/samples/elisa-plate-grid.txt");
-  g_autofree char *map = source_path ("data/samples/elisa-plate-map.csv");
+  g_autofree char *map = source_path ("data/samples/elisa-plate-map.txt");
   JsonObject *item = find_case ("plate-4pl");
   g_autoptr(CliResult) result = cli_run ("elisa", "--grid", grid, "--map", map, NULL);
   g_autoptr(JsonParser) parser = cli_result_parse (result);
@@ -361,7 +361,7 @@ static void
 test_grid_all_blocks (void)
 {
   g_autofree char *grid = source_path ("data/samples/elisa-plate-grid.txt");
-  g_autofree char *map = source_path ("data/samples/elisa-plate-map.csv");
+  g_autofree char *map = source_path ("data/samples/elisa-plate-map.txt");
   g_autoptr(CliResult) result = cli_run ("elisa", "--grid", grid, "--map", map,
                                          "--plate-block", "1", NULL);
   g_autoptr(CliResult) reference = cli_run ("elisa", "--grid", grid, "--map", map,
@@ -385,7 +385,7 @@ static void
 test_grid_errors (void)
 {
   g_autofree char *grid = source_path ("data/samples/elisa-plate-grid.txt");
-  g_autofree char *map = source_path ("data/samples/elisa-plate-map.csv");
+  g_autofree char *map = source_path ("data/samples/elisa-plate-map.txt");
   g_autofree char *dir = g_dir_make_tmp ("ob-elisa-XXXXXX", NULL);
   g_autofree char *broken = g_build_filename (dir, "broken.txt", NULL);
   g_autofree char *text = NULL;

@@ -70,7 +70,7 @@ static void
 test_sample_plate (void)
 {
   g_autofree char *grid_path = sample_path ("elisa-plate-grid.txt");
-  g_autofree char *map_path = sample_path ("elisa-plate-map.csv");
+  g_autofree char *map_path = sample_path ("elisa-plate-map.txt");
   g_autofree char *long_path = sample_path ("elisa-plate.csv");
   g_autoptr(GError) error = NULL;
   g_autoptr(ObPlateGrid) grid = ob_plate_grid_read_file (grid_path, &error);
@@ -138,7 +138,7 @@ static void
 test_all_blocks (void)
 {
   g_autofree char *grid_path = sample_path ("elisa-plate-grid.txt");
-  g_autofree char *map_path = sample_path ("elisa-plate-map.csv");
+  g_autofree char *map_path = sample_path ("elisa-plate-map.txt");
   g_autoptr(GError) error = NULL;
   g_autoptr(ObPlateGrid) grid = ob_plate_grid_read_file (grid_path, &error);
   g_autoptr(ObPlateMap) map = ob_plate_map_read_file (map_path, &error);
@@ -286,7 +286,7 @@ test_shape_mismatch (void)
   g_autoptr(ObPlateGrid) grid = NULL;
   g_autoptr(ObPlateMap) map = NULL;
   g_autoptr(ObDataset) dataset = NULL;
-  g_autofree char *map_path = sample_path ("elisa-plate-map.csv");
+  g_autofree char *map_path = sample_path ("elisa-plate-map.txt");
 
   for (guint c = 1; c <= 24; c++)
     g_string_append_printf (s, "\t%u", c);
