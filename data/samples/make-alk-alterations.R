@@ -6,11 +6,15 @@
 # other genes are simulated with a fixed seed at frequencies reported for ALK-rearranged
 # NSCLC (CDKN2A/B loss the commonest after TP53 and enriched in TP53-mutant tumours; PIK3CA,
 # MYC, EGFR and KRAS rare, KRAS never with a CDKN2A loss here so that one pair leans towards
-# mutual exclusivity).  The cohort file itself is left untouched.
+# mutual exclusivity).  The same gene columns (but TP53, already there as
+# tp53_mutation_type) are then appended to alk-cohort.csv and its CP932 twin
+# alk-cohort-ja.csv, so that the cohort shows its own landscape; the lines are extended as
+# text, which keeps every existing column byte for byte, and running the script again
+# replaces the appended columns rather than adding more.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 
-alk <- read.csv("alk-cohort.csv", stringsAsFactors = FALSE)
+alk <- read.csv("alk-cohort.csv", stringsAsFactors = FALSE)[, 1:13]
 n <- nrow(alk)
 set.seed(20260923)
 
@@ -32,3 +36,21 @@ out <- data.frame(patient_id = alk$patient_id,
                   kras = kras,
                   stringsAsFactors = FALSE)
 write.csv(out, "alk-alterations.csv", row.names = FALSE)
+
+genes <- c("cdkn2a", "pik3ca", "myc", "egfr", "kras")
+append_genes <- function(path, encoding) {
+  con <- file(path, encoding = encoding)
+  lines <- readLines(con)
+  close(con)
+  stopifnot(length(lines) == n + 1)
+  # Drop what an earlier run appended: the last five quoted fields after the 13th column.
+  if (grepl('"kras"$', lines[1]))
+    lines <- sub('(,"[^",]*"){5}$', "", lines)
+  cells <- cbind(genes, t(as.matrix(out[genes])))
+  suffix <- apply(cells, 2, function(x) paste0(',"', x, '"', collapse = ""))
+  con <- file(path, "w", encoding = encoding)
+  writeLines(paste0(lines, suffix), con)
+  close(con)
+}
+append_genes("alk-cohort.csv", "UTF-8")
+append_genes("alk-cohort-ja.csv", "CP932")

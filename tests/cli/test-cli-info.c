@@ -75,8 +75,13 @@ test_info_cohort (void)
   g_assert_cmpstr (cli_get_string (root, "encoding"), ==, "UTF-8");
   g_assert_cmpstr (cli_get_string (root, "delimiter"), ==, ",");
   g_assert_cmpint (cli_get_int (root, "rows"), ==, 124);
-  g_assert_cmpuint (json_array_get_length (cli_get_array (root, "columns")), ==, 13);
+  /* 13 clinical columns, then the five co-altered genes of make-alk-alterations.R. */
+  g_assert_cmpuint (json_array_get_length (cli_get_array (root, "columns")), ==, 18);
   g_assert_cmpuint (json_array_get_length (cli_get_array (root, "warnings")), ==, 0);
+
+  column = find_column (root, "kras");
+  g_assert_cmpstr (cli_get_string (column, "type"), ==, "categorical");
+  g_assert_cmpint (cli_get_int (column, "missing"), ==, 0);
 
   column = find_column (root, "age");
   g_assert_cmpstr (cli_get_string (column, "type"), ==, "numeric");
