@@ -488,6 +488,9 @@ read_dataset (Reader     *r,
     return FALSE;
   if (rows != floor (rows))
     return damaged (r, _("dataset “%s” has a fractional row count"), name);
+  /* Rows without columns would cost nothing to claim and a table view per row to show. */
+  if (rows > 0 && json_array_get_length (columns) == 0)
+    return damaged (r, _("dataset “%s” claims %.0f rows but holds no columns"), name, rows);
   ob_dataset_set_n_rows (dataset, (gsize) rows);
   for (guint c = 0; c < json_array_get_length (columns); c++)
     {

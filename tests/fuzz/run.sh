@@ -3,9 +3,11 @@
 #
 #   tests/fuzz/run.sh [--smoke] [SECONDS] [HARNESS…]
 #
-# SECONDS (default 300) is per harness; --smoke gives 20 seconds to each of the three, one
-# minute in all.
-# Crashes, leaks and hangs are written to _build-fuzz/fuzz-artifacts/ and make the script fail.
+# SECONDS (default 300) is per harness; --smoke gives 20 seconds to each.  HARNESS is csv,
+# csv-options, survival, project or plate-grid; all but plate-grid by default.
+# Crashes, leaks and hangs (over OB_FUZZ_TIMEOUT seconds for one input, default 10; more on a
+# machine busy with other work) are written to _build-fuzz/fuzz-artifacts/ and make the script
+# fail.
 set -eu
 
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -20,7 +22,7 @@ for arg in "$@"; do
     *) seconds="$arg" ;;
   esac
 done
-[ -n "$harnesses" ] || harnesses="csv csv-options survival"
+[ -n "$harnesses" ] || harnesses="csv csv-options survival project"
 
 if [ ! -d "$build" ]; then
   # The library is instrumented for coverage; only the harnesses link libFuzzer itself.
@@ -39,9 +41,16 @@ for h in $harnesses; do
   corpus="$build/fuzz-corpus/$h"
   mkdir -p "$corpus"
   # The options harness reads four option bytes first; all zero means "detect everything".
-  for seed in "$src"/tests/fuzz/corpus/csv/* "$src"/tests/fuzz/corpus/"$h"/* \
-              "$src"/tests/fuzz/regressions/* \
-              "$src"/tests/data/bad/*; do
+  dict="$src/tests/fuzz/csv.dict"
+  seeds="$src/tests/fuzz/corpus/csv/* $src/tests/fuzz/regressions/* $src/tests/data/bad/*"
+  case "$h" in
+    project)
+      dict="$src/tests/fuzz/project.dict"
+      seeds="$src/tests/fuzz/regressions/project/* $src/tests/data/project/*" ;;
+    plate-grid)
+      seeds="" ;;
+  esac
+  for seed in $seeds "$src"/tests/fuzz/corpus/"$h"/*; do
     [ -f "$seed" ] || continue
     if [ "$h" = csv-options ]; then
       printf '\000\000\000\000' | cat - "$seed" > "$corpus/seed-$(basename "$seed")"
@@ -50,8 +59,9 @@ for h in $harnesses; do
     fi
   done
   echo "fuzz-$h: $seconds s"
-  "$build/tests/fuzz/fuzz-$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=4096 \
-    -max_len=65536 -print_final_stats=1 -dict="$src/tests/fuzz/csv.dict" -artifact_prefix="$artifacts/$h-" "$corpus" || status=1
+  "$build/tests/fuzz/fuzz-$h" -max_total_time="$seconds" -timeout="${OB_FUZZ_TIMEOUT:-10}" \
+    -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -dict="$dict" \
+    -artifact_prefix="$artifacts/$h-" "$corpus" || status=1
 done
 
 if [ "$status" -ne 0 ]; then

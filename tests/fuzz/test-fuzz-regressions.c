@@ -6,7 +6,9 @@
  * delimiter, encoding and decimal mark forced, and a file named "options-*" also exactly as
  * fuzz-csv-options read it; each read must give a dataset or an OB_ERROR.  The detected read
  * then goes through the survival analyses as in fuzz-survival.  The
- * seed corpus is read too, so that the checks below also run on ordinary files.
+ * seed corpus is read too, so that the checks below also run on ordinary files.  Project
+ * files (regressions/project/, corpus/project/ and the damaged projects of tests/data/project/)
+ * are loaded, saved and loaded again as in fuzz-project.
  */
 #define G_LOG_DOMAIN "oncobench-test"
 
@@ -14,6 +16,7 @@
 
 #include <string.h>
 
+#include "fuzz-project.h"
 #include "fuzz-survival.h"
 
 static void
@@ -118,6 +121,67 @@ test_seeds (void)
   g_assert_cmpuint (read_directory ("corpus/csv", FALSE), >, 0);
 }
 
+static guint
+load_projects (const char *dir_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  g_autofree char *resave = NULL;
+  const char *entry;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  resave = ob_fuzz_project_write ("resave", (const guint8 *) "", 0);
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir_path, entry, NULL);
+
+      if (g_str_has_prefix (entry, ".") || g_file_test (file, G_FILE_TEST_IS_DIR))
+        continue;
+      g_test_message ("%s", file);
+      ob_fuzz_project_load (file, resave);
+      n++;
+    }
+  g_unlink (resave);
+  return n;
+}
+
+static void
+test_projects (void)
+{
+  const char * const dirs[][3] = {
+    { "tests", "fuzz", "regressions/project" },
+    { "tests", "fuzz", "corpus/project" },
+    { "tests", "data", "project" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *path = g_build_filename (OB_SOURCE_DIR, dirs[i][0], dirs[i][1],
+                                                dirs[i][2], NULL);
+
+      g_assert_cmpuint (load_projects (path), >, 0);
+    }
+}
+
+/* A row count is cheap to claim: without columns to hold the rows it is refused. */
+static void
+test_project_rows_without_columns (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObProject) project = NULL;
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "tests", "fuzz", "regressions",
+                                            "project", "rows-without-columns.oncobench", NULL);
+  g_autofree char *expected = g_strdup_printf ("“%s” is damaged and cannot be opened: dataset "
+                                               "“d” claims 4294967295 rows but holds no "
+                                               "columns. The file was left unchanged.", path);
+
+  project = ob_project_load (path, &error);
+  g_assert_null (project);
+  g_assert_error (error, OB_ERROR, OB_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, expected);
+}
+
 /* The check itself must catch a reader that returns neither or both. */
 static void
 test_check_refuses_nothing (void)
@@ -138,6 +202,9 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/fuzz-regressions/regressions", test_regressions);
   g_test_add_func ("/core/fuzz-regressions/seeds", test_seeds);
+  g_test_add_func ("/core/fuzz-regressions/projects", test_projects);
+  g_test_add_func ("/core/fuzz-regressions/project-rows-without-columns",
+                   test_project_rows_without_columns);
   g_test_add_func ("/core/fuzz-regressions/check-refuses-nothing", test_check_refuses_nothing);
   return g_test_run ();
 }
