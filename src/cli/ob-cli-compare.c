@@ -15,6 +15,7 @@
 #include "ob-cli.h"
 #include "ob-cli-common.h"
 #include "ob-cli-compare-private.h"
+#include "ob-cli-project.h"
 #include "ob-group-tests.h"
 #include "ob-surv-data.h"
 
@@ -53,7 +54,9 @@ typedef struct
   char *posthoc;
   char *id;
   char **where;
+  char *save_project;
   ObCliCompareFigure figure;
+  ObCliCompareLimits limits;
 } CompareOptions;
 
 static void
@@ -68,7 +71,9 @@ compare_options_clear (CompareOptions *o)
   g_clear_pointer (&o->posthoc, g_free);
   g_clear_pointer (&o->id, g_free);
   g_clear_pointer (&o->where, g_strfreev);
+  g_clear_pointer (&o->save_project, g_free);
   ob_cli_compare_figure_clear (&o->figure);
+  ob_cli_compare_limits_clear (&o->limits);
 }
 
 static gboolean
@@ -645,7 +650,7 @@ run_table (const char            *path,
 
 static gboolean
 run_compare (const char            *path,
-             const CompareOptions  *o,
+             CompareOptions        *o,
              int                    test_index,
              int                    posthoc,
              GError               **error)
@@ -656,12 +661,13 @@ run_compare (const char            *path,
   g_autoptr(ObCliJson) json = NULL;
   g_autofree guint8 *mask = NULL;
   g_autofree ObPairwise *fig_pairs = NULL;
+  g_autofree char *left_out = NULL;
   gsize n_fig_pairs = 0;
   const GPtrArray *warnings;
   JsonBuilder *b;
   gboolean ok;
 
-  dataset = ob_cli_load_dataset (path, &o->input, error);
+  dataset = ob_cli_project_open_dataset (path, &o->input, error);
   if (dataset == NULL)
     return FALSE;
   if (o->where != NULL)
@@ -670,6 +676,8 @@ run_compare (const char            *path,
       if (mask == NULL)
         return FALSE;
     }
+  if (!ob_cli_compare_limits_exclude (&o->limits, dataset, &mask, error))
+    return FALSE;
   if (test_index == TEST_CHISQ || test_index == TEST_FISHER)
     return run_table (path, dataset, o, (Test) test_index, mask, error);
   data = ob_group_data_new (dataset, o->value, o->group, o->factor2, mask, error);
@@ -724,16 +732,23 @@ run_compare (const char            *path,
     ok = run_oneway (b, data, test, posthoc, &fig_pairs, &n_fig_pairs, error);
   if (!ok)
     return FALSE;
+  left_out = ob_cli_compare_limits_json (&o->limits, b, dataset, o->group, data);
 
   json_builder_set_member_name (b, "warnings");
   json_builder_begin_array (b);
+  if (left_out != NULL)
+    {
+      json_builder_add_string_value (b, left_out);
+      g_printerr ("oncobench-cli compare: %s\n", left_out);
+    }
   warnings = ob_dataset_get_warnings (dataset);
   for (guint i = 0; warnings != NULL && i < warnings->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (warnings, i));
   json_builder_end_array (b);
   json_builder_end_object (b);
   /* The figure first: when it cannot be written, nothing is printed and the command fails. */
-  if (!ob_cli_compare_figure_write (&o->figure, data, o->value, fig_pairs, n_fig_pairs, error))
+  if (!ob_cli_compare_figure_write (&o->figure, &o->limits, dataset, o->group, data, o->value,
+                                    fig_pairs, n_fig_pairs, error))
     return FALSE;
   return ob_cli_json_print (json, error);
 }
@@ -787,13 +802,32 @@ ob_cli_compare (int    argc,
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.figure.dpi,
       N_("Resolution of PNG and TIFF figures (default 300)"), N_("N") },
     { "log", 0, 0, G_OPTION_ARG_NONE, &o.figure.log, N_("Logarithmic value axis"), NULL },
+    { "flag", 0, 0, G_OPTION_ARG_STRING, &o.limits.flag,
+      N_("Column of flags: rows flagged <LLOQ or >ULOQ have no number; they are counted per "
+         "group, left out of the test and drawn as open markers on the limit’s line"),
+      N_("COL") },
+    { "lower", 0, 0, G_OPTION_ARG_STRING, &o.limits.lower,
+      N_("Column of each value’s lower bound (e.g. conc_lower), drawn as a whisker"),
+      N_("COL") },
+    { "upper", 0, 0, G_OPTION_ARG_STRING, &o.limits.upper,
+      N_("Column of each value’s upper bound (e.g. conc_upper)"), N_("COL") },
+    { "lloq", 0, 0, G_OPTION_ARG_DOUBLE, &o.limits.lloq,
+      N_("Where the LLOQ line is drawn (default: the largest lloq cell of the rows below it)"),
+      N_("X") },
+    { "uloq", 0, 0, G_OPTION_ARG_DOUBLE, &o.limits.uloq,
+      N_("Where the ULOQ line is drawn (default: the smallest uloq cell of the rows above it)"),
+      N_("X") },
+    { "save-project", 0, 0, G_OPTION_ARG_FILENAME, &o.save_project,
+      N_("Also keep this analysis, its data and figure style in a project file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
   int test = -1, posthoc = -1;
   int status = EXIT_FAILURE;
 
+  ob_cli_compare_limits_init (&o.limits);
   context = g_option_context_new (_("FILE — compare a measurement between groups"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
@@ -805,6 +839,7 @@ ob_cli_compare (int    argc,
       "Two-group statistics follow R's t.test(a, b) and wilcox.test(a, b). Rows with a "
       "missing value or group are left out and counted."));
 
+  args = g_strdupv (argv);
   if (!ob_cli_parse_options (context, "compare", &argc, &argv))
     goto out;
   if (argc != 2)
@@ -838,6 +873,13 @@ ob_cli_compare (int    argc,
     {
       ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? "oncobench-cli compare" : argv[1],
                           error);
+      goto out;
+    }
+  if (o.save_project != NULL
+      && !ob_cli_project_save_analysis (o.save_project, "compare", argv[1],
+                                        (const char * const *) args, &error))
+    {
+      ob_cli_print_error (o.save_project, error);
       goto out;
     }
   status = EXIT_SUCCESS;

@@ -12,6 +12,7 @@
 
 #include "ob-cli.h"
 #include "ob-cli-common.h"
+#include "ob-cli-project.h"
 #include "ob-crosstab.h"
 #include "ob-plot-export.h"
 #include "ob-stacked-bar.h"
@@ -29,12 +30,14 @@ typedef struct
   char *figure;
   char *size;
   double dpi;
+  char *save_project;
 } CrosstabOptions;
 
 static void
 crosstab_options_clear (CrosstabOptions *o)
 {
   ob_cli_input_options_clear (&o->input);
+  g_clear_pointer (&o->save_project, g_free);
   g_clear_pointer (&o->rows, g_free);
   g_clear_pointer (&o->cols, g_free);
   g_clear_pointer (&o->test, g_free);
@@ -181,7 +184,7 @@ run_crosstab (const char            *path,
   JsonBuilder *b;
   gboolean two_by_two;
 
-  dataset = ob_cli_load_dataset (path, &o->input, error);
+  dataset = ob_cli_project_open_dataset (path, &o->input, error);
   if (dataset == NULL)
     return FALSE;
   if (o->where != NULL
@@ -285,10 +288,13 @@ ob_cli_crosstab (int    argc,
       N_("WxH") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.dpi,
       N_("Resolution of PNG and TIFF figures (default 300)"), N_("N") },
+    { "save-project", 0, 0, G_OPTION_ARG_FILENAME, &o.save_project,
+      N_("Also keep this analysis, its data and figure style in a project file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
   ObCrosstabTest test = OB_CROSSTAB_AUTO;
   double width_mm = 89, height_mm = 70;
   int status = EXIT_FAILURE;
@@ -306,6 +312,7 @@ ob_cli_crosstab (int    argc,
       "second column, with Wald intervals. Rows missing either value are left out and "
       "counted."));
 
+  args = g_strdupv (argv);
   if (!ob_cli_parse_options (context, "crosstab", &argc, &argv))
     goto out;
   if (argc != 2)
@@ -338,6 +345,13 @@ ob_cli_crosstab (int    argc,
     {
       ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? "oncobench-cli crosstab"
                                                                : argv[1], error);
+      goto out;
+    }
+  if (o.save_project != NULL
+      && !ob_cli_project_save_analysis (o.save_project, "crosstab", argv[1],
+                                        (const char * const *) args, &error))
+    {
+      ob_cli_print_error (o.save_project, error);
       goto out;
     }
   status = EXIT_SUCCESS;

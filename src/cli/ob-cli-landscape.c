@@ -36,12 +36,14 @@ typedef struct
   char *size;
   double dpi;
   char *title;
+  char *save_project;
 } LandscapeOptions;
 
 static void
 options_clear (LandscapeOptions *o)
 {
   ob_cli_input_options_clear (&o->input);
+  g_clear_pointer (&o->save_project, g_free);
   g_clear_pointer (&o->genes, g_free);
   g_clear_pointer (&o->long_form, g_free);
   g_clear_pointer (&o->patient, g_free);
@@ -306,10 +308,13 @@ ob_cli_landscape (int    argc,
       N_("N") },
     { "title", 0, 0, G_OPTION_ARG_STRING, &o.title, N_("Title above the figure"),
       N_("TEXT") },
+    { "save-project", 0, 0, G_OPTION_ARG_FILENAME, &o.save_project,
+      N_("Also keep this analysis, its data and figure style in a project file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
   gboolean about_figure = FALSE;
   int status = EXIT_FAILURE;
 
@@ -323,6 +328,7 @@ ob_cli_landscape (int    argc,
       "type (most altered gene first); per pair of genes the 2 × 2 counts, Fisher's odds "
       "ratio, p and BH-adjusted q, and whether they tend to co-occur or exclude each other."));
 
+  args = g_strdupv (argv);
   if (!ob_cli_parse_options (context, "landscape", &argc, &argv))
     goto out;
   if (argc != 2)
@@ -333,6 +339,13 @@ ob_cli_landscape (int    argc,
   if (!run_landscape (argv[1], &o, &about_figure, &error))
     {
       ob_cli_print_error (about_figure ? "oncobench-cli landscape" : argv[1], error);
+      goto out;
+    }
+  if (o.save_project != NULL
+      && !ob_cli_project_save_analysis (o.save_project, "landscape", argv[1],
+                                        (const char * const *) args, &error))
+    {
+      ob_cli_print_error (o.save_project, error);
       goto out;
     }
   status = EXIT_SUCCESS;

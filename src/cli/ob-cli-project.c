@@ -11,16 +11,28 @@
 
 #include "ob-cli-project.h"
 
-/* Options that are switches (no value).  Everything else takes one. */
+/* Options that are switches (no value), in every command.  Everything else takes one. */
 static const char * const switches[] = { "zph", "firth", "trend", "no-steps", "log", "traces",
-                                         NULL };
+                                         "exclude-failing", "per-arm", "exact-p", "show-ns",
+                                         "no-band", "no-samples", "no-limits", NULL };
 /* Options that may be given several times and are kept as a list. */
-static const char * const repeatable[] = { "where", NULL };
+static const char * const repeatable[] = { "where", "run", NULL };
 /* Options about reading FILE: the embedded dataset already holds their result. */
-static const char * const input_options[] = { "type", "encoding", "delimiter", NULL };
+static const char * const input_options[] = { "type", "encoding", "delimiter", "grid", "map",
+                                              "plate-block", NULL };
+/* Files the command writes besides its figure: render writes only figures and results. */
+static const char * const outputs[] = { "save-project", "plate-figure", "samples-csv", "csv",
+                                        "html", NULL };
 
 static ObDataset *given_dataset;
 static ObDataset *last_dataset;
+
+void
+ob_cli_project_keep_dataset (ObDataset *dataset)
+{
+  g_clear_pointer (&last_dataset, ob_dataset_unref);
+  last_dataset = ob_dataset_ref (dataset);
+}
 
 void
 ob_cli_project_use_dataset (ObDataset *dataset)
@@ -43,9 +55,37 @@ ob_cli_project_open_dataset (const char              *path,
     dataset = ob_cli_load_dataset (path, input, error);
   if (dataset == NULL)
     return NULL;
-  g_clear_pointer (&last_dataset, ob_dataset_unref);
-  last_dataset = ob_dataset_ref (dataset);
+  ob_cli_project_keep_dataset (dataset);
   return dataset;
+}
+
+/* Each command's figure size when it is given no --size; 0 high grows with the rows. */
+static const struct
+{
+  const char *kind;
+  double width_mm, height_mm;
+} default_sizes[] = {
+  { "survival", 85, 75 }, { "compare", 89, 70 }, { "elisa", 89, 70 }, { "growth", 89, 70 },
+  { "crosstab", 89, 70 }, { "cohort", 183, 0 }, { "subgroups", 89, 0 }, { "landscape", 89, 0 },
+};
+
+static void
+set_default_size (ObProjectAnalysis *analysis)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (default_sizes); i++)
+    if (g_str_equal (default_sizes[i].kind, analysis->kind))
+      {
+        analysis->width_mm = default_sizes[i].width_mm;
+        if (default_sizes[i].height_mm > 0)
+          analysis->height_mm = default_sizes[i].height_mm;
+        else
+          {
+            char width[G_ASCII_DTOSTR_BUF_SIZE];
+
+            g_ascii_dtostr (width, sizeof width, default_sizes[i].width_mm);
+            json_object_set_string_member (analysis->settings, "size", width);
+          }
+      }
 }
 
 static gboolean
@@ -56,11 +96,37 @@ parse_size (const char *value,
   g_auto(GStrv) parts = g_strsplit_set (value, "xX", 2);
   char *end0 = NULL, *end1 = NULL;
 
+  /* A table's width alone: its height follows its rows. */
+  if (g_strv_length (parts) == 1)
+    {
+      *width = g_ascii_strtod (parts[0], &end0);
+      return *end0 == '\0';
+    }
   if (g_strv_length (parts) != 2)
     return FALSE;
   *width = g_ascii_strtod (parts[0], &end0);
   *height = g_ascii_strtod (parts[1], &end1);
   return *end0 == '\0' && *end1 == '\0';
+}
+
+/* elisa's --exclude names one well and is given once per well; growth's takes a list. */
+static gboolean
+is_repeatable (const char *kind,
+               const char *name)
+{
+  return g_strv_contains (repeatable, name)
+         || (g_str_equal (kind, "elisa") && g_str_equal (name, "exclude"));
+}
+
+/* elisa's --type COL names the column of well types, a setting; COL=TYPE is about reading. */
+static gboolean
+is_input_option (const char *kind,
+                 const char *name,
+                 const char *value)
+{
+  if (g_str_equal (name, "type") && g_str_equal (kind, "elisa") && strchr (value, '=') == NULL)
+    return FALSE;
+  return g_strv_contains (input_options, name);
 }
 
 /* The command's options (already accepted by its GOptionContext) as project settings and
@@ -69,6 +135,10 @@ static void
 record_options (ObProjectAnalysis  *analysis,
                 const char * const *args)
 {
+  const char *kind = analysis->kind;
+
+  set_default_size (analysis);
+
   for (guint i = 1; args[i] != NULL; i++)
     {
       const char *arg = args[i];
@@ -93,8 +163,8 @@ record_options (ObProjectAnalysis  *analysis,
       else
         break;
 
-      if (g_str_equal (name, "save-project") || g_str_equal (name, "figure") ||
-          g_strv_contains (input_options, name))
+      if (g_strv_contains (outputs, name) || g_str_equal (name, "figure") ||
+          is_input_option (kind, name, value))
         {
           const char *dot = g_str_equal (name, "figure") ? strrchr (value, '.') : NULL;
           static const char * const formats[] = { "pdf", "svg", "eps", "png", NULL };
@@ -107,10 +177,17 @@ record_options (ObProjectAnalysis  *analysis,
             }
         }
       else if (g_str_equal (name, "size"))
-        parse_size (value, &analysis->width_mm, &analysis->height_mm);
+        {
+          gboolean height_given = strpbrk (value, "xX") != NULL;
+
+          if (parse_size (value, &analysis->width_mm, &analysis->height_mm) && !height_given)
+            json_object_set_string_member (analysis->settings, name, value);
+          else
+            json_object_remove_member (analysis->settings, name);
+        }
       else if (g_str_equal (name, "dpi"))
         analysis->dpi = g_ascii_strtod (value, NULL);
-      else if (g_strv_contains (repeatable, name))
+      else if (is_repeatable (kind, name))
         {
           JsonArray *list;
 
@@ -212,7 +289,7 @@ ob_cli_project_analysis_argv (const ObProjectAnalysis *analysis,
   for (GList *l = names; l != NULL; l = l->next)
     {
       /* Where output goes is render's choice, never the file's. */
-      if (g_str_equal (l->data, "save-project") || g_str_equal (l->data, "figure") ||
+      if (g_strv_contains (outputs, l->data) || g_str_equal (l->data, "figure") ||
           g_str_equal (l->data, "size") || g_str_equal (l->data, "dpi"))
         continue;
       add_setting (argv, l->data, json_object_get_member (analysis->settings, l->data));
@@ -222,7 +299,11 @@ ob_cli_project_analysis_argv (const ObProjectAnalysis *analysis,
   g_ascii_dtostr (height, sizeof height, analysis->height_mm);
   g_ascii_dtostr (dpi, sizeof dpi, analysis->dpi);
   g_ptr_array_add (argv, g_strdup_printf ("--figure=%s", figure_path));
-  g_ptr_array_add (argv, g_strdup_printf ("--size=%sx%s", width, height));
+  /* A width alone: the figure is as tall as its rows make it. */
+  if (json_object_has_member (analysis->settings, "size"))
+    g_ptr_array_add (argv, g_strdup_printf ("--size=%s", width));
+  else
+    g_ptr_array_add (argv, g_strdup_printf ("--size=%sx%s", width, height));
   g_ptr_array_add (argv, g_strdup_printf ("--dpi=%s", dpi));
   g_ptr_array_add (argv, NULL);
   return (char **) g_ptr_array_free (argv, FALSE);

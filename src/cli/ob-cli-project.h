@@ -15,6 +15,8 @@ G_BEGIN_DECLS
 ObDataset  *ob_cli_project_open_dataset    (const char              *path,
                                             const ObCliInputOptions *input,
                                             GError                 **error);
+/* For a table read another way (a plate reader's grid): kept as if opened above. */
+void        ob_cli_project_keep_dataset    (ObDataset               *dataset);
 /* Makes ob_cli_project_open_dataset() return dataset, whatever the path; NULL ends it. */
 void        ob_cli_project_use_dataset     (ObDataset               *dataset);
 

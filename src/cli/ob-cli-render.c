@@ -28,6 +28,12 @@ static const struct
 } kinds[] = {
   { "survival", ob_cli_survival },
   { "growth", ob_cli_growth },
+  { "compare", ob_cli_compare },
+  { "elisa", ob_cli_elisa },
+  { "cohort", ob_cli_table1 },
+  { "crosstab", ob_cli_crosstab },
+  { "subgroups", ob_cli_subgroups },
+  { "landscape", ob_cli_landscape },
 };
 
 /* An analysis name as a file name: no directories, no hidden files. */

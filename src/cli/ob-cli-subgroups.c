@@ -38,12 +38,14 @@ typedef struct
   char *title;
   char *hr_range;
   gboolean per_arm;
+  char *save_project;
 } SubgroupsOptions;
 
 static void
 options_clear (SubgroupsOptions *o)
 {
   ob_cli_input_options_clear (&o->input);
+  g_clear_pointer (&o->save_project, g_free);
   g_clear_pointer (&o->time, g_free);
   g_clear_pointer (&o->event, g_free);
   g_clear_pointer (&o->event_values, g_free);
@@ -307,10 +309,13 @@ ob_cli_subgroups (int    argc,
       N_("Hazard ratio axis limits (default: from the data)"), N_("LO,HI") },
     { "per-arm", 0, 0, G_OPTION_ARG_NONE, &o.per_arm,
       N_("Show events/patients per arm instead of patients and events"), NULL },
+    { "save-project", 0, 0, G_OPTION_ARG_FILENAME, &o.save_project,
+      N_("Also keep this analysis, its data and figure style in a project file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
   gboolean about_figure = FALSE;
   int status = EXIT_FAILURE;
 
@@ -324,6 +329,7 @@ ob_cli_subgroups (int    argc,
       "column the interaction p (likelihood-ratio test of group × subgroup terms). A subgroup "
       "without events in an arm, or with one arm only, has hr null and a reason."));
 
+  args = g_strdupv (argv);
   if (!ob_cli_parse_options (context, "subgroups", &argc, &argv))
     goto out;
   if (argc != 2)
@@ -340,6 +346,13 @@ ob_cli_subgroups (int    argc,
   if (!run_subgroups (argv[1], &o, &about_figure, &error))
     {
       ob_cli_print_error (about_figure ? "oncobench-cli subgroups" : argv[1], error);
+      goto out;
+    }
+  if (o.save_project != NULL
+      && !ob_cli_project_save_analysis (o.save_project, "subgroups", argv[1],
+                                        (const char * const *) args, &error))
+    {
+      ob_cli_print_error (o.save_project, error);
       goto out;
     }
   status = EXIT_SUCCESS;

@@ -12,6 +12,7 @@
 
 #include "ob-cli.h"
 #include "ob-cli-common.h"
+#include "ob-cli-project.h"
 #include "ob-plot-export.h"
 #include "ob-surv-data.h"
 #include "ob-table-plot.h"
@@ -31,12 +32,14 @@ typedef struct
   char *title;
   char *size;
   double dpi;
+  char *save_project;
 } Table1Options;
 
 static void
 table1_options_clear (Table1Options *o)
 {
   ob_cli_input_options_clear (&o->input);
+  g_clear_pointer (&o->save_project, g_free);
   g_clear_pointer (&o->group, g_free);
   g_clear_pointer (&o->vars, g_free);
   g_clear_pointer (&o->nonnormal, g_free);
@@ -198,7 +201,7 @@ run_table1 (const char          *path,
   g_autofree char *caption = NULL;
   JsonBuilder *b;
 
-  dataset = ob_cli_load_dataset (path, &o->input, error);
+  dataset = ob_cli_project_open_dataset (path, &o->input, error);
   if (dataset == NULL)
     return FALSE;
   if (o->where != NULL
@@ -302,10 +305,13 @@ ob_cli_table1 (int    argc,
       N_("Figure width in mm, or WxH (default 183; the height follows the table)"), N_("W") },
     { "dpi", 0, 0, G_OPTION_ARG_DOUBLE, &o.dpi,
       N_("Resolution of PNG and TIFF figures (default 300)"), N_("N") },
+    { "save-project", 0, 0, G_OPTION_ARG_FILENAME, &o.save_project,
+      N_("Also keep this analysis, its data and figure style in a project file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
   double width_mm = 183, height_mm = 0;
   int status = EXIT_FAILURE;
 
@@ -322,6 +328,7 @@ ob_cli_table1 (int    argc,
       "with at most 5 values) by chi-square, or Fisher's exact test when an expected count is "
       "below 5. Rows without a group are left out and counted."));
 
+  args = g_strdupv (argv);
   if (!ob_cli_parse_options (context, "table1", &argc, &argv))
     goto out;
   if (argc != 2)
@@ -350,6 +357,13 @@ ob_cli_table1 (int    argc,
     {
       ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? "oncobench-cli table1"
                                                                : argv[1], error);
+      goto out;
+    }
+  if (o.save_project != NULL
+      && !ob_cli_project_save_analysis (o.save_project, "cohort", argv[1],
+                                        (const char * const *) args, &error))
+    {
+      ob_cli_print_error (o.save_project, error);
       goto out;
     }
   status = EXIT_SUCCESS;
