@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -125,8 +126,31 @@ pair_subset (const ObGroupData *data, const ObPairwise *pair)
   return sub;
 }
 
+/* Each value's interval, aligned with data->values, from the rows it came from. */
+static void
+fill_intervals (const ObCliCompareLimits *limits,
+                const ObDataset          *dataset,
+                const ObGroupData        *data,
+                double                  **lower,
+                double                  **upper)
+{
+  const ObColumn *lo = ob_dataset_lookup_column (dataset, limits->lower);
+  const ObColumn *hi = ob_dataset_lookup_column (dataset, limits->upper);
+
+  *lower = g_new (double, MAX (data->n, 1));
+  *upper = g_new (double, MAX (data->n, 1));
+  for (gsize i = 0; i < data->n; i++)
+    {
+      (*lower)[i] = lo != NULL ? ob_column_get_double (lo, data->row_index[i]) : NAN;
+      (*upper)[i] = hi != NULL ? ob_column_get_double (hi, data->row_index[i]) : NAN;
+    }
+}
+
 gboolean
 ob_cli_compare_figure_write (const ObCliCompareFigure *f,
+                             const ObCliCompareLimits *limits,
+                             const ObDataset          *dataset,
+                             const char               *group_column,
                              const ObGroupData        *data,
                              const char               *value_label,
                              const ObPairwise         *pairs,
@@ -134,6 +158,10 @@ ob_cli_compare_figure_write (const ObCliCompareFigure *f,
                              GError                  **error)
 {
   g_autoptr(ObGroupData) subset = NULL;
+  g_autofree double *lower = NULL;
+  g_autofree double *upper = NULL;
+  g_autofree gsize *below = NULL;
+  g_autofree gsize *above = NULL;
   ObPairwise pair;
   ObGroupPlot plot;
   ObPlotFormat format;
@@ -164,6 +192,22 @@ ob_cli_compare_figure_write (const ObCliCompareFigure *f,
   plot.pairs = pairs;
   plot.n_pairs = n_pairs;
   plot.y_label = value_label;
+  if (limits->lower != NULL)
+    {
+      fill_intervals (limits, dataset, data, &lower, &upper);
+      plot.lower = lower;
+      plot.upper = upper;
+    }
+  if (limits->flag != NULL)
+    {
+      gsize lost;
+
+      ob_cli_compare_limits_count (limits, dataset, group_column, data, &below, &above, &lost);
+      plot.n_below = below;
+      plot.n_above = above;
+      plot.lloq = limits->lloq;
+      plot.uloq = limits->uloq;
+    }
   if (f->log)
     {
       gsize bad = 0;

@@ -4,7 +4,10 @@
  */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "ob-anova.h"
+#include "ob-dataset.h"
 #include "ob-group-tests.h"
 
 G_BEGIN_DECLS
@@ -20,12 +23,52 @@ typedef struct
   gboolean log;
 } ObCliCompareFigure;
 
+/* --flag, --lower, --upper, --lloq, --uloq: values carried with their interval and flag, e.g.
+ * the samples table of elisa --samples-csv. */
+typedef struct
+{
+  char *flag;
+  char *lower;
+  char *upper;
+  double lloq;              /* NAN: the largest "lloq" cell of the rows below it, if any */
+  double uloq;
+  /* Filled by ob_cli_compare_limits_exclude(): the rows flagged "<LLOQ" or ">ULOQ". */
+  GArray *below_rows;       /* gsize */
+  GArray *above_rows;
+} ObCliCompareLimits;
+
+void     ob_cli_compare_limits_init     (ObCliCompareLimits *l);
+void     ob_cli_compare_limits_clear    (ObCliCompareLimits *l);
+/* Leaves the flagged rows out of *mask (made when NULL): they have no number to test. */
+gboolean ob_cli_compare_limits_exclude  (ObCliCompareLimits *l,
+                                         const ObDataset    *dataset,
+                                         guint8            **mask,
+                                         GError            **error);
+/* Per group of data (n_groups entries, newly allocated) the rows below and above; the rows of
+ * groups without any number go to *n_lost. */
+void     ob_cli_compare_limits_count    (const ObCliCompareLimits *l,
+                                         const ObDataset          *dataset,
+                                         const char               *group_column,
+                                         const ObGroupData        *data,
+                                         gsize                   **below,
+                                         gsize                   **above,
+                                         gsize                    *n_lost);
+/* The "limits" member and, when rows were left out, a sentence saying so. */
+char    *ob_cli_compare_limits_json     (const ObCliCompareLimits *l,
+                                         JsonBuilder              *b,
+                                         const ObDataset          *dataset,
+                                         const char               *group_column,
+                                         const ObGroupData        *data);
+
 void     ob_cli_compare_figure_clear    (ObCliCompareFigure *f);
 /* Checks the options before any data is read; FALSE with a message when one is wrong. */
 gboolean ob_cli_compare_figure_check    (const ObCliCompareFigure *f,
                                          GError                  **error);
 /* Writes the figure: the groups (cells with a second factor) and pairs as brackets. */
 gboolean ob_cli_compare_figure_write    (const ObCliCompareFigure *f,
+                                         const ObCliCompareLimits *limits,
+                                         const ObDataset          *dataset,
+                                         const char               *group_column,
                                          const ObGroupData        *data,
                                          const char               *value_label,
                                          const ObPairwise         *pairs,

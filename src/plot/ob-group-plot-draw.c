@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ob-group-plot.h"
+#include "ob-group-plot-private.h"
 #include "ob-plot-legend.h"
 
 #define VIOLIN_STEPS 96
@@ -329,11 +330,14 @@ ob_group_plot_render_layout (cairo_t *cr, const ObGroupLayout *layout)
         default:
           break;
         }
+      if (plot->chart == OB_GROUP_CHART_DOT)
+        ob_group_limits_draw_whiskers (cr, layout, slot);
       draw_points (cr, layout, slot);
       if (plot->chart == OB_GROUP_CHART_DOT)
         draw_dot_summary (cr, layout, slot);
     }
 
+  ob_group_limits_draw (cr, layout, text);
   ob_plot_axis_draw (&layout->axis_y, cr, text, ps);
   draw_x_axis (cr, layout, text);
   draw_brackets (cr, layout, text);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "ob-group-plot.h"
+#include "ob-group-plot-private.h"
 #include "ob-plot-legend.h"
 
 /* Past this many values in one group a swarm is a smear and costs quadratic time: the
@@ -54,6 +55,7 @@ ob_group_plot_init (ObGroupPlot *plot, const ObGroupData *data)
   plot->data = data;
   plot->chart = OB_GROUP_CHART_DOT;
   plot->error = OB_GROUP_ERROR_SD;
+  plot->lloq = plot->uloq = NAN;
   ob_plot_style_init (&plot->plot_style);
 }
 
@@ -169,6 +171,10 @@ ob_group_layout_free (ObGroupLayout *layout)
   g_free (layout->brackets);
   g_free (layout->y_title);
   g_free (layout->legend_col_x);
+  g_free (layout->whisker_lo);
+  g_free (layout->whisker_hi);
+  g_free (layout->open_x);
+  g_free (layout->open_y);
   g_clear_pointer (&layout->text_boxes, g_array_unref);
   g_clear_pointer (&layout->x_lines, g_ptr_array_unref);
   g_clear_pointer (&layout->x_line_boxes, g_array_unref);
@@ -697,6 +703,7 @@ ob_group_plot_layout (const ObGroupPlot *plot, double width_pt, double height_pt
   layout->px = g_new (double, MAX (plot->data->n, 1));
   layout->py = g_new (double, MAX (plot->data->n, 1));
   data_range (layout, plot, &lo, &hi);
+  ob_group_limits_range (plot, &lo, &hi);
   if (plot->log_y)
     ob_plot_scale_init_log10 (&layout->y, lo, hi);
   else
@@ -770,6 +777,7 @@ ob_group_plot_layout (const ObGroupPlot *plot, double width_pt, double height_pt
     }
   for (gsize i = 0; i < layout->n_brackets; i++)
     g_array_append_val (layout->text_boxes, layout->brackets[i].label);
+  ob_group_limits_place (layout, plot, text);
 
   layout->axis_y.position = layout->plot.x;
   ob_plot_axis_layout (&layout->axis_y, text, ps, layout->text_boxes);

@@ -52,6 +52,17 @@ typedef struct
   const char *y_label;      /* NULL: none */
   const char *title;        /* NULL: none */
   ObPlotStyle plot_style;
+  /* Each value's own interval (an ELISA sample's 95% CI), aligned with data->values; NULL
+   * for none.  Dot charts draw it as a thin whisker through the point. */
+  const double *lower;
+  const double *upper;
+  /* Per group (data->n_groups entries; NULL for none): samples beyond the limits of
+   * quantification, which have no number.  Dot charts draw them as open markers on a dashed
+   * line at lloq or uloq (NAN: no line, the markers sit at the edge of the data). */
+  const gsize *n_below;
+  const gsize *n_above;
+  double lloq;
+  double uloq;
 } ObGroupPlot;
 
 /* Dot plot with the mean, SD, no brackets, journal style. */
@@ -129,6 +140,13 @@ typedef struct
   GArray *x_line_boxes;     /* ObPlotRect */
   double margin;
   const ObGroupPlot *source;
+  /* Whisker ends (page y) aligned with sorted; NAN where a value has no interval. */
+  double *whisker_lo, *whisker_hi;
+  /* Open markers for the values beyond a limit: n_open centres. */
+  double *open_x, *open_y;
+  gsize n_open;
+  double lloq_y, uloq_y;    /* page y of the dashed lines; NAN without */
+  ObPlotRect lloq_label, uloq_label;
 } ObGroupLayout;
 
 ObGroupLayout *ob_group_plot_layout (const ObGroupPlot *plot, double width_pt, double height_pt);

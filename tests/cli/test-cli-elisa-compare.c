@@ -103,14 +103,22 @@ find_group (JsonArray  *groups,
 /* The samples table read back by compare: the Kruskal–Wallis test on the numeric values. */
 static void
 check_compare (JsonObject *item,
-               const char *csv)
+               const char *csv,
+               const char *figure)
 {
   JsonArray *groups = json_object_get_array_member (item, "groups");
   g_autoptr(CliResult) r = cli_run ("compare", csv, "--value", "conc", "--group", "group",
-                                    "--test", "kruskal", NULL);
+                                    "--test", "kruskal", "--flag", "flag", "--lower",
+                                    "conc_lower", "--upper", "conc_upper", "--figure", figure,
+                                    "--log", NULL);
   g_autoptr(JsonParser) parser = cli_result_parse (r);
   JsonObject *root = json_node_get_object (json_parser_get_root (parser));
   JsonArray *got_groups = cli_get_array (root, "groups");
+  JsonObject *limits = cli_get_object (root, "limits");
+  JsonArray *limit_groups = cli_get_array (limits, "groups");
+  JsonArray *warnings = cli_get_array (root, "warnings");
+  gint64 below = 0, above = 0;
+  gboolean told = FALSE;
 
   cli_assert_close (cli_get_double (root, "statistic"),
                     json_object_get_double_member (item, "statistic"), TOL, "statistic");
@@ -125,8 +133,24 @@ check_compare (JsonObject *item,
       JsonObject *want = json_array_get_object_element (groups, i);
       JsonObject *got = find_group (got_groups, cli_get_string (want, "name"));
 
+      JsonObject *counted = find_group (limit_groups, cli_get_string (want, "name"));
+
       g_assert_cmpint (cli_get_int (got, "n"), ==, cli_get_int (want, "n"));
+      g_assert_cmpint (cli_get_int (counted, "below_lloq"), ==, cli_get_int (want, "below_lloq"));
+      g_assert_cmpint (cli_get_int (counted, "above_uloq"), ==, cli_get_int (want, "above_uloq"));
+      below += cli_get_int (want, "below_lloq");
+      above += cli_get_int (want, "above_uloq");
     }
+  g_assert_cmpint (cli_get_int (limits, "below_lloq"), ==, below);
+  g_assert_cmpint (cli_get_int (limits, "above_uloq"), ==, above);
+  g_assert_cmpint (cli_get_int (limits, "in_groups_without_values"), ==, 0);
+  /* Never left out silently: a warning in the JSON and on stderr says how many and why. */
+  for (guint i = 0; i < json_array_get_length (warnings); i++)
+    told |= strstr (json_array_get_string_element (warnings, i), "LLOQ") != NULL;
+  g_assert_true (told == (below + above > 0));
+  g_assert_true ((strstr (r->err, "left out") != NULL || strstr (r->err, "Left out") != NULL)
+                 == (below + above > 0));
+  g_assert_true (g_file_test (figure, G_FILE_TEST_IS_REGULAR));
 }
 
 static void
@@ -135,12 +159,15 @@ check_case (gconstpointer data)
   JsonObject *item = (JsonObject *) data;
   g_autofree char *dir = g_dir_make_tmp ("ob-elisa-compare-XXXXXX", NULL);
   g_autofree char *csv = NULL;
+  g_autofree char *figure = NULL;
   g_auto(GStrv) lines = NULL;
 
   g_assert_nonnull (dir);
   lines = write_samples (item, dir, &csv);
   check_samples_table (item, (const char * const *) lines);
-  check_compare (item, csv);
+  figure = g_build_filename (dir, "dot.png", NULL);
+  check_compare (item, csv, figure);
+  g_assert_cmpint (g_remove (figure), ==, 0);
   g_assert_cmpint (g_remove (csv), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
