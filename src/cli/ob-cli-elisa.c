@@ -14,6 +14,7 @@
 #include "ob-cli.h"
 #include "ob-cli-common.h"
 #include "ob-cli-elisa-private.h"
+#include "ob-cli-project.h"
 #include "ob-plate-grid.h"
 #include "ob-standard-curve.h"
 #include "ob-surv-data.h"
@@ -40,6 +41,7 @@ typedef struct
   char **exclude;
   gboolean exclude_failing;
   char *samples_csv;
+  char *save_project;
   ObCliElisaFigure figure;
 } ElisaOptions;
 
@@ -62,6 +64,7 @@ elisa_options_clear (ElisaOptions *o)
   g_clear_pointer (&o->map, g_free);
   g_clear_pointer (&o->plate_block, g_free);
   g_clear_pointer (&o->exclude, g_strfreev);
+  g_clear_pointer (&o->save_project, g_free);
   g_clear_pointer (&o->samples_csv, g_free);
   ob_cli_elisa_figure_clear (&o->figure);
 }
@@ -351,9 +354,12 @@ run_elisa (const char            *path,
   };
   JsonBuilder *b;
 
-  dataset = o->grid != NULL ? load_grid (o, error) : ob_cli_load_dataset (path, &o->input, error);
+  dataset = o->grid != NULL ? load_grid (o, error)
+                            : ob_cli_project_open_dataset (path, &o->input, error);
   if (dataset == NULL)
     return FALSE;
+  if (o->grid != NULL)
+    ob_cli_project_keep_dataset (dataset);
   /* --run picks one run (plate, experiment) exactly as --where does. */
   if (o->run != NULL)
     g_strv_builder_addv (filters, (const char **) o->run);
@@ -471,11 +477,14 @@ ob_cli_elisa (int    argc,
       N_("Title of the concentration axis, e.g. “AREG (pg/mL)”"), N_("TEXT") },
     { "y-label", 0, 0, G_OPTION_ARG_STRING, &o.figure.y_label,
       N_("Title of the response axis, e.g. “OD 450 nm”"), N_("TEXT") },
+    { "save-project", 0, 0, G_OPTION_ARG_FILENAME, &o.save_project,
+      N_("Also keep this analysis, its data and figure style in a project file"), N_("FILE") },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *type_column = NULL;
+  g_auto(GStrv) args = NULL;
   ObAssaySettings settings;
   int status = EXIT_FAILURE;
 
@@ -497,6 +506,7 @@ ob_cli_elisa (int    argc,
       "(delta method on log concentration).  Samples beyond the limits get a flag and no "
       "concentration: nothing is extrapolated."));
 
+  args = g_strdupv (argv);
   if (!ob_cli_parse_options (context, "elisa", &argc, &argv))
     goto out;
   if (argc != (o.grid != NULL ? 1 : 2))
@@ -541,6 +551,14 @@ ob_cli_elisa (int    argc,
       else
         ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? "oncobench-cli elisa"
                             : o.grid != NULL ? o.grid : argv[1], error);
+      goto out;
+    }
+  if (o.save_project != NULL
+      && !ob_cli_project_save_analysis (o.save_project, "elisa",
+                                        o.grid != NULL ? o.grid : argv[1],
+                                        (const char * const *) args, &error))
+    {
+      ob_cli_print_error (o.save_project, error);
       goto out;
     }
   status = EXIT_SUCCESS;

@@ -35,6 +35,9 @@ static const Case cases[] = {
   { "landscape", "alk-alterations.csv",
     { "landscape", "--genes", "tp53,cdkn2a,pik3ca,myc,egfr,kras", "--patient", "patient_id",
       NULL } },
+  { "elisa", "elisa-plate.csv",
+    { "elisa", "--type", "type", "--model", "5pl", "--exclude", "B3", "--exclude", "C4",
+      "--cv-limit", "15", "--size", "100x80", NULL } },
 };
 
 static GBytes *
