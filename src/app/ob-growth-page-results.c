@@ -288,7 +288,8 @@ add_endpoint_section (GPtrArray             *sections,
       g_autofree char *median = fmt (c->median, -1);
       g_autofree char *lower = fmt (c->median_lower, -1);
       g_autofree char *upper = fmt (c->median_upper, -1);
-      g_autofree char *ci = g_strdup_printf ("%s – %s", lower, upper);
+      g_autofree char *ci = isfinite (c->median_lower) || isfinite (c->median_upper)
+                            ? g_strdup_printf ("%s – %s", lower, upper) : g_strdup ("—");
 
       add_row (s, c->name, n, events, median, ci, NULL);
     }

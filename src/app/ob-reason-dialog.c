@@ -33,7 +33,7 @@ response_cb (AdwMessageDialog *dialog,
              const char       *response,
              ReasonRequest    *request)
 {
-  if (g_strcmp0 (response, "accept") == 0)
+  if (g_strcmp0 (response, "exclude") == 0)
     {
       g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (
                                                         GTK_EDITABLE (request->entry))));
@@ -51,7 +51,7 @@ reason_changed_cb (GtkEditable      *entry,
 
   for (const char *c = text; *c != '\0' && blank; c++)
     blank = g_ascii_isspace (*c);
-  adw_message_dialog_set_response_enabled (dialog, "accept", !blank);
+  adw_message_dialog_set_response_enabled (dialog, "exclude", !blank);
 }
 
 void
@@ -75,12 +75,12 @@ ob_reason_dialog_present (GtkWidget      *parent,
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
-                                    "accept", accept_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
+                                    "exclude", accept_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "exclude",
                                               ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "accept");
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "exclude");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "accept", FALSE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "exclude", FALSE);
   g_signal_connect (entry, "changed", G_CALLBACK (reason_changed_cb), dialog);
 
   request->entry = GTK_ENTRY (entry);

@@ -8,6 +8,8 @@
 
 G_BEGIN_DECLS
 
+/* The dialog's responses are "cancel" and "exclude". */
+
 /* Called with the reason given (stripped, never empty) when the user confirms. */
 typedef void (*ObReasonFunc) (const char *reason,
                               gpointer    user_data);
