@@ -695,7 +695,11 @@ load_project (const char  *path,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, text, length, &local_error))
     {
-      damaged (&r, _("it is not valid JSON (%s)"), local_error->message);
+      /* json-glib quotes the offending text, which may be a lone surrogate it decoded to
+       * bytes that are not UTF-8. */
+      g_autofree char *why = g_utf8_make_valid (local_error->message, -1);
+
+      damaged (&r, _("it is not valid JSON (%s)"), why);
       return NULL;
     }
   g_clear_pointer (&text, g_free);

@@ -11,14 +11,16 @@
 #include "ob-project.h"
 #include "fuzz-common.h"
 
-/* The loader only takes a path: the bytes go to a file of this process' own. */
+/* The loader only takes a path: the bytes go to a file of this process' own, in memory when
+ * /dev/shm is there, since every save is synced to disk. */
 static inline char *
 ob_fuzz_project_write (const char   *tag,
                        const guint8 *data,
                        gsize         size)
 {
   g_autofree char *name = g_strdup_printf ("ob-fuzz-%s-%d.oncobench", tag, (int) getpid ());
-  char *path = g_build_filename (g_get_tmp_dir (), name, NULL);
+  const char *dir = g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) ? "/dev/shm" : g_get_tmp_dir ();
+  char *path = g_build_filename (dir, name, NULL);
 
   if (!g_file_set_contents (path, (const char *) data, (gssize) size, NULL))
     abort ();
