@@ -384,6 +384,40 @@ test_many_columns (void)
   g_unlink (path);
 }
 
+/* Every group holds one value over and over: no test on the variance can be computed, and R
+ * says so too (t.test: "data are essentially constant"; aov: an F of 4e31). */
+static void
+test_zero_variance (void)
+{
+  static const struct
+  {
+    const char *test;
+    const char *message;
+  } cases[] = {
+    { "anova", ": The values do not vary within the groups: the test cannot be computed" },
+    { "welch", ": The data are essentially constant: a t test cannot be computed" },
+    { "student", ": The data are essentially constant: a t test cannot be computed" },
+  };
+  g_autofree char *path = bad_path ("zero-variance.csv");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *test = g_strconcat ("--test=", cases[i].test, NULL);
+      g_autofree char *expected = g_strconcat (path, cases[i].message, NULL);
+      const char *args[] = {
+        "compare", path, "--value=value", "--group=group", test,
+        g_str_equal (cases[i].test, "anova") ? NULL : "--pair=a,b", NULL
+      };
+      g_autoptr(CliResult) result = cli_runv (args);
+      g_autofree char *line = NULL;
+
+      g_assert_cmpint (result->exit_status, ==, 1);
+      g_assert_cmpstr (result->out, ==, "");
+      line = cli_result_error_line (result);
+      g_assert_cmpstr (line, ==, expected);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -407,5 +441,6 @@ main (int    argc,
   g_test_add_func ("/cli/bad-input/all-censored", test_all_censored);
   g_test_add_func ("/cli/bad-input/huge-field", test_huge_field);
   g_test_add_func ("/cli/bad-input/many-columns", test_many_columns);
+  g_test_add_func ("/cli/bad-input/zero-variance", test_zero_variance);
   return g_test_run ();
 }

@@ -165,7 +165,8 @@ compare_node (JsonNode   *actual,
 }
 
 /* Each fixture holds cases computed by the R script of the same name. */
-static const char * const fixtures[] = { "cli-survival.json", "survival-landmark.json" };
+static const char * const fixtures[] = { "cli-survival.json", "survival-landmark.json",
+                                         "survival-edge.json" };
 
 static JsonParser *
 load_fixture (guint which)
