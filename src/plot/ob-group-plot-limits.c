@@ -57,6 +57,36 @@ ob_group_limits_range (const ObGroupPlot *plot, double *lo, double *hi)
     }
 }
 
+void
+ob_group_limits_tops (ObGroupLayout *layout, const ObGroupPlot *plot)
+{
+  const ObGroupData *data = plot->data;
+  double above_all = layout->y.pos0;
+
+  if (plot->chart != OB_GROUP_CHART_DOT)
+    return;
+  if (total (plot, plot->n_above) > 0)
+    {
+      double y = usable (plot, plot->uloq) ? ob_plot_scale_map (&layout->y, plot->uloq)
+                                           : layout->plot.y + layout->radius;
+
+      above_all = y - layout->radius - plot->plot_style.font_size * 0.3;
+    }
+  for (guint k = 0; k < layout->n_slots; k++)
+    {
+      ObGroupSlot *slot = &layout->slots[k];
+
+      slot->top = MIN (slot->top, above_all);
+      if (plot->upper == NULL || plot->lower == NULL)
+        continue;
+      /* Per group: with a second factor a cell's whiskers count for every cell of its group,
+       * which at worst lifts a bracket a little higher than needed. */
+      for (gsize i = data->offsets[slot->group]; i < data->offsets[slot->group + 1]; i++)
+        if (usable (plot, plot->upper[i]) && usable (plot, data->values[i]))
+          slot->top = MIN (slot->top, ob_plot_scale_map (&layout->y, plot->upper[i]));
+    }
+}
+
 typedef struct
 {
   const double *values;

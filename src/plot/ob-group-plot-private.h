@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 
 /* Widens [lo, hi] to the values' own intervals and to the limits of quantification in use. */
 void ob_group_limits_range          (const ObGroupPlot *plot, double *lo, double *hi);
+/* Raises the slots' tops over the whiskers and, with values above the ULOQ, over its line
+ * and label: the brackets go above them. */
+void ob_group_limits_tops           (ObGroupLayout *layout, const ObGroupPlot *plot);
 /* Once the points are placed: whisker ends, the dashed limit lines with their labels (added
  * to layout->text_boxes) and the open markers of the values beyond them. */
 void ob_group_limits_place          (ObGroupLayout *layout, const ObGroupPlot *plot,

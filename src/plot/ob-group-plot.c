@@ -770,6 +770,7 @@ ob_group_plot_layout (const ObGroupPlot *plot, double width_pt, double height_pt
       ob_plot_scale_set_range (&layout->y, bottom, layout->plot.y + extra);
       place_points (layout, plot, plot->chart == OB_GROUP_CHART_DOT ? fs * 0.3 : fs * 0.22);
       slot_tops (layout, plot);
+      ob_group_limits_tops (layout, plot);
       reached = stack_brackets (layout, plot, text);
       if (reached >= layout->plot.y - 0.01 || extra > layout->plot.height * 0.6)
         break;
