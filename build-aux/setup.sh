@@ -2,7 +2,8 @@
 # One entry point for a fresh Debian 12 machine:
 #   build-aux/setup.sh run    install what is missing, build, open the app on a sample dataset
 #   build-aux/setup.sh test   install what is missing, build, run the whole test suite
-#                             (normal build, then AddressSanitizer + UBSan build)
+#                             (normal build, then AddressSanitizer + UBSan build, then a
+#                             short libFuzzer run of every fuzz harness)
 set -euo pipefail
 
 mode=${1:-run}
@@ -16,7 +17,7 @@ packages=(
   fonts-dejavu-core
 )
 if [ "$mode" = test ]; then
-  packages+=(xvfb xauth dbus dbus-x11)
+  packages+=(xvfb xauth dbus dbus-x11 clang libclang-rt-14-dev)
 fi
 
 missing=()
@@ -63,6 +64,13 @@ case "$mode" in
         --timeout-multiplier 4 || status=1
     python3 "$top/build-aux/test-summary.py" _build/meson-logs/testlog.json \
       _build-asan/meson-logs/testlog.json
+    # Fuzz smoke: each harness from its seeds for OB_FUZZ_SECONDS (30 s by default: two and a
+    # half minutes for the five); any crash, leak or hang (30 s on one input, generous for a
+    # shared runner) fails the run.
+    unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
+    OB_FUZZ_TIMEOUT="${OB_FUZZ_TIMEOUT:-30}" OB_FUZZ_BUILD="$top/_build-fuzz" \
+      "$top/tests/fuzz/run.sh" "${OB_FUZZ_SECONDS:-30}" \
+      csv csv-options survival project plate-grid || status=1
     exit $status
     ;;
   *)
