@@ -48,14 +48,22 @@ static gboolean
 merges_with (ObCoxWork *w, gsize run, gsize m, const double *xi)
 {
   gsize lo = MAX (run, m > MERGE_WINDOW ? m - MERGE_WINDOW : 0);
-  gsize k = m;
+  guint p = w->p;
 
-  while (k > lo && memcmp (w->x + (k - 1) * w->p, xi, w->p * sizeof (double)) != 0)
-    k--;
-  if (k == lo)
-    return FALSE;
-  w->weight[k - 1] += 1;
-  return TRUE;
+  for (gsize k = m; k > lo; k--)
+    {
+      const double *xk = w->x + (k - 1) * p;
+      guint j = 0;
+
+      while (j < p && xk[j] == xi[j])
+        j++;
+      if (j == p)
+        {
+          w->weight[k - 1] += 1;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 /* In place, for rows already copied in stratum order. */
@@ -86,59 +94,57 @@ merge_rows (ObCoxWork *w)
   w->n = m;
 }
 
-/* Without strata the rows stay in the data's order: means and scales come from the data,
- * and each row is written centred and scaled, once, merging as it goes. */
+/* Without strata the rows stay in the data's order and are read once: merged as they come,
+ * then centred and scaled where they landed, the means and scales taken from the data. */
 static gboolean
 centre_and_copy (ObCoxWork *w, const ObSurvData *data, gboolean merge, GError **error)
 {
   guint p = w->p;
   gsize n = data->n, m = 0, run = 0;
-  g_autofree double *row = g_new (double, p);
-
-  for (gsize i = 0; i < n; i++)
-    for (guint j = 0; j < p; j++)
-      {
-        double v = data->x[i * p + j];
-
-        if (!isfinite (v))
-          {
-            g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                         _("The Cox term “%s” has a missing or infinite value."),
-                         data->term_names ? data->term_names[j] : "?");
-            return FALSE;
-          }
-        w->mean[j] += v;
-      }
-  for (guint j = 0; j < p; j++)
-    {
-      w->mean[j] /= (double) n;
-      w->scale[j] = 0;
-    }
-  for (gsize i = 0; i < n; i++)
-    for (guint j = 0; j < p; j++)
-      w->scale[j] += fabs (data->x[i * p + j] - w->mean[j]);
-  for (guint j = 0; j < p; j++)
-    w->scale[j] = w->scale[j] > 0 ? (double) n / w->scale[j] : 1.0;
 
   for (gsize i = 0; i < n; i++)
     {
+      const double *xi = data->x + i * p;
       double time = data->time[i];
       guint8 status = data->status[i] != 0;
 
       for (guint j = 0; j < p; j++)
-        row[j] = (data->x[i * p + j] - w->mean[j]) * w->scale[j];
+        {
+          if (!isfinite (xi[j]))
+            {
+              g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                           _("The Cox term “%s” has a missing or infinite value."),
+                           data->term_names ? data->term_names[j] : "?");
+              return FALSE;
+            }
+          w->mean[j] += xi[j];
+        }
       if (m == 0 || w->time[m - 1] != time || w->status[m - 1] != status)
         run = m;
-      if (merge && merges_with (w, run, m, row))
+      if (merge && merges_with (w, run, m, xi))
         continue;
       w->time[m] = time;
       w->status[m] = status;
-      memcpy (w->x + m * p, row, p * sizeof (double));
+      memcpy (w->x + m * p, xi, p * sizeof (double));
       if (merge)
         w->weight[m] = 1;
       m++;
     }
   w->n = m;
+
+  for (guint j = 0; j < p; j++)
+    {
+      w->mean[j] /= (double) n;
+      w->scale[j] = 0;
+    }
+  for (gsize k = 0; k < m; k++)
+    for (guint j = 0; j < p; j++)
+      w->scale[j] += (merge ? w->weight[k] : 1.0) * fabs (w->x[k * p + j] - w->mean[j]);
+  for (guint j = 0; j < p; j++)
+    w->scale[j] = w->scale[j] > 0 ? (double) n / w->scale[j] : 1.0;
+  for (gsize k = 0; k < m; k++)
+    for (guint j = 0; j < p; j++)
+      w->x[k * p + j] = (w->x[k * p + j] - w->mean[j]) * w->scale[j];
   return TRUE;
 }
 

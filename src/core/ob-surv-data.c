@@ -20,14 +20,31 @@
 typedef struct
 {
   guint32 *codes;
+  /* Categorical columns keep their own codes, renumbered through remap: no array of a
+   * million codes to write.  Neither codes nor source: every row is level 0. */
+  const guint32 *source;
+  guint32 *remap;
   char **names;        /* NULL-terminated */
   guint n_levels;
 } Factor;
+
+static inline guint32
+factor_code (const Factor *factor,
+             gsize         row)
+{
+  if (factor->codes != NULL)
+    return factor->codes[row];
+  if (factor->source == NULL)
+    return 0;
+  return factor->source[row] == OB_LEVEL_MISSING ? G_MAXUINT32
+                                                  : factor->remap[factor->source[row]];
+}
 
 static void
 factor_clear (Factor *factor)
 {
   g_clear_pointer (&factor->codes, g_free);
+  g_clear_pointer (&factor->remap, g_free);
   g_clear_pointer (&factor->names, g_strfreev);
   factor->n_levels = 0;
 }
@@ -90,14 +107,12 @@ factor_from_column (const ObColumn *column,
                     const guint8   *keep,
                     Factor         *out)
 {
-  out->codes = g_new (guint32, n_rows);
-
   switch (column->type)
     {
     case OB_COLUMN_CATEGORICAL:
       {
         guint n_all = column->levels->len;
-        g_autofree guint32 *remap = g_new (guint32, n_all + 1);
+        guint32 *remap = g_new (guint32, n_all + 1);
         guint n_used = 0;
 
         memset (remap, 0, sizeof (guint32) * (n_all + 1));
@@ -114,9 +129,8 @@ factor_from_column (const ObColumn *column,
           else
             remap[l] = G_MAXUINT32;
         out->n_levels = n_used;
-        for (gsize i = 0; i < n_rows; i++)
-          out->codes[i] = column->codes[i] == OB_LEVEL_MISSING
-                          ? G_MAXUINT32 : remap[column->codes[i]];
+        out->source = column->codes;
+        out->remap = remap;
         break;
       }
 
@@ -129,6 +143,7 @@ factor_from_column (const ObColumn *column,
 
         gboolean few = TRUE;
 
+        out->codes = g_new (guint32, n_rows);
         /* Group columns hold a handful of codes: collect them without sorting every row. */
         for (gsize i = 0; i < n_rows && few; i++)
           if (keep[i] && !isnan (column->num[i]))
@@ -181,6 +196,7 @@ factor_from_column (const ObColumn *column,
         g_autoptr(GHashTable) index = g_hash_table_new (g_str_hash, g_str_equal);
         g_autoptr(GPtrArray) distinct = g_ptr_array_new ();
 
+        out->codes = g_new (guint32, n_rows);
         for (gsize i = 0; i < n_rows; i++)
           if (keep[i] && column->text[i] != NULL
               && !g_hash_table_contains (index, column->text[i]))
@@ -633,7 +649,6 @@ selected:
     factor_from_column (group_col, n_rows, keep, &group);
   else
     {
-      group.codes = g_new0 (guint32, n_rows);
       group.names = g_new0 (char *, 2);
       group.names[0] = g_strdup ("all");
       group.n_levels = 1;
@@ -740,9 +755,9 @@ selected:
       double *xrow = data->x != NULL ? data->x + j * p : NULL;
       guint t = 0;
 
-      data->group[j] = group.codes[row];
+      data->group[j] = factor_code (&group, row);
       if (data->strata != NULL)
-        data->strata[j] = strata.codes[row];
+        data->strata[j] = factor_code (&strata, row);
       if (xrow == NULL)
         continue;
       for (guint l = 0; l < data->n_groups; l++)
@@ -756,7 +771,7 @@ selected:
             xrow[t++] = cov->column->num[row];
           else
             for (guint l = 1; l < cov->factor.n_levels; l++)
-              xrow[t++] = cov->factor.codes[row] == l ? 1.0 : 0.0;
+              xrow[t++] = factor_code (&cov->factor, row) == l ? 1.0 : 0.0;
         }
     }
   ok = TRUE;
