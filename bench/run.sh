@@ -12,7 +12,9 @@
 #   e2e     ... with every step and --figure PNG     summary(censored = TRUE), png(res = 300)
 # R is the same run on the same file (bench/bench-cohort.R); sizes above --r-max skip it.
 # Then the GUI bench (bench/bench-gui.c, under xvfb-run) at the --gui-sizes: the survival
-# page's recompute, a filter change, the redraw, and the figure exported to PNG at 300 dpi.
+# page's recompute, a filter change, the redraw, and the figure exported to PNG at 300 dpi
+# (wall clock and CPU of the process).  Last, 4PL fits of a 96-well plate per second of CPU
+# against R's nls (bench/bench-4pl.c, bench/bench-4pl.R).
 # Before the times are reported, the Cox coefficients of oncobench and R must agree to 1e-6.
 # The table goes to stdout and to bench/out/results.md.
 #
@@ -169,8 +171,8 @@ if [ -n "$gui_sizes" ]; then
     $(pkg-config --cflags --libs libadwaita-1 gtk4 gsl json-glib-1.0) -lm
   {
     echo
-    echo "| rows | GUI step | median of $runs (ms) |"
-    echo "|---|---|---|"
+    echo "| rows | GUI step | wall, median of $runs (ms) | CPU, median (ms) |"
+    echo "|---|---|---|---|"
   } | tee -a "$table"
   for size in ${gui_sizes//,/ }; do
     rows=$(rows_of "$size")
@@ -181,11 +183,34 @@ if [ -n "$gui_sizes" ]; then
       GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/data" \
         xvfb-run -a "$gui" "$csv" "$out/km-gui-$size.png" >>"$out/gui-$size.txt"
     done
-    # Lines are "STEP MS"; the median of each step over the runs.
+    # Lines are "STEP WALL_MS CPU_MS"; the median of each over the runs.
     awk '{ print $1 }' "$out/gui-$size.txt" | awk '!seen[$0]++' | while read -r step; do
       ms=$(awk -v s="$step" '$1 == s { print $2 }' "$out/gui-$size.txt" | sort -g \
            | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
-      echo "| $size | $step | $ms |"
+      cpu=$(awk -v s="$step" '$1 == s { print $3 }' "$out/gui-$size.txt" | sort -g \
+            | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+      echo "| $size | $step | $ms | $cpu |"
     done | tee -a "$table"
   done
 fi
+
+# 4PL: fits of a 96-well plate's standards and interpolation of its 80 sample wells, per second
+# of CPU, against R's nls on the same plate; the coefficients printed side by side.
+plate="$out/plate-96.csv"
+[ -f "$plate" ] || Rscript bench/bench-4pl.R write "$plate"
+# shellcheck disable=SC2046
+cc -O2 -std=c17 -Wall -Wextra -o "$out/bench-4pl" bench/bench-4pl.c -Isrc/core -I"$build" \
+  "$build/src/core/liboncobench-core.a" $(pkg-config --cflags --libs gsl json-glib-1.0) -lm
+"$out/bench-4pl" "$plate" 5000 >"$out/4pl-ob.txt"
+Rscript bench/bench-4pl.R time "$plate" 300 >"$out/4pl-r.txt"
+ob_fits=$(awk '$1 == "fits_per_s" { print $2 }' "$out/4pl-ob.txt")
+r_fits=$(awk '$1 == "fits_per_s" { print $2 }' "$out/4pl-r.txt")
+{
+  echo
+  echo "| 4PL, 96-well plate | oncobench fits/s (CPU) | R nls fits/s (CPU) | ratio |"
+  echo "|---|---|---|---|"
+  echo "| fit + 80 interpolations | $ob_fits | $r_fits | $(awk -v a="$ob_fits" -v b="$r_fits" \
+    'BEGIN { printf "%.1f×", a / b }') |"
+  echo
+  paste "$out/4pl-ob.txt" "$out/4pl-r.txt" | awk 'NR > 1 { print "- " $1 ": " $2 " (R " $4 ")" }'
+} | tee -a "$table"
