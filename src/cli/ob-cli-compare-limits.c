@@ -240,14 +240,15 @@ ob_cli_compare_limits_json (const ObCliCompareLimits *l,
   json_builder_end_object (b);
   if (n_below + n_above == 0)
     return NULL;
+  /* Counts after a colon need no plural forms. */
   if (lost > 0)
-    return g_strdup_printf (_("Left out of the test: %zu values below the LLOQ and %zu above "
-                              "the ULOQ (flagged in “%s”) have no number; %zu of them are in "
-                              "groups without any number.  The test uses the %zu numeric "
-                              "values; the flagged ones are counted per group under "
-                              "“limits”"), n_below, n_above, l->flag, lost, data->n);
-  return g_strdup_printf (_("Left out of the test: %zu values below the LLOQ and %zu above the "
-                            "ULOQ (flagged in “%s”) have no number.  The test uses the %zu "
-                            "numeric values; the flagged ones are counted per group under "
-                            "“limits”"), n_below, n_above, l->flag, data->n);
+    return g_strdup_printf (_("Left out of the test, having no number (flagged in “%s”): below "
+                              "the LLOQ %zu, above the ULOQ %zu, of which %zu in groups "
+                              "without any number.  The test uses the %zu numeric values; the "
+                              "flagged ones are counted per group under “limits”"),
+                            l->flag, n_below, n_above, lost, data->n);
+  return g_strdup_printf (_("Left out of the test, having no number (flagged in “%s”): below "
+                            "the LLOQ %zu, above the ULOQ %zu.  The test uses the %zu numeric "
+                            "values; the flagged ones are counted per group under “limits”"),
+                          l->flag, n_below, n_above, data->n);
 }

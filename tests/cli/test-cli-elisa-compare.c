@@ -172,6 +172,55 @@ check_case (gconstpointer data)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* A group whose every sample is flagged has nothing to test, but its samples are still
+ * counted; wrong options are refused with one line. */
+static void
+test_edges (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ob-elisa-compare-XXXXXX", NULL);
+  g_autofree char *csv = g_build_filename (dir, "flags.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  static const char text[] = "group,conc,lo,hi,flag\nA,1,0.5,1.5,\nA,2,1.5,2.5,\nB,3,2,4,"
+                             "\nB,4,3,5,CV > 20%\nC,,,,<LLOQ\n";
+
+  g_assert_true (g_file_set_contents (csv, text, -1, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(CliResult) r = cli_run ("compare", csv, "--value", "conc", "--group", "group",
+                                      "--flag", "flag", "--lower", "lo", "--upper", "hi", NULL);
+    g_autoptr(JsonParser) parser = cli_result_parse (r);
+    JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+    JsonObject *limits = cli_get_object (root, "limits");
+
+    /* A flag other than a limit leaves the number in the test. */
+    g_assert_cmpint (cli_get_int (root, "n"), ==, 4);
+    g_assert_cmpint (cli_get_int (limits, "below_lloq"), ==, 1);
+    g_assert_cmpint (cli_get_int (limits, "in_groups_without_values"), ==, 1);
+    g_assert_cmpuint (json_array_get_length (cli_get_array (limits, "groups")), ==, 2);
+    g_assert_nonnull (strstr (r->err, "groups without any number"));
+  }
+  {
+    g_autoptr(CliResult) r = cli_run ("compare", csv, "--value", "conc", "--group", "group",
+                                      "--lower", "lo", NULL);
+    g_autofree char *line = NULL;
+
+    g_assert_cmpint (r->exit_status, !=, 0);
+    line = cli_result_error_line (r);
+    g_assert_nonnull (strstr (line, "--lower and --upper"));
+  }
+  {
+    g_autoptr(CliResult) r = cli_run ("compare", csv, "--value", "conc", "--group", "group",
+                                      "--flag", "flags", NULL);
+    g_autofree char *line = NULL;
+
+    g_assert_cmpint (r->exit_status, !=, 0);
+    line = cli_result_error_line (r);
+    g_assert_nonnull (strstr (line, "“flags”"));
+  }
+  g_assert_cmpint (g_remove (csv), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -197,6 +246,7 @@ main (int    argc,
 
       g_test_add_data_func (test_path, item, check_case);
     }
+  g_test_add_func ("/cli/elisa-compare/edges", test_edges);
   status = g_test_run ();
   g_object_unref (fixture);
   return status;
