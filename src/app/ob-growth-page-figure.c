@@ -321,6 +321,8 @@ clicked_cb (ObGrowthPage *self,
   gtk_label_set_markup (self->mouse_label, text);
   gtk_popover_set_pointing_to (self->mouse_popover, &where);
   gtk_popover_popup (self->mouse_popover);
+  /* The values are selectable for copying, but not selected as the popover opens. */
+  gtk_label_select_region (self->mouse_label, 0, 0);
 }
 
 void
