@@ -255,6 +255,9 @@ ob_surv_sort_rows (gsize    n,
   g_autofree gsize *order_tmp = g_new (gsize, n);
   g_autofree guint8 *code_tmp = code != NULL ? g_new (guint8, n) : NULL;
 
+  /* g_new gives NULL for no rows, which memcpy may not be handed even for 0 bytes. */
+  if (n == 0)
+    return;
   for (gsize i = 0; i < n; i++)
     {
       double t = time[order[i]] + 0.0;   /* folds -0.0 into +0.0 */
