@@ -424,12 +424,58 @@ test_click_finds_mouse (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* `oncobench-cli render` re-makes the project's figure from the settings the page saved. */
+static void
+render_project (const char *project,
+                const char *out)
+{
+  const char *cli = g_getenv ("OB_CLI");
+  const char *argv[] = { cli, "render", project, "--out", out, "--format", "png", NULL };
+  g_autofree char *std_err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) figures = NULL;
+  const char *name;
+  int status = 0;
+  guint n_png = 0;
+
+  if (cli == NULL)
+    {
+      g_test_message ("OB_CLI is not set: oncobench-cli render is not checked");
+      return;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                &std_err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("render failed: %s", std_err);
+  figures = g_dir_open (out, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (figures)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (out, name, NULL);
+
+      n_png += g_str_has_suffix (name, ".png") ? 1 : 0;
+      /* The results re-made by the command line leave the same mouse out. */
+      if (g_str_has_suffix (name, ".json"))
+        {
+          g_autofree char *json = NULL;
+
+          g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+          g_assert_nonnull (strstr (json, "\"M03\""));
+        }
+      g_remove (path);
+    }
+  g_assert_cmpuint (n_png, ==, 1);
+  g_rmdir (out);
+}
+
 /* The window makes the page, saves it in a project, and restores it with its exclusion. */
 static void
 test_window_project (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("ob-growth-project-XXXXXX", NULL);
   g_autofree char *project = g_build_filename (dir, "study.oncobench", NULL);
+  g_autofree char *out = g_build_filename (dir, "figures", NULL);
   g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "data", "samples", "xenograft.csv",
                                             NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -467,6 +513,7 @@ test_window_project (void)
                                                "M03")]);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
+  render_project (project, out);
   g_remove (project);
   g_rmdir (dir);
 }
