@@ -426,6 +426,11 @@ apply_settings (ObComparePage  *self,
   adw_combo_row_set_selected (self->error_row, (guint) index);
   gtk_switch_set_active (self->log_switch,
                          json_object_get_boolean_member_with_default (settings, "log", FALSE));
+  adw_combo_row_set_selected (self->p_format_row,
+                              json_object_get_boolean_member_with_default (settings, "exact-p",
+                                                                           FALSE) ? 1 : 0);
+  gtk_switch_set_active (self->show_ns_switch,
+                         json_object_get_boolean_member_with_default (settings, "show-ns", FALSE));
   gtk_string_list_splice (self->pair_names, 0,
                           g_list_model_get_n_items (G_LIST_MODEL (self->pair_names)), NULL);
   self->building = FALSE;
@@ -518,6 +523,10 @@ compare_save_settings (ObAnalysisPage *page)
     json_object_set_string_member (settings, "error", error_names[error]);
   if (gtk_switch_get_active (self->log_switch))
     json_object_set_boolean_member (settings, "log", TRUE);
+  if (adw_combo_row_get_selected (self->p_format_row) == 1)
+    json_object_set_boolean_member (settings, "exact-p", TRUE);
+  if (gtk_switch_get_active (self->show_ns_switch))
+    json_object_set_boolean_member (settings, "show-ns", TRUE);
   return settings;
 }
 

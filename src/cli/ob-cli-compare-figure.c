@@ -60,11 +60,12 @@ ob_cli_compare_figure_check (const ObCliCompareFigure *f,
 
   if (f->figure == NULL)
     {
-      if (f->chart != NULL || f->error != NULL || f->size != NULL || f->dpi != 0 || f->log)
+      if (f->chart != NULL || f->error != NULL || f->size != NULL || f->dpi != 0 || f->log
+          || f->exact_p || f->show_ns)
         {
           g_set_error_literal (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                               _("--chart, --error, --size, --dpi and --log shape the figure: "
-                                 "name its file with --figure FILE"));
+                               _("--chart, --error, --size, --dpi, --log, --exact-p and --show-ns "
+                                 "shape the figure: name its file with --figure FILE"));
           return FALSE;
         }
       return TRUE;
@@ -189,6 +190,8 @@ ob_cli_compare_figure_write (const ObCliCompareFigure *f,
   if (f->error != NULL)
     ob_group_error_from_string (f->error, &plot.error);
   plot.log_y = f->log;
+  plot.exact_p = f->exact_p;
+  plot.show_ns = f->show_ns;
   plot.pairs = pairs;
   plot.n_pairs = n_pairs;
   plot.y_label = value_label;

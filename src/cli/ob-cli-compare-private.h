@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-/* --chart, --error, --figure, --size, --dpi, --log as the user typed them. */
+/* --chart, --error, --figure, --size, --dpi, --log, --exact-p, --show-ns as the user typed
+ * them. */
 typedef struct
 {
   char *chart;
@@ -21,6 +22,8 @@ typedef struct
   char *size;
   double dpi;
   gboolean log;
+  gboolean exact_p;
+  gboolean show_ns;
 } ObCliCompareFigure;
 
 /* --flag, --lower, --upper, --lloq, --uloq: values carried with their interval and flag, e.g.

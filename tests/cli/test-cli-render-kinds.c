@@ -17,13 +17,13 @@ typedef struct
 {
   const char *kind;        /* as the project names it */
   const char *file;        /* under data/samples */
-  const char *args[16];    /* the command and its settings, NULL-terminated */
+  const char *args[20];    /* the command and its settings, NULL-terminated */
 } Case;
 
 static const Case cases[] = {
   { "compare", "csf-areg.csv",
     { "compare", "--value", "areg_pg_ml", "--group", "group", "--test", "kruskal", "--posthoc",
-      "dunn", "--chart", "box", "--log", "--size", "89x70", NULL } },
+      "dunn", "--chart", "box", "--log", "--exact-p", "--show-ns", "--size", "89x70", NULL } },
   { "crosstab", "veteran.csv",
     { "crosstab", "--rows", "celltype", "--cols", "prior", NULL } },
   { "cohort", "alk-cohort.csv",
@@ -267,6 +267,37 @@ test_other_outputs_not_rewritten (void)
   remove_tree (dir);
 }
 
+/* The page's "Exact p" and "Show n.s." are figure settings the command line has too. */
+static void
+test_compare_bracket_labels (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ob-render-kinds-XXXXXX", &error);
+  g_autofree char *data = cli_sample_path ("lung.csv");
+  const char *variants[][3] = { { NULL }, { "--exact-p", NULL }, { "--show-ns", NULL } };
+  GBytes *figures[G_N_ELEMENTS (variants)];
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%u.png", i);
+      g_autofree char *png = g_build_filename (dir, name, NULL);
+      /* Tukey's p are significant for two of the six pairs of ECOG grades only. */
+      g_autoptr(CliResult) result = cli_run ("compare", data, "--value", "age", "--group",
+                                             "ph.ecog", "--test", "anova", "--posthoc", "tukey",
+                                             "--figure", png, "--dpi", "100", variants[i][0],
+                                             NULL);
+
+      g_assert_cmpint (result->exit_status, ==, 0);
+      figures[i] = read_bytes (png);
+    }
+  g_assert_false (g_bytes_equal (figures[0], figures[1]));
+  g_assert_false (g_bytes_equal (figures[0], figures[2]));
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    g_bytes_unref (figures[i]);
+  remove_tree (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -275,6 +306,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/render/every-kind", test_every_kind);
   g_test_add_func ("/cli/render/other-outputs", test_other_outputs_not_rewritten);
+  g_test_add_func ("/cli/render/compare-bracket-labels", test_compare_bracket_labels);
 
   return g_test_run ();
 }
