@@ -270,6 +270,38 @@ add_mrecist_section (GPtrArray             *sections,
                        "otherwise mPD."));
 }
 
+/* Each arm's last imaging day: flux grows over orders of magnitude, so its geometric mean. */
+static void
+add_flux_section (GPtrArray             *sections,
+                  const ObGrowthResults *r)
+{
+  const ObGrowthStudy *study = r->study;
+  gsize n_rows;
+  g_autofree ObGrowthArmDay *rows = NULL;
+  Section *s;
+
+  if (!study->has_flux)
+    return;
+  rows = ob_growth_summarise (study, OB_GROWTH_LOG10_FLUX, &n_rows);
+  s = section_new (sections, _("Bioluminescence on each arm’s last imaging day"));
+  add_row (s, _("Arm"), _("Day"), _("n"), _("Below background"), _("Geometric mean (p/s)"),
+           NULL);
+  for (gsize i = 0; i < n_rows; i++)
+    if (i + 1 == n_rows || rows[i + 1].arm != rows[i].arm)
+      {
+        g_autofree char *day = fmt (rows[i].time, -1);
+        g_autofree char *n = g_strdup_printf ("%zu", rows[i].n);
+        g_autofree char *below = g_strdup_printf ("%zu", rows[i].n_censored);
+        g_autofree char *mean = NULL;
+
+        mean = isfinite (rows[i].mean) ? g_strdup_printf ("%.3g", pow (10, rows[i].mean))
+                                       : g_strdup ("—");
+        add_row (s, study->arm_names[rows[i].arm], day, n, below, mean, NULL);
+      }
+  add_note (s, "%s", _("Flux is analysed as log10; values at or below the background are "
+                       "below detection and left out of the mean."));
+}
+
 static void
 add_endpoint_section (GPtrArray             *sections,
                       const ObGrowthResults *r)
@@ -315,6 +347,7 @@ build_sections (ObGrowthPage *self)
   add_rates_section (sections, r);
   add_models_section (sections, r);
   add_mrecist_section (sections, r);
+  add_flux_section (sections, r);
   add_endpoint_section (sections, r);
   if (self->exclusions->len > 0)
     {

@@ -334,6 +334,35 @@ test_bli (void)
   assert_close (page->results->logrank->chisq, member_double (want, "chisq"), TOLERANCE,
                 "log-rank chi-square");
   assert_close (page->results->logrank->p, member_double (want, "p"), TOLERANCE, "log-rank p");
+
+  /* Each arm's last imaging day, as R summarised it, in the copied table. */
+  {
+    JsonArray *summary = json_object_get_array_member (expected (), "bli_summary");
+    g_autofree char *text = ob_growth_page_get_results_text (page);
+    guint n_checked = 0;
+
+    for (guint i = 0; i < json_array_get_length (summary); i++)
+      {
+        JsonObject *row = json_array_get_object_element (summary, i);
+        JsonObject *next = i + 1 < json_array_get_length (summary)
+                           ? json_array_get_object_element (summary, i + 1) : NULL;
+        g_autofree char *line = NULL;
+
+        if (next != NULL && g_strcmp0 (json_object_get_string_member (next, "group"),
+                                       json_object_get_string_member (row, "group")) == 0)
+          continue;
+        line = g_strdup_printf ("%s\t%g\t%u\t%u\t%.3g\n",
+                                json_object_get_string_member (row, "group"),
+                                member_double (row, "time"),
+                                (guint) json_object_get_int_member (row, "n"),
+                                (guint) json_object_get_int_member (row, "n_censored"),
+                                pow (10, member_double (row, "mean")));
+        if (strstr (text, line) == NULL)
+          g_error ("no row %s in:\n%s", line, text);
+        n_checked++;
+      }
+    g_assert_cmpuint (n_checked, ==, 3);
+  }
   g_assert_finalize_object (page);
 }
 
