@@ -450,8 +450,11 @@ cohort_get_figure_size (ObAnalysisPage *page,
 {
   ObCohortPage *self = OB_COHORT_PAGE (page);
 
+  double width, height;
+
+  ob_cohort_page_figure_size_pt (self, &width, &height);
   *width_mm = self->width_mm;
-  *height_mm = self->height_mm;
+  *height_mm = ceil (height / OB_MM_TO_PT (1));
   *dpi = self->dpi;
 }
 

@@ -49,7 +49,7 @@ struct _ObCohortPage
   ObOncoprint oncoprint;
   ObOncoprintLayout *layout;  /* of the last drawing, for clicks */
   double layout_scale, layout_dx, layout_dy;
-  double width_mm, height_mm, dpi;
+  double width_mm, height_mm, dpi;   /* height_mm 0: the figure's natural height */
 
   char *selection_column;   /* linked selection: column = level, n rows */
   char *selection_level;
@@ -69,6 +69,10 @@ const char *ob_cohort_page_get_group    (ObCohortPage *self);
 void  ob_cohort_page_set_show           (ObCohortPage *self,
                                          ObCohortShow  show);
 void  ob_cohort_page_notify_changed     (ObCohortPage *self);
+/* The export size in points; the height follows the figure until one is chosen. */
+void  ob_cohort_page_figure_size_pt     (ObCohortPage *self,
+                                         double       *width,
+                                         double       *height);
 
 /* ob-cohort-page-analysis.c */
 void  ob_cohort_page_analysis_page_init (ObAnalysisPageInterface *iface);

@@ -38,8 +38,8 @@ static const char * const alteration_words[] = {
   "missense", "nonsense", "frameshift", "frame_shift", "splice", "inframe", "in_frame",
   "in-frame", "truncat", "deletion", "amplification", "amp", "homdel", "gain", "loss",
   "fusion", "rearrange", "indel", "insertion", "multiple", "nonstop", "translation_start",
-  "mutation", "mutated", "altered", "ミスセンス", "ナンセンス", "フレームシフト", "欠失", "増幅",
-  "融合",
+  "mutation", "mutated", "altered", "ミスセンス", "ナンセンス", "フレームシフト", "欠失",
+  "増幅", "融合",
 };
 
 /* Helpers */
@@ -68,7 +68,7 @@ is_alteration_column (const ObColumn *column)
     {
       const char *level = g_ptr_array_index (column->levels, k);
 
-      if (ob_landscape_is_unaltered (level) || g_str_equal (level, "なし"))
+      if (ob_landscape_is_unaltered (level))
         continue;
       if (!is_alteration_level (level))
         return FALSE;
@@ -229,8 +229,6 @@ ob_cohort_page_set_show (ObCohortPage *self,
 
 /* Table 1 as a widget */
 
-static void level_clicked_cb (GtkButton *button, ObCohortPage *self);
-
 static GtkWidget *
 make_cell (const char *text,
            gboolean    header,
@@ -247,25 +245,39 @@ make_cell (const char *text,
   return label;
 }
 
-static GtkWidget *
-make_level_button (ObCohortPage *self,
-                   const char   *text,
-                   const char   *column,
-                   const char   *level)
+static void
+level_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   ObCohortPage    *self)
 {
-  GtkWidget *button = gtk_button_new ();
-  GtkWidget *label = gtk_label_new (text);
+  GtkWidget *label = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  ob_cohort_page_select (self, g_object_get_data (G_OBJECT (label), "ob-column"),
+                         g_object_get_data (G_OBJECT (label), "ob-level"));
+}
+
+/* A level that selects its patients when clicked, yet reads as part of the table. */
+static GtkWidget *
+make_level_cell (ObCohortPage *self,
+                 const char   *text,
+                 const char   *column,
+                 const char   *level,
+                 gboolean      header)
+{
+  GtkWidget *label = make_cell (text, header, header ? 0.5f : 0.0f);
+  GtkGesture *click = gtk_gesture_click_new ();
   g_autofree char *tooltip = g_strdup_printf (_("Select %s = %s"), column, level);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_button_set_child (GTK_BUTTON (button), label);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_halign (button, GTK_ALIGN_START);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  g_object_set_data_full (G_OBJECT (button), "ob-column", g_strdup (column), g_free);
-  g_object_set_data_full (G_OBJECT (button), "ob-level", g_strdup (level), g_free);
-  g_signal_connect (button, "clicked", G_CALLBACK (level_clicked_cb), self);
-  return button;
+  gtk_widget_add_css_class (label, "accent");
+  gtk_widget_set_cursor_from_name (label, "pointer");
+  gtk_widget_set_tooltip_text (label, tooltip);
+  g_object_set_data_full (G_OBJECT (label), "ob-column", g_strdup (column), g_free);
+  g_object_set_data_full (G_OBJECT (label), "ob-level", g_strdup (level), g_free);
+  g_signal_connect (click, "released", G_CALLBACK (level_released_cb), self);
+  gtk_widget_add_controller (label, GTK_EVENT_CONTROLLER (click));
+  return label;
 }
 
 static void
@@ -301,11 +313,11 @@ show_grid (ObCohortPage *self)
           GtkWidget *cell;
 
           if (r == 0 && c >= 1 && c <= table->n_groups)
-            cell = make_level_button (self, text, table->group_column,
-                                      table->group_names[c - 1]);
+            cell = make_level_cell (self, text, table->group_column,
+                                    table->group_names[c - 1], TRUE);
           else if (c == 0 && grid->level[r] && var != NULL && var->categorical
                    && l < var->n_levels)
-            cell = make_level_button (self, text, var->name, var->levels[l]);
+            cell = make_level_cell (self, text, var->name, var->levels[l], FALSE);
           else
             cell = make_cell (text, r == 0, c == 0 ? 0.0f : 0.5f);
           if (c == 0 && grid->level[r])
@@ -423,13 +435,30 @@ build_landscape (ObCohortPage *self)
 
 #define PREVIEW_MARGIN 12.0
 
-static void
-figure_size_pt (ObCohortPage *self,
-                double       *width,
-                double       *height)
+void
+ob_cohort_page_figure_size_pt (ObCohortPage *self,
+                               double       *width,
+                               double       *height)
 {
   *width = OB_MM_TO_PT (self->width_mm);
   *height = OB_MM_TO_PT (self->height_mm);
+  if (self->height_mm > 0)
+    return;
+  /* Until a height is chosen, the figure's own: as many rows as it has, no blank page. */
+  if (ob_cohort_page_get_show (self) == OB_COHORT_SHOW_LANDSCAPE)
+    *height = ob_oncoprint_natural_height (&self->oncoprint, *width);
+  else if (self->grid != NULL)
+    {
+      ObTablePlot plot;
+      g_autofree char *title = g_strdup_printf (_("Table 1. Characteristics by %s"),
+                                                self->table->group_column);
+
+      ob_table_plot_init (&plot, self->grid);
+      plot.title = title;
+      *height = ob_table_plot_height (&plot, *width);
+    }
+  else
+    *height = OB_MM_TO_PT (100);
 }
 
 static void
@@ -439,7 +468,7 @@ place_preview (ObCohortPage *self,
 {
   double width, height, scale;
 
-  figure_size_pt (self, &width, &height);
+  ob_cohort_page_figure_size_pt (self, &width, &height);
   scale = MIN (MAX (view_width - 2 * PREVIEW_MARGIN, 1) / width,
                MAX (view_height - 2 * PREVIEW_MARGIN, 1) / height);
   self->layout_scale = scale;
@@ -459,7 +488,7 @@ draw_figure_cb (cairo_t *cr,
 
   if (self->landscape == NULL && self->table == NULL)
     return;
-  figure_size_pt (self, &width, &height);
+  ob_cohort_page_figure_size_pt (self, &width, &height);
   place_preview (self, view_width, view_height);
   cairo_set_source_rgb (cr, grey, grey, grey);
   cairo_paint (cr);
@@ -514,7 +543,8 @@ oncoprint_hit (ObCohortPage *self,
   else
     /* A gene's name or bar: its commonest alteration type. */
     for (guint t = 0; t < land->n_types; t++)
-      if (gene->type_counts[t] > 0 && (type == 0 || gene->type_counts[t] > gene->type_counts[type - 1]))
+      if (gene->type_counts[t] > 0
+          && (type == 0 || gene->type_counts[t] > gene->type_counts[type - 1]))
         type = t + 1;
   if (type == 0)
     return FALSE;
@@ -561,14 +591,6 @@ ob_cohort_page_notify_changed (ObCohortPage *self)
 {
   if (!self->building && !self->loading && self->dataset != NULL)
     ob_analysis_page_changed (OB_ANALYSIS_PAGE (self));
-}
-
-static void
-level_clicked_cb (GtkButton    *button,
-                  ObCohortPage *self)
-{
-  ob_cohort_page_select (self, g_object_get_data (G_OBJECT (button), "ob-column"),
-                         g_object_get_data (G_OBJECT (button), "ob-level"));
 }
 
 static void
@@ -668,7 +690,7 @@ ob_cohort_page_init (ObCohortPage *self)
   self->layout_scale = 1.0;
   /* A single journal column is too narrow for a landscape or a Table 1: full width. */
   self->width_mm = 183;
-  self->height_mm = 100;
+  self->height_mm = 0;
   self->dpi = 300;
 
   ob_plot_view_set_draw_func (self->plot_view, draw_figure_cb, self, NULL);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ob-cohort-page.h"
+#include "ob-subgroups-page.h"
 #include "ob-compare-page.h"
 #include "ob-elisa-page.h"
 #include "ob-growth-page.h"
@@ -145,6 +146,18 @@ new_cohort_action (GtkWidget  *widget,
 }
 
 static void
+new_subgroups_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ObWindow *self = OB_WINDOW (widget);
+  ObWindowEntry *entry = ob_window_get_current_entry (self);
+
+  if (entry != NULL)
+    ob_window_new_analysis (self, entry, "subgroups");
+}
+
+static void
 close_dataset_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -237,6 +250,7 @@ ob_window_update_actions (ObWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-elisa", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-growth", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-cohort", has_dataset);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-subgroups", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-dataset", has_dataset);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-analysis", has_analysis);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-analysis", has_analysis);
@@ -262,6 +276,8 @@ ob_window_class_init_actions (GtkWidgetClass *widget_class)
                              ob_growth_page_new);
   ob_analysis_kind_register ("cohort", N_("Cohort Overview"), "view-list-symbolic",
                              ob_cohort_page_new);
+  ob_analysis_kind_register ("subgroups", N_("Subgroups"), "view-sort-descending-symbolic",
+                             ob_subgroups_page_new);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-path", "s", open_path_action);
@@ -270,6 +286,8 @@ ob_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-elisa", NULL, new_elisa_action);
   gtk_widget_class_install_action (widget_class, "win.new-growth", NULL, new_growth_action);
   gtk_widget_class_install_action (widget_class, "win.new-cohort", NULL, new_cohort_action);
+  gtk_widget_class_install_action (widget_class, "win.new-subgroups", NULL,
+                                   new_subgroups_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL, close_dataset_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-warnings", "s",
                                    show_import_warnings_action);

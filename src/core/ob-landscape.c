@@ -85,6 +85,8 @@ ob_landscape_is_unaltered (const char *value)
   static const char * const unaltered[] = {
     "none", "wild-type", "wildtype", "wild type", "wt", "no", "negative", "neg", "0", "-",
     "not altered", "unaltered", "false",
+    /* As Japanese clinical sheets write them (alk-cohort-ja.csv). */
+    "なし", "野生型", "陰性",
   };
   g_autofree char *stripped = NULL;
 

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* A cell value that means "not altered" in a gene column: empty, "none", "wild-type", "wt",
- * "no", "negative", "0", "-" (case-insensitive). */
+ * "no", "negative", "0", "-" (case-insensitive), "なし", "野生型", "陰性". */
 gboolean ob_landscape_is_unaltered (const char *value);
 
 typedef enum

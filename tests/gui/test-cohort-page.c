@@ -16,6 +16,8 @@
 
 #include "ob-cohort-page-private.h"
 #include "ob-csv-reader.h"
+#include "ob-surv-data.h"
+#include "ob-subgroups-page.h"
 #include "ob-survival-page.h"
 #include "ob-window-private.h"
 
@@ -75,6 +77,19 @@ wait_idle (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+/* Lets animations (the selection bar sliding in) finish before a screenshot. */
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+    }
 }
 
 /* The ALK cohort by TP53 status: every number of Table 1 as R has it. */
@@ -189,6 +204,23 @@ test_landscape_and_defaults (void)
   g_assert_nonnull (ob_cohort_page_get_table (page));
   g_assert_finalize_object (page);
 
+  /* The Japanese twin in CP932 shows the same landscape: なし is "not altered". */
+  {
+    g_autoptr(ObDataset) ja = load_sample ("alk-cohort-ja.csv");
+    ObCohortPage *ja_page = OB_COHORT_PAGE (ob_cohort_page_new (ja));
+    const ObLandscape *ja_land;
+
+    g_object_ref_sink (ja_page);
+    ja_land = ob_cohort_page_get_landscape (ja_page);
+    g_assert_nonnull (ja_land);
+    g_assert_cmpuint (ja_land->n_genes, ==, direct->n_genes);
+    for (guint g = 0; g < ja_land->n_genes; g++)
+      g_assert_cmpuint (ja_land->genes[g].n_altered, ==, direct->genes[g].n_altered);
+    g_assert_cmpstr (ob_cohort_page_get_group (ja_page), ==, "TP53状態");
+    g_assert_nonnull (ob_cohort_page_get_table (ja_page));
+    g_assert_finalize_object (ja_page);
+  }
+
   /* A dataset without alteration columns has Table 1 alone. */
   {
     g_autoptr(ObDataset) veteran = load_sample ("veteran.csv");
@@ -298,7 +330,14 @@ save_screenshot (GtkWidget  *widget,
     return;
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
                                          node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  path = g_build_filename (dir, name, NULL);
+  /* One file per language the test runs in. */
+  {
+    g_autofree char *file = g_strdup_printf ("%s-%s.png", name,
+                                             g_getenv ("LANGUAGE") != NULL ? g_getenv ("LANGUAGE")
+                                                                           : "en");
+
+    path = g_build_filename (dir, file, NULL);
+  }
   gdk_texture_save_to_png (texture, path);
 }
 
@@ -313,6 +352,7 @@ test_linked_selection (void)
   ObWindow *window = g_object_ref (ob_window_new (NULL));
   ObWindowEntry *entry;
   ObSurvivalPage *survival;
+  ObSubgroupsPage *forest;
   ObCohortPage *cohort;
   ObDataset *dataset;
   const char *column = NULL, *level = NULL;
@@ -325,6 +365,12 @@ test_linked_selection (void)
   entry = ob_window_get_current_entry (window);
   dataset = ob_window_get_dataset (window);
   survival = OB_SURVIVAL_PAGE (ob_window_new_analysis (window, entry, "survival"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-subgroups", NULL));
+  wait_idle ();
+  forest = OB_SUBGROUPS_PAGE (gtk_stack_get_visible_child (window->content_stack));
+  g_assert_true (OB_IS_SUBGROUPS_PAGE (forest));
+  wait_ms (g_getenv ("OB_SCREENSHOT_DIR") != NULL ? 1000 : 0);
+  save_screenshot (GTK_WIDGET (window), "subgroups-page");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-cohort", NULL));
   wait_idle ();
   cohort = OB_COHORT_PAGE (gtk_stack_get_visible_child (window->content_stack));
@@ -340,22 +386,78 @@ test_linked_selection (void)
   g_assert_true (ob_cohort_page_get_selection (cohort, &column, &level));
   g_assert_cmpstr (column, ==, "tp53_mutation_type");
   g_assert_cmpstr (level, ==, "frameshift");
-  wait_idle ();
-  save_screenshot (GTK_WIDGET (window), "cohort-page.png");
+  wait_ms (g_getenv ("OB_SCREENSHOT_DIR") != NULL ? 600 : 0);
+  save_screenshot (GTK_WIDGET (window), "cohort-landscape");
+  ob_cohort_page_set_show (cohort, OB_COHORT_SHOW_TABLE);
+  wait_ms (g_getenv ("OB_SCREENSHOT_DIR") != NULL ? 300 : 0);
+  save_screenshot (GTK_WIDGET (window), "cohort-table");
 
-  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 1);
+  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 2);
   g_assert_cmpuint (survival_n (survival), ==, n_frameshift);
+  /* Frameshifts are all TP53-mutant: the forest has one arm left and says so. */
+  g_assert_null (ob_subgroups_page_get_subgroups (forest));
 
   /* Another level of the same column replaces the filter rather than adding to it. */
   g_assert_cmpuint (ob_cohort_page_select (cohort, "tp53_mutation_type", "missense"), ==,
                     count_level (dataset, "tp53_mutation_type", "missense"));
-  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 1);
+  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 2);
   g_assert_cmpuint (survival_n (survival), ==,
                     count_level (dataset, "tp53_mutation_type", "missense"));
+
+  /* A level of another column joins the filter on the first: missense among women. */
+  g_assert_cmpuint (ob_cohort_page_select (cohort, "sex", "female"), ==,
+                    count_level (dataset, "sex", "female"));
+  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 2);
+  {
+    const char * const both[] = { "tp53_mutation_type=missense", "sex=female", NULL };
+    g_autofree guint8 *mask = ob_dataset_where_mask (dataset, both, NULL);
+    g_autoptr(JsonObject) settings = ob_analysis_page_save_settings (OB_ANALYSIS_PAGE (forest));
+    JsonArray *where = json_object_get_array_member (settings, "where");
+    gsize n = 0;
+
+    for (gsize i = 0; i < ob_dataset_get_n_rows (dataset); i++)
+      n += mask[i];
+    g_assert_cmpuint (survival_n (survival), ==, n);
+    g_assert_cmpuint (json_array_get_length (where), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (where, 0), ==,
+                     "tp53_mutation_type=missense");
+    g_assert_cmpstr (json_array_get_string_element (where, 1), ==, "sex=female");
+  }
 
   /* No patient, no selection. */
   g_assert_cmpuint (ob_cohort_page_select (cohort, "tp53_mutation_type", "no such type"), ==, 0);
   g_assert_false (ob_cohort_page_get_selection (cohort, NULL, NULL));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+/* The Japanese cohort in a window: its landscape, and a selection named in Japanese. */
+static void
+test_japanese_window (void)
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "data", "samples",
+                                            "alk-cohort-ja.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  ObWindow *window = g_object_ref (ob_window_new (NULL));
+  ObCohortPage *cohort;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 860);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ob_window_load_file_sync (window, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-cohort", NULL));
+  wait_idle ();
+  cohort = OB_COHORT_PAGE (gtk_stack_get_visible_child (window->content_stack));
+  g_assert_true (OB_IS_COHORT_PAGE (cohort));
+  g_assert_nonnull (ob_cohort_page_get_landscape (cohort));
+  g_assert_cmpuint (ob_cohort_page_select (cohort, "TP53変異タイプ", "フレームシフト"),
+                    ==,
+                    count_level (ob_window_get_dataset (window), "TP53変異タイプ",
+                                 "フレームシフト"));
+  wait_ms (g_getenv ("OB_SCREENSHOT_DIR") != NULL ? 1000 : 0);
+  save_screenshot (GTK_WIDGET (window), "cohort-japanese-data");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -380,6 +482,7 @@ main (int   argc,
   g_test_add_func ("/gui/cohort-page/landscape-and-defaults", test_landscape_and_defaults);
   g_test_add_func ("/gui/cohort-page/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/gui/cohort-page/linked-selection", test_linked_selection);
+  g_test_add_func ("/gui/cohort-page/japanese-window", test_japanese_window);
 
   status = g_test_run ();
   g_object_unref (reference);
