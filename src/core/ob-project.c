@@ -276,7 +276,9 @@ get_string (Reader     *r,
     return NULL;
   if (nullable && JSON_NODE_HOLDS_NULL (node))
     return NULL;
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  /* json-glib decodes a lone surrogate escape ("\ud800") into bytes that are not UTF-8. */
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !g_utf8_validate (json_node_get_string (node), -1, NULL))
     {
       damaged (r, _("“%s” of %s is not text"), name, where);
       return NULL;
@@ -407,7 +409,8 @@ read_column (Reader     *r,
         {
           JsonNode *node = json_array_get_element (level_array, i);
 
-          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+              !g_utf8_validate (json_node_get_string (node), -1, NULL))
             return damaged (r, _("level %u of column “%s” is not text"), i + 1, name);
           g_ptr_array_add (levels, g_strdup (json_node_get_string (node)));
         }
@@ -441,7 +444,8 @@ read_column (Reader     *r,
           if (JSON_NODE_HOLDS_NULL (node))
             text[i] = NULL;
           else if (JSON_NODE_HOLDS_VALUE (node) &&
-                   json_node_get_value_type (node) == G_TYPE_STRING)
+                   json_node_get_value_type (node) == G_TYPE_STRING &&
+                   g_utf8_validate (json_node_get_string (node), -1, NULL))
             text[i] = g_string_chunk_insert_const (chunk, json_node_get_string (node));
           else
             return damaged (r, _("row %zu of column “%s” is not text"), i + 1, name);
@@ -529,12 +533,16 @@ check_setting (Reader     *r,
         {
           JsonNode *item = json_array_get_element (array, i);
 
-          if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING)
+          if (!JSON_NODE_HOLDS_VALUE (item) || json_node_get_value_type (item) != G_TYPE_STRING ||
+              !g_utf8_validate (json_node_get_string (item), -1, NULL))
             return damaged (r, _("setting “%s” of analysis “%s” is not a list of text"), name,
                             analysis);
         }
       return TRUE;
     }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+      !g_utf8_validate (json_node_get_string (node), -1, NULL))
+    return damaged (r, _("setting “%s” of analysis “%s” is not text"), name, analysis);
   if (JSON_NODE_HOLDS_VALUE (node) && (json_node_get_value_type (node) == G_TYPE_STRING ||
                                        json_node_get_value_type (node) == G_TYPE_BOOLEAN ||
                                        node_get_number (node, &number)))
