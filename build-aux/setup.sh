@@ -64,12 +64,12 @@ case "$mode" in
         --timeout-multiplier 4 || status=1
     python3 "$top/build-aux/test-summary.py" _build/meson-logs/testlog.json \
       _build-asan/meson-logs/testlog.json
-    # Fuzz smoke: each harness from its seeds for OB_FUZZ_SECONDS (30 s by default: two and a
-    # half minutes for the five); any crash, leak or hang (30 s on one input, generous for a
-    # shared runner) fails the run.
+    # Fuzz smoke: each harness from its seeds for OB_FUZZ_SECONDS (60 s by default), two side
+    # by side: three minutes for the five. Any crash, leak or hang (30 s on one input, generous
+    # for a shared runner) fails the run.
     unset ASAN_OPTIONS LSAN_OPTIONS UBSAN_OPTIONS
     OB_FUZZ_TIMEOUT="${OB_FUZZ_TIMEOUT:-30}" OB_FUZZ_BUILD="$top/_build-fuzz" \
-      "$top/tests/fuzz/run.sh" "${OB_FUZZ_SECONDS:-30}" \
+      OB_FUZZ_JOBS="${OB_FUZZ_JOBS:-2}" "$top/tests/fuzz/run.sh" "${OB_FUZZ_SECONDS:-60}" \
       csv csv-options survival project plate-grid || status=1
     exit $status
     ;;

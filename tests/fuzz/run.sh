@@ -7,7 +7,7 @@
 # csv-options, survival, project or plate-grid; all but plate-grid by default.
 # Crashes, leaks and hangs (over OB_FUZZ_TIMEOUT seconds for one input, default 10; more on a
 # machine busy with other work) are written to _build-fuzz/fuzz-artifacts/ and make the script
-# fail.
+# fail.  OB_FUZZ_JOBS (default 1) harnesses run side by side, each on one core.
 set -eu
 
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,7 +37,8 @@ export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1}"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}"
 status=0
 
-for h in $harnesses; do
+fuzz_one () {
+  h=$1
   corpus="$build/fuzz-corpus/$h"
   mkdir -p "$corpus"
   # The options harness reads four option bytes first; all zero means "detect everything".
@@ -58,10 +59,33 @@ for h in $harnesses; do
       cp "$seed" "$corpus/seed-$(basename "$seed")"
     fi
   done
-  echo "fuzz-$h: $seconds s"
-  "$build/tests/fuzz/fuzz-$h" -max_total_time="$seconds" -timeout="${OB_FUZZ_TIMEOUT:-10}" \
-    -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -dict="$dict" \
-    -artifact_prefix="$artifacts/$h-" "$corpus" || status=1
+  # Each harness logs to its own file so that side-by-side runs stay readable.
+  if "$build/tests/fuzz/fuzz-$h" -max_total_time="$seconds" -timeout="${OB_FUZZ_TIMEOUT:-10}" \
+      -rss_limit_mb=4096 -max_len=65536 -print_final_stats=1 -dict="$dict" \
+      -artifact_prefix="$artifacts/$h-" "$corpus" > "$artifacts/$h.log" 2>&1; then
+    echo "fuzz-$h: $seconds s, nothing found"
+    tail -n 6 "$artifacts/$h.log"
+  else
+    cat "$artifacts/$h.log"
+    echo "fuzz-$h: FAILED after at most $seconds s; see $artifacts" >&2
+    return 1
+  fi
+}
+
+jobs="${OB_FUZZ_JOBS:-1}"
+pids=""
+for h in $harnesses; do
+  fuzz_one "$h" &
+  pids="$pids $!"
+  set -- $pids
+  if [ "$#" -ge "$jobs" ]; then
+    wait "$1" || status=1
+    shift
+    pids="$*"
+  fi
+done
+for pid in $pids; do
+  wait "$pid" || status=1
 done
 
 if [ "$status" -ne 0 ]; then
