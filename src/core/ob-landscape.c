@@ -591,8 +591,8 @@ ob_landscape_new_long (const ObDataset  *dataset,
       if (n_patients < n)
         {
           g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                       _("The table names %" G_GSIZE_FORMAT " patients, more than the %"
-                         G_GSIZE_FORMAT " said to be profiled"), n, n_patients);
+                       _("The table names %zu patients, more than the %zu said to be "
+                         "profiled"), n, n_patients);
           goto out;
         }
       /* profiled patients without any alteration, who have no row */

@@ -130,7 +130,7 @@ ob_lme_growth_fit (const guint32      *subject,
       else if (subject_arm[subject[i]] != arm[i])
         {
           g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                       _("Row %" G_GSIZE_FORMAT ": a subject appears in two arms (“%s” and "
+                       _("Row %zu: a subject appears in two arms (“%s” and "
                          "“%s”); each mouse must stay in one arm"), i + 1,
                        arm_names[subject_arm[subject[i]]], arm_names[arm[i]]);
           return NULL;

@@ -240,7 +240,7 @@ ob_rm_anova_growth (const guint32  *subject,
         if (subject_arm[subject[i]] != G_MAXUINT32 && subject_arm[subject[i]] != arm[i])
           {
             g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                         _("Row %" G_GSIZE_FORMAT ": a subject appears in two arms; each "
+                         _("Row %zu: a subject appears in two arms; each "
                            "mouse must stay in one arm"), i + 1);
             return NULL;
           }

@@ -328,13 +328,13 @@ stats_init (Stats             *s,
       if (code >= model->n_subjects)
         {
           g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                       _("Row %" G_GSIZE_FORMAT " has no valid subject"), r + 1);
+                       _("Row %zu has no valid subject"), r + 1);
           return FALSE;
         }
       if (!isfinite (y) || !isfinite (t))
         {
           g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                       _("Row %" G_GSIZE_FORMAT " has a missing response or time"), r + 1);
+                       _("Row %zu has a missing response or time"), r + 1);
           return FALSE;
         }
       if (index[code] == G_MAXUINT32)
@@ -358,7 +358,7 @@ stats_init (Stats             *s,
           if (!isfinite (xj))
             {
               g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                           _("Row %" G_GSIZE_FORMAT " has a missing covariate"), r + 1);
+                           _("Row %zu has a missing covariate"), r + 1);
               return FALSE;
             }
           rec[3 + j] += xj;

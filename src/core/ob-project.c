@@ -639,10 +639,10 @@ read_project (Reader   *r,
   if (json_node_get_int (version) > OB_PROJECT_FORMAT_VERSION)
     {
       g_set_error (r->error, OB_ERROR, OB_ERROR_VERSION,
-                   _("“%s” was saved by a newer Oncobench (project format version %"
-                     G_GINT64_FORMAT "); this version reads format version %d and older. "
-                     "Update Oncobench to open it; the file was left unchanged."),
-                   r->path, json_node_get_int (version), OB_PROJECT_FORMAT_VERSION);
+                   _("“%s” was saved by a newer Oncobench (project format version %lld); this "
+                     "version reads format version %d and older. Update Oncobench to open it; "
+                     "the file was left unchanged."),
+                   r->path, (long long) json_node_get_int (version), OB_PROJECT_FORMAT_VERSION);
       return NULL;
     }
 

@@ -153,7 +153,7 @@ well_label (const ObAssayWell *well)
 {
   if (well->name != NULL)
     return g_strdup_printf (_("Well %s"), well->name);
-  return g_strdup_printf (_("Row %" G_GSIZE_FORMAT), well->row + 1);
+  return g_strdup_printf (_("Row %zu"), well->row + 1);
 }
 
 static void

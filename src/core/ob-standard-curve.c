@@ -433,7 +433,7 @@ ob_curve_fit (ObCurveModel   model,
     {
       g_set_error (error, OB_ERROR, OB_ERROR_NO_DATA,
                    _("A %s curve needs at least %u standard wells with a concentration and a "
-                     "response; %" G_GSIZE_FORMAT " found"),
+                     "response; %zu found"),
                    ob_curve_model_to_string (model), min_n, n);
       return NULL;
     }
@@ -443,7 +443,7 @@ ob_curve_fit (ObCurveModel   model,
       if (!isfinite (x[i]) || !isfinite (y[i]) || x[i] < 0.0)
         {
           g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                       _("Standard %" G_GSIZE_FORMAT " has no usable concentration or response"),
+                       _("Standard %zu has no usable concentration or response"),
                        i + 1);
           return NULL;
         }

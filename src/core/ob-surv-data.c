@@ -536,7 +536,7 @@ ob_surv_data_new (const ObDataset   *dataset,
         {
           /* a categorical time column whose cell is not a number: say so, do not drop it */
           g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                       _("Row %" G_GSIZE_FORMAT " of the time column “%s” holds “%s”, which "
+                       _("Row %zu of the time column “%s” holds “%s”, which "
                          "is not a number"),
                        i + 1, time_col->name, ob_column_get_string (time_col, i));
           goto out;
@@ -571,7 +571,7 @@ ob_surv_data_new (const ObDataset   *dataset,
       if (!isfinite (time_values[i]) || time_values[i] < 0)
         {
           g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                       _("Row %" G_GSIZE_FORMAT " has the time %g in column “%s”; survival "
+                       _("Row %zu has the time %g in column “%s”; survival "
                          "times must be finite and not negative"),
                        i + 1, time_values[i], time_col->name);
           goto out;

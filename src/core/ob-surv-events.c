@@ -147,8 +147,8 @@ decode_default_events (const ObColumn  *column,
             const char *cell = ob_column_get_string (column, i);
 
             g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                         _("The event column “%s” holds “%s” on row %" G_GSIZE_FORMAT
-                           "; name the values that mean an event with --event-values"),
+                         _("The event column “%s” holds “%s” on row %zu; name the values that mean "
+                           "an event with --event-values"),
                          column->name, cell != NULL ? cell : "", i + 1);
             return FALSE;
           }
@@ -164,9 +164,8 @@ decode_default_events (const ObColumn  *column,
         if (code != 0 && code != 1)
           {
             g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                         _("The event column “%s” is neither 0/1 nor 1/2 coded (row %"
-                           G_GSIZE_FORMAT " holds %g); name the values that mean an event "
-                           "with --event-values"),
+                         _("The event column “%s” is neither 0/1 nor 1/2 coded (row %zu holds %g); "
+                           "name the values that mean an event with --event-values"),
                          column->name, i + 1, value);
             return FALSE;
           }
