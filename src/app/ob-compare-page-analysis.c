@@ -139,30 +139,6 @@ ob_compare_page_save_as_clicked (ObComparePage *self)
 
 /* Public */
 
-static gboolean
-select_column (ObComparePage *self,
-               AdwComboRow   *row,
-               GArray        *columns,
-               const char    *name)
-{
-  for (guint k = 0; k < columns->len; k++)
-    {
-      guint c = g_array_index (columns, guint, k);
-      gboolean match = name == NULL
-                       ? c == G_MAXUINT
-                       : c != G_MAXUINT
-                         && g_ascii_strcasecmp (ob_dataset_get_column (self->dataset, c)->name,
-                                                name) == 0;
-
-      if (match)
-        {
-          adw_combo_row_set_selected (row, k);
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
 gboolean
 ob_compare_page_set_columns (ObComparePage *self,
                              const char    *value,
@@ -175,9 +151,9 @@ ob_compare_page_set_columns (ObComparePage *self,
 
   /* One change, not one per row. */
   self->building = TRUE;
-  ok = select_column (self, self->value_row, self->value_columns, value)
-       && select_column (self, self->group_row, self->group_columns, group)
-       && select_column (self, self->factor2_row, self->factor2_columns, factor2);
+  ok = ob_compare_page_select_column (self, self->value_row, self->value_columns, value)
+       && ob_compare_page_select_column (self, self->group_row, self->group_columns, group)
+       && ob_compare_page_select_column (self, self->factor2_row, self->factor2_columns, factor2);
   self->building = FALSE;
   ob_compare_page_columns_changed (self);
   return ok;
@@ -343,7 +319,7 @@ load_column (ObComparePage  *self,
   /* No second factor is a choice too; a missing value or group keeps the page's guess. */
   if (name == NULL && row != self->factor2_row)
     return TRUE;
-  if (select_column (self, row, columns, name))
+  if (ob_compare_page_select_column (self, row, columns, name))
     return TRUE;
   g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
                _("--%s: the column “%s” is missing or does not fit this analysis"), option,
@@ -424,6 +400,11 @@ apply_settings (ObComparePage  *self,
       return invalid_value (error, "error", value);
     }
   adw_combo_row_set_selected (self->error_row, (guint) index);
+  if (!ob_compare_page_options_load (self, settings, error))
+    {
+      self->building = FALSE;
+      return FALSE;
+    }
   gtk_switch_set_active (self->log_switch,
                          json_object_get_boolean_member_with_default (settings, "log", FALSE));
   adw_combo_row_set_selected (self->p_format_row,
@@ -527,6 +508,7 @@ compare_save_settings (ObAnalysisPage *page)
     json_object_set_boolean_member (settings, "exact-p", TRUE);
   if (gtk_switch_get_active (self->show_ns_switch))
     json_object_set_boolean_member (settings, "show-ns", TRUE);
+  ob_compare_page_options_save (self, settings);
   return settings;
 }
 

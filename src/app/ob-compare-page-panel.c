@@ -172,6 +172,37 @@ add_number (GtkWidget *grid,
   add_cell (grid, column, row, text);
 }
 
+/* What the test left out and why: filtered rows, unmatched subjects, values beyond a limit. */
+static void
+show_rows (const ObCompareResults *r,
+           GtkWidget              *section)
+{
+  if (r->n_kept < r->n_rows)
+    {
+      g_autofree char *text = g_strdup_printf (_("Filtered: %zu of %zu rows"), r->n_kept,
+                                               r->n_rows);
+
+      add_paragraph (section, text, "dim-label");
+    }
+  if (r->by_id)
+    {
+      /* Counts after a colon need no plural forms. */
+      g_autofree char *text = g_strdup_printf (_("Pairs by subject: %zu; values without a "
+                                                 "partner left out: %zu"),
+                                               r->n_paired, r->n_unpaired);
+
+      add_paragraph (section, text, "dim-label");
+    }
+  if (r->n_below_total + r->n_above_total > 0)
+    {
+      g_autofree char *text = g_strdup_printf (_("Left out of the test, having no number: "
+                                                 "below the LLOQ %zu, above the ULOQ %zu"),
+                                               r->n_below_total, r->n_above_total);
+
+      add_paragraph (section, text, "dim-label");
+    }
+}
+
 static void
 show_test (const ObCompareResults *r,
            GtkFlowBox             *box)
@@ -228,6 +259,7 @@ show_test (const ObCompareResults *r,
       add_paragraph (section, _("The test line is the interaction: whether the second factor "
                                 "acts alike in every group."), "dim-label");
     }
+  show_rows (r, section);
 }
 
 static void
@@ -378,6 +410,20 @@ ob_compare_results_to_tsv (const ObCompareResults *r)
   g_string_append (out, "\np");
   tsv_value (out, r->p);
   g_string_append_c (out, '\n');
+  if (r->n_kept < r->n_rows)
+    g_string_append_printf (out, "Rows kept by the filters\t%zu\t%zu\n", r->n_kept, r->n_rows);
+  if (r->by_id)
+    g_string_append_printf (out, "Pairs by ID\t%zu\nUnpaired\t%zu\n", r->n_paired,
+                            r->n_unpaired);
+  if (r->has_flags)
+    {
+      g_string_append_printf (out, "Below LLOQ\t%zu\nAbove ULOQ\t%zu\nLLOQ", r->n_below_total,
+                              r->n_above_total);
+      tsv_value (out, r->lloq);
+      g_string_append (out, "\nULOQ");
+      tsv_value (out, r->uloq);
+      g_string_append_c (out, '\n');
+    }
   if (r->test <= OB_COMPARE_PAIRED)
     {
       g_string_append (out, "Difference a − b and 95% CI");

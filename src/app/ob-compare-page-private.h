@@ -51,6 +51,15 @@ typedef struct
   gboolean posthoc_chosen;
   char *pair_a;             /* two-group tests among more groups; NULL: the first two */
   char *pair_b;
+  char **where;             /* "COL=VALUE" filters as --where takes them; NULL: every row */
+  char *id_column;          /* a paired test's subject column (--id); NULL: row order */
+  /* Values carried with their interval and flag (an ELISA's samples), as --flag, --lower,
+   * --upper, --lloq and --uloq: rows flagged <LLOQ or >ULOQ have no number to test. */
+  char *flag_column;
+  char *lower_column;
+  char *upper_column;
+  double lloq;              /* NAN: the largest lloq cell of the rows below it */
+  double uloq;
 } ObCompareJob;
 
 void ob_compare_job_free (ObCompareJob *job);
@@ -88,6 +97,24 @@ typedef struct
   char *value_column;
   char *group_column;
   char *factor2_column;
+  gsize n_rows;             /* of the table */
+  gsize n_kept;             /* rows the filters keep */
+  gsize *where_kept;        /* per filter of the job, the rows it keeps alone */
+  gboolean by_id;           /* a paired test's pairs by the ID column */
+  gsize n_paired;
+  gsize n_unpaired;         /* values whose ID is in one group only */
+  /* Each drawn value's interval, aligned with the figure data's values; NULL without. */
+  double *lower;
+  double *upper;
+  /* The rows flagged beyond a limit, per group of the figure data; NULL without flags. */
+  gboolean has_flags;
+  gsize *n_below;
+  gsize *n_above;
+  gsize n_below_total;
+  gsize n_above_total;
+  gsize n_lost;             /* flagged rows of groups without any number */
+  double lloq;
+  double uloq;
 } ObCompareResults;
 
 void ob_compare_results_free (ObCompareResults *results);
@@ -97,6 +124,30 @@ const ObGroupData *ob_compare_results_figure_data (const ObCompareResults *resul
 /* NULL with an error when the settings do not make a comparison. */
 ObCompareResults *ob_compare_job_run (const ObCompareJob *job,
                                       GError            **error);
+
+/* ob-compare-page-rows.c: the rows a job compares */
+/* The job's filters and flags as a row mask (NULL when every row counts), with the counts
+ * and limits they give put in @results; *flagged (NULL without a flag column) holds per row
+ * 1 for <LLOQ, 2 for >ULOQ, 0 otherwise. */
+gboolean ob_compare_job_mask      (const ObCompareJob *job,
+                                   ObCompareResults   *results,
+                                   guint8            **mask,
+                                   guint8            **flagged,
+                                   GError            **error);
+/* A and b's values that share an ID, in a's row order (newly allocated, *n_pairs long). */
+gboolean ob_compare_pair_by_id    (const ObDataset    *dataset,
+                                   const ObGroupData  *data,
+                                   const char         *id,
+                                   const guint        *which,
+                                   double            **x,
+                                   double            **y,
+                                   gsize              *n_pairs,
+                                   gsize              *n_unpaired,
+                                   GError            **error);
+/* Per value drawn, its interval; per group drawn, the flagged rows. */
+void     ob_compare_results_limits (const ObCompareJob *job,
+                                    ObCompareResults   *results,
+                                    const guint8       *flagged);
 
 /* Fills @box (emptied first) with the test, the descriptives, the comparisons and the
  * normality tests, one section a child. */
@@ -124,7 +175,14 @@ struct _ObComparePage
   AdwComboRow *test_row;
   AdwComboRow *pair_a_row;
   AdwComboRow *pair_b_row;
+  AdwComboRow *id_row;
   AdwComboRow *posthoc_row;
+  AdwComboRow *lower_row;
+  AdwComboRow *upper_row;
+  AdwComboRow *flag_row;
+  AdwEntryRow *lloq_row;
+  AdwEntryRow *uloq_row;
+  GtkFlowBox *filter_box;
   AdwComboRow *chart_row;
   AdwComboRow *error_row;
   AdwComboRow *p_format_row;
@@ -144,7 +202,11 @@ struct _ObComparePage
   GArray *value_columns;    /* guint column indices behind each combo row */
   GArray *group_columns;
   GArray *factor2_columns;  /* position 0 is "None" */
+  GArray *id_columns;       /* position 0 is "None" in these three */
+  GArray *bound_columns;
+  GArray *flag_columns;
   GtkStringList *pair_names;
+  char **where;             /* the filters, "COL=VALUE" as --where; NULL for none */
 
   gboolean test_chosen;     /* the user picked the test; else it follows the data */
   gboolean posthoc_chosen;
@@ -169,8 +231,31 @@ void ob_compare_page_columns_changed (ObComparePage *self);
 /* The user chose the test: its comparisons follow it until chosen again. */
 void ob_compare_page_test_changed    (ObComparePage *self);
 void ob_compare_page_posthoc_changed (ObComparePage *self);
+/* Another pair, filter, subject column or limit: the same test on other rows. */
+void ob_compare_page_rows_changed    (ObComparePage *self);
 /* Computes now, whatever is pending. */
 void ob_compare_page_recompute       (ObComparePage *self);
+
+/* ob-compare-page-options.c: subject column, filters, intervals and limits */
+void     ob_compare_page_options_build      (ObComparePage *self);
+void     ob_compare_page_options_connect    (ObComparePage *self);
+void     ob_compare_page_options_fill_job   (ObComparePage *self,
+                                             ObCompareJob  *job);
+/* After a computation (results may be NULL): the filter chips, the rows that apply. */
+void     ob_compare_page_options_sync       (ObComparePage *self);
+void     ob_compare_page_options_setup_plot (ObComparePage *self);
+void     ob_compare_page_options_save       (ObComparePage *self,
+                                             JsonObject    *settings);
+/* While the page is building: sets the rows from settings; FALSE with a message naming the
+ * option when one does not fit. */
+gboolean ob_compare_page_options_load       (ObComparePage *self,
+                                             JsonObject    *settings,
+                                             GError       **error);
+/* Selects by name among a row's columns; NULL for "None". */
+gboolean ob_compare_page_select_column      (ObComparePage *self,
+                                             AdwComboRow   *row,
+                                             GArray        *columns,
+                                             const char    *name);
 
 /* ob-compare-page-analysis.c */
 void ob_compare_page_analysis_page_init (ObAnalysisPageInterface *iface);

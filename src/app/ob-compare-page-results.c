@@ -94,6 +94,11 @@ ob_compare_job_free (ObCompareJob *job)
   g_free (job->factor2_column);
   g_free (job->pair_a);
   g_free (job->pair_b);
+  g_strfreev (job->where);
+  g_free (job->id_column);
+  g_free (job->flag_column);
+  g_free (job->lower_column);
+  g_free (job->upper_column);
   g_free (job);
 }
 
@@ -112,6 +117,11 @@ ob_compare_results_free (ObCompareResults *results)
   g_free (results->value_column);
   g_free (results->group_column);
   g_free (results->factor2_column);
+  g_free (results->where_kept);
+  g_free (results->lower);
+  g_free (results->upper);
+  g_free (results->n_below);
+  g_free (results->n_above);
   g_free (results);
 }
 
@@ -265,6 +275,8 @@ run_two_group (ObCompareResults   *r,
 {
   const ObGroupData *data = r->data;
   const double *x, *y;
+  g_autofree double *paired_x = NULL;
+  g_autofree double *paired_y = NULL;
   gsize nx, ny;
 
   if (!pick_pair (job, data, r->which, error))
@@ -273,6 +285,17 @@ run_two_group (ObCompareResults   *r,
   nx = data->offsets[r->which[0] + 1] - data->offsets[r->which[0]];
   y = data->values + data->offsets[r->which[1]];
   ny = data->offsets[r->which[1] + 1] - data->offsets[r->which[1]];
+  /* Subjects are matched by their ID, not by where their rows happen to be. */
+  if (r->test == OB_COMPARE_PAIRED && job->id_column != NULL)
+    {
+      if (!ob_compare_pair_by_id (job->dataset, data, job->id_column, r->which, &paired_x,
+                                  &paired_y, &r->n_paired, &r->n_unpaired, error))
+        return FALSE;
+      x = paired_x;
+      y = paired_y;
+      nx = ny = r->n_paired;
+      r->by_id = TRUE;
+    }
 
   if (r->test == OB_COMPARE_MANN_WHITNEY)
     {
@@ -295,7 +318,9 @@ run_two_group (ObCompareResults   *r,
 
       if (!ob_t_test (x, nx, y, ny, kind, 0.95, &r->t, error))
         return FALSE;
-      r->method = g_strdup (r->test == OB_COMPARE_PAIRED ? _("Paired t test (pairs in row order)")
+      r->method = g_strdup (r->test == OB_COMPARE_PAIRED
+                            ? (r->by_id ? _("Paired t test (pairs by ID)")
+                                        : _("Paired t test (pairs in row order)"))
                             : r->test == OB_COMPARE_STUDENT
                             ? _("Student’s t test (equal variances)") : _("Welch’s t test"));
       r->statistic = r->t.statistic;
@@ -376,14 +401,18 @@ ob_compare_job_run (const ObCompareJob *job,
                     GError            **error)
 {
   g_autoptr(ObCompareResults) r = g_new0 (ObCompareResults, 1);
+  g_autofree guint8 *mask = NULL;
+  g_autofree guint8 *flagged = NULL;
   gboolean ok;
 
   r->df2 = NAN;
   r->value_column = g_strdup (job->value_column);
   r->group_column = g_strdup (job->group_column);
   r->factor2_column = g_strdup (job->factor2_column);
+  if (!ob_compare_job_mask (job, r, &mask, &flagged, error))
+    return NULL;
   r->data = ob_group_data_new (job->dataset, job->value_column, job->group_column,
-                               job->factor2_column, NULL, error);
+                               job->factor2_column, mask, error);
   if (r->data == NULL)
     return NULL;
   if (r->data->n_groups > MAX_GROUPS || r->data->n_levels2 > MAX_GROUPS)
@@ -422,5 +451,6 @@ ob_compare_job_run (const ObCompareJob *job,
   if (!ok)
     return NULL;
   describe_groups (r);
+  ob_compare_results_limits (job, r, flagged);
   return g_steal_pointer (&r);
 }

@@ -146,16 +146,20 @@ show_message (ObComparePage *self,
               const char    *title,
               const char    *description)
 {
+  /* The status page reads markup: "<LLOQ" in a message is text. */
+  g_autofree char *escaped = g_markup_escape_text (description, -1);
+
   g_clear_pointer (&self->layout, ob_group_layout_free);
   g_clear_pointer (&self->results, ob_compare_results_free);
   memset (&self->plot, 0, sizeof self->plot);
   adw_status_page_set_title (self->message_page, title);
-  adw_status_page_set_description (self->message_page, description);
+  adw_status_page_set_description (self->message_page, escaped);
   gtk_stack_set_visible_child_name (self->figure_stack, "message");
   ob_compare_results_clear (self->results_box);
   gtk_label_set_text (self->title_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_as_button), FALSE);
+  ob_compare_page_options_sync (self);
 }
 
 static const char *
@@ -199,6 +203,7 @@ setup_plot (ObComparePage *self)
   self->plot.show_ns = gtk_switch_get_active (self->show_ns_switch);
   /* Interned: the figure may outlive the results' copy of the name. */
   self->plot.y_label = g_intern_string (r->value_column);
+  ob_compare_page_options_setup_plot (self);
   g_clear_pointer (&self->layout, ob_group_layout_free);
 }
 
@@ -257,6 +262,7 @@ install_results (ObComparePage    *self,
   self->results = results;
 
   sync_settings (self);
+  ob_compare_page_options_sync (self);
   setup_plot (self);
   ob_compare_results_show (results, self->results_box);
 
@@ -364,6 +370,7 @@ recompute (ObComparePage *self)
   job->posthoc_chosen = self->posthoc_chosen;
   job->pair_a = g_strdup (selected_pair_name (self, self->pair_a_row));
   job->pair_b = g_strdup (selected_pair_name (self, self->pair_b_row));
+  ob_compare_page_options_fill_job (self, job);
 
   if (ob_dataset_get_n_rows (self->dataset) >= THREAD_MIN_ROWS && !self->synchronous)
     {
@@ -568,8 +575,8 @@ ob_compare_page_posthoc_changed (ObComparePage *self)
   notify_changed (self);
 }
 
-static void
-pair_changed_cb (ObComparePage *self)
+void
+ob_compare_page_rows_changed (ObComparePage *self)
 {
   if (self->building)
     return;
@@ -633,6 +640,10 @@ ob_compare_page_finalize (GObject *object)
   g_clear_pointer (&self->value_columns, g_array_unref);
   g_clear_pointer (&self->group_columns, g_array_unref);
   g_clear_pointer (&self->factor2_columns, g_array_unref);
+  g_clear_pointer (&self->id_columns, g_array_unref);
+  g_clear_pointer (&self->bound_columns, g_array_unref);
+  g_clear_pointer (&self->flag_columns, g_array_unref);
+  g_clear_pointer (&self->where, g_strfreev);
   g_clear_object (&self->pair_names);
 
   G_OBJECT_CLASS (ob_compare_page_parent_class)->finalize (object);
@@ -657,6 +668,13 @@ ob_compare_page_class_init (ObComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, pair_a_row);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, pair_b_row);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, posthoc_row);
+  gtk_widget_class_bind_template_child (widget_class, ObComparePage, id_row);
+  gtk_widget_class_bind_template_child (widget_class, ObComparePage, lower_row);
+  gtk_widget_class_bind_template_child (widget_class, ObComparePage, upper_row);
+  gtk_widget_class_bind_template_child (widget_class, ObComparePage, flag_row);
+  gtk_widget_class_bind_template_child (widget_class, ObComparePage, lloq_row);
+  gtk_widget_class_bind_template_child (widget_class, ObComparePage, uloq_row);
+  gtk_widget_class_bind_template_child (widget_class, ObComparePage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, chart_row);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, error_row);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, p_format_row);
@@ -685,6 +703,9 @@ ob_compare_page_init (ObComparePage *self)
   self->value_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   self->group_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   self->factor2_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->id_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->bound_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->flag_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   self->pair_names = gtk_string_list_new (NULL);
   self->layout_scale = 1.0;
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy", FALSE);
@@ -708,6 +729,7 @@ ob_compare_page_new (ObDataset *dataset)
   self = g_object_new (OB_TYPE_COMPARE_PAGE, NULL);
   self->dataset = ob_dataset_ref (dataset);
   build_settings (self);
+  ob_compare_page_options_build (self);
 
   g_signal_connect_swapped (self->value_row, "notify::selected",
                             G_CALLBACK (ob_compare_page_columns_changed), self);
@@ -720,9 +742,9 @@ ob_compare_page_new (ObDataset *dataset)
   g_signal_connect_swapped (self->posthoc_row, "notify::selected",
                             G_CALLBACK (ob_compare_page_posthoc_changed), self);
   g_signal_connect_swapped (self->pair_a_row, "notify::selected",
-                            G_CALLBACK (pair_changed_cb), self);
+                            G_CALLBACK (ob_compare_page_rows_changed), self);
   g_signal_connect_swapped (self->pair_b_row, "notify::selected",
-                            G_CALLBACK (pair_changed_cb), self);
+                            G_CALLBACK (ob_compare_page_rows_changed), self);
   g_signal_connect_swapped (self->chart_row, "notify::selected",
                             G_CALLBACK (chart_changed_cb), self);
   g_signal_connect_swapped (self->error_row, "notify::selected",
@@ -737,6 +759,7 @@ ob_compare_page_new (ObDataset *dataset)
                             G_CALLBACK (figure_setting_changed_cb), self);
   g_signal_connect_swapped (self->height_spin, "value-changed",
                             G_CALLBACK (figure_setting_changed_cb), self);
+  ob_compare_page_options_connect (self);
 
   recompute (self);
   return GTK_WIDGET (self);

@@ -37,6 +37,21 @@ gboolean    ob_compare_page_set_pair         (ObComparePage *self,
 /* "dot", "bar", "box", "violin". */
 gboolean    ob_compare_page_set_chart        (ObComparePage *self,
                                               const char    *chart);
+/* Keeps the rows where COL equals VALUE ("COL=VALUE", as --where: several on one column are
+ * alternatives, on different columns must all hold); NULL or empty for every row. */
+void        ob_compare_page_set_where        (ObComparePage      *self,
+                                              const char * const *where);
+const char * const *ob_compare_page_get_where (ObComparePage     *self);
+/* A paired test's subject column, as --id; NULL pairs the rows in order. */
+gboolean    ob_compare_page_set_id           (ObComparePage *self,
+                                              const char    *column);
+/* As --flag, --lower, --upper, --lloq and --uloq: NULL columns and NAN limits for none. */
+gboolean    ob_compare_page_set_limits       (ObComparePage *self,
+                                              const char    *flag,
+                                              const char    *lower,
+                                              const char    *upper,
+                                              double         lloq,
+                                              double         uloq);
 /* The results panel as tab-separated text (what Copy puts on the clipboard), or NULL. */
 char       *ob_compare_page_get_results_text (ObComparePage *self);
 /* Writes the figure at the export size chosen in the page; the format follows the

@@ -312,7 +312,7 @@ apply_filter_to_page (ObWindow       *self,
                       gpointer        user_data)
 {
   /* The kinds whose settings take "where" filters, as their commands do. */
-  static const char * const kinds[] = { "survival", "subgroups", NULL };
+  static const char * const kinds[] = { "survival", "subgroups", "compare", NULL };
   ApplyFilter *apply = user_data;
   g_autoptr(JsonObject) settings = NULL;
   g_autofree char *prefix = NULL;

@@ -43,9 +43,9 @@ gboolean    ob_window_load_project_sync   (ObWindow       *self,
 /* F5: the project's figures full screen, from the selected analysis; NULL without figures. */
 GtkWidget  *ob_window_present_figures     (ObWindow       *self);
 
-/* Linked selection: the analyses of dataset that take filters (survival, subgroups) keep only
- * the rows where column holds level, in place of any filter they had on that column.
- * Returns how many analyses took it. */
+/* Linked selection: the analyses of dataset that take filters (survival, subgroups, compare)
+ * keep only the rows where column holds level, in place of any filter they had on that
+ * column.  Returns how many analyses took it. */
 guint       ob_window_apply_filter        (ObWindow       *self,
                                            ObDataset      *dataset,
                                            const char     *column,

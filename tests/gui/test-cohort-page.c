@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ob-cohort-page-private.h"
+#include "ob-compare-page-private.h"
 #include "ob-csv-reader.h"
 #include "ob-surv-data.h"
 #include "ob-subgroups-page.h"
@@ -353,6 +354,7 @@ test_linked_selection (void)
   ObWindowEntry *entry;
   ObSurvivalPage *survival;
   ObSubgroupsPage *forest;
+  ObComparePage *compare;
   ObCohortPage *cohort;
   ObDataset *dataset;
   const char *column = NULL, *level = NULL;
@@ -365,6 +367,8 @@ test_linked_selection (void)
   entry = ob_window_get_current_entry (window);
   dataset = ob_window_get_dataset (window);
   survival = OB_SURVIVAL_PAGE (ob_window_new_analysis (window, entry, "survival"));
+  compare = OB_COMPARE_PAGE (ob_window_new_analysis (window, entry, "compare"));
+  g_assert_true (ob_compare_page_set_columns (compare, "age", "stage", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-subgroups", NULL));
   wait_idle ();
   forest = OB_SUBGROUPS_PAGE (gtk_stack_get_visible_child (window->content_stack));
@@ -392,22 +396,29 @@ test_linked_selection (void)
   wait_ms (g_getenv ("OB_SCREENSHOT_DIR") != NULL ? 300 : 0);
   save_screenshot (GTK_WIDGET (window), "cohort-table");
 
-  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 2);
+  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 3);
   g_assert_cmpuint (survival_n (survival), ==, n_frameshift);
+  /* The comparison takes the same patients, and says so above its chart. */
+  ob_compare_page_update (compare);
+  g_assert_cmpuint (compare->results->data->n, ==, n_frameshift);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (compare->filter_box)));
   /* Frameshifts are all TP53-mutant: the forest has one arm left and says so. */
   g_assert_null (ob_subgroups_page_get_subgroups (forest));
 
   /* Another level of the same column replaces the filter rather than adding to it. */
   g_assert_cmpuint (ob_cohort_page_select (cohort, "tp53_mutation_type", "missense"), ==,
                     count_level (dataset, "tp53_mutation_type", "missense"));
-  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 2);
+  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 3);
   g_assert_cmpuint (survival_n (survival), ==,
+                    count_level (dataset, "tp53_mutation_type", "missense"));
+  ob_compare_page_update (compare);
+  g_assert_cmpuint (compare->results->data->n, ==,
                     count_level (dataset, "tp53_mutation_type", "missense"));
 
   /* A level of another column joins the filter on the first: missense among women. */
   g_assert_cmpuint (ob_cohort_page_select (cohort, "sex", "female"), ==,
                     count_level (dataset, "sex", "female"));
-  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 2);
+  g_assert_cmpuint (ob_cohort_page_use_selection (cohort), ==, 3);
   {
     const char * const both[] = { "tp53_mutation_type=missense", "sex=female", NULL };
     g_autofree guint8 *mask = ob_dataset_where_mask (dataset, both, NULL);
@@ -418,6 +429,8 @@ test_linked_selection (void)
     for (gsize i = 0; i < ob_dataset_get_n_rows (dataset); i++)
       n += mask[i];
     g_assert_cmpuint (survival_n (survival), ==, n);
+    ob_compare_page_update (compare);
+    g_assert_cmpuint (compare->results->data->n, ==, n);
     g_assert_cmpuint (json_array_get_length (where), ==, 2);
     g_assert_cmpstr (json_array_get_string_element (where, 0), ==,
                      "tp53_mutation_type=missense");

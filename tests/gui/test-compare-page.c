@@ -2,8 +2,9 @@
  *
  * Expected values: tests/reference/group-tests-cli.json, written by
  * tests/reference/group-tests.R (t.test, wilcox.test, aov + TukeyHSD, oneway.test,
- * kruskal.test, anova(lm) on the sample data).  Cases that filter rows (--where) are the
- * command line's; the page compares every row.
+ * kruskal.test, anova(lm) on the sample data), with the command line's --where filters set
+ * as the page's; group-tests-cli-paired.json for pairs by subject (--id); elisa-compare.json
+ * (tests/reference/elisa-compare.R) for an ELISA's samples with their flags and intervals.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,6 +20,7 @@
 
 #include "ob-compare-page-private.h"
 #include "ob-csv-reader.h"
+#include "ob-surv-data.h"
 #include "ob-window-private.h"
 
 static JsonParser *reference;
@@ -50,9 +52,8 @@ member_double (JsonObject *object,
 }
 
 static ObComparePage *
-new_page (const char *sample)
+new_page_from (const char *path)
 {
-  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "data", "samples", sample, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(ObDataset) dataset = ob_csv_read_file (path, NULL, &error);
   GtkWidget *page;
@@ -61,6 +62,14 @@ new_page (const char *sample)
   page = ob_compare_page_new (dataset);
   g_object_ref_sink (page);
   return OB_COMPARE_PAGE (page);
+}
+
+static ObComparePage *
+new_page (const char *sample)
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "data", "samples", sample, NULL);
+
+  return new_page_from (path);
 }
 
 /* The page finalizes once released: nothing else holds it. */
@@ -80,6 +89,18 @@ option (JsonArray  *args,
   return NULL;
 }
 
+static JsonNode *
+load_json (const char *name)
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "tests", "reference", name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
 static void
 check_case (JsonObject *item)
 {
@@ -96,6 +117,12 @@ check_case (JsonObject *item)
   g_assert_true (ob_compare_page_set_columns (page, option (args, "--value"),
                                               option (args, "--group"),
                                               option (args, "--factor2")));
+  if (option (args, "--where") != NULL)
+    {
+      const char * const where[] = { option (args, "--where"), NULL };
+
+      ob_compare_page_set_where (page, where);
+    }
   /* The command line's --pair implies a two-group test, Welch's by default; on the page the
    * pair is chosen under the two-group test. */
   if (test == NULL && pair != NULL)
@@ -173,13 +200,12 @@ test_r_cases (void)
     {
       JsonObject *item = json_array_get_object_element (cases, i);
 
-      if (option (json_object_get_array_member (item, "args"), "--where") != NULL)
-        continue;
       check_case (item);
       n_checked++;
     }
-  /* Default ANOVA, Welch's ANOVA, Kruskal–Wallis, two Mann–Whitney pairs, Welch, two-way. */
-  g_assert_cmpuint (n_checked, ==, 7);
+  /* Default ANOVA, Welch's ANOVA, Kruskal–Wallis, two Mann–Whitney pairs, Welch, two-way,
+   * and Student, Mann–Whitney and paired t on the rows of a filter. */
+  g_assert_cmpuint (n_checked, ==, 10);
 }
 
 /* Without a choice the page shows the test for the number of groups, and says so. */
@@ -242,6 +268,166 @@ test_pair_figure (void)
   g_assert_cmpstr (shown->group_names[1], ==, "ALK-TKI-resistant LMC");
   g_assert_cmpuint (page->plot.n_pairs, ==, 1);
   g_assert_cmpfloat (page->plot.pairs[0].p_adj, ==, page->results->p);
+  release_page (page);
+}
+
+/* A paired test pairs its rows by the subject column, whatever their order (R's t.test on
+ * the values matched by ID). */
+static void
+test_paired_by_id (void)
+{
+  g_autoptr(JsonNode) root = load_json ("group-tests-cli-paired.json");
+  JsonObject *want = json_array_get_object_element (json_node_get_array (root), 0);
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "tests", "data", "groups",
+                                            json_object_get_string_member (want, "file"), NULL);
+  ObComparePage *page = new_page_from (path);
+  ObComparePage *copy = new_page_from (path);
+  g_autoptr(JsonObject) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const ObCompareResults *r;
+
+  g_assert_true (ob_compare_page_set_columns (page, "extra", "group", NULL));
+  g_assert_true (ob_compare_page_set_test (page, "paired"));
+  ob_compare_page_update (page);
+  /* The picker shows with the paired test; rows in order until a column is chosen. */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->id_row)));
+  /* In row order the groups' sizes differ here: no pairs, and the page says why. */
+  g_assert_null (page->results);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (page->figure_stack), ==, "message");
+  g_assert_true (ob_compare_page_set_id (page, "ID"));
+  ob_compare_page_update (page);
+  r = page->results;
+  g_assert_true (r->by_id);
+  g_assert_cmpuint (r->n_paired, ==, (guint) json_object_get_int_member (want, "pairs"));
+  g_assert_cmpuint (r->n_unpaired, ==, (guint) json_object_get_int_member (want, "unpaired"));
+  assert_close (r->statistic, member_double (want, "statistic"), 1e-6, "t");
+  assert_close (r->df, member_double (want, "df"), 1e-6, "df");
+  assert_close (r->p, member_double (want, "p"), 1e-6, "p");
+  assert_close (r->t.estimate, member_double (want, "estimate"), 1e-6, "mean difference");
+  assert_close (r->t.ci_lower, member_double (want, "lower"), 1e-6, "lower");
+  assert_close (r->t.ci_upper, member_double (want, "upper"), 1e-6, "upper");
+  text = ob_compare_page_get_results_text (page);
+  g_assert_nonnull (strstr (text, "Pairs by ID\t9\nUnpaired\t1\n"));
+
+  /* Saved as --id, and brought back to the same pairs. */
+  settings = ob_analysis_page_save_settings (OB_ANALYSIS_PAGE (page));
+  g_assert_cmpstr (json_object_get_string_member (settings, "id"), ==, "ID");
+  g_assert_true (ob_analysis_page_load_settings (OB_ANALYSIS_PAGE (copy), settings, &error));
+  g_assert_no_error (error);
+  g_assert_true (copy->results->by_id);
+  g_assert_cmpfloat (copy->results->p, ==, r->p);
+
+  /* Another test hides the picker and leaves the option out of the settings. */
+  g_assert_true (ob_compare_page_set_test (page, "welch"));
+  ob_compare_page_update (page);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->id_row)));
+  g_clear_pointer (&settings, json_object_unref);
+  settings = ob_analysis_page_save_settings (OB_ANALYSIS_PAGE (page));
+  g_assert_false (json_object_has_member (settings, "id"));
+  release_page (copy);
+  release_page (page);
+}
+
+static gsize
+count_rows (ObDataset          *dataset,
+            const char * const *where)
+{
+  g_autofree guint8 *mask = ob_dataset_where_mask (dataset, where, NULL);
+  gsize n = 0;
+
+  g_assert_nonnull (mask);
+  for (gsize i = 0; i < ob_dataset_get_n_rows (dataset); i++)
+    n += mask[i] != 0;
+  return n;
+}
+
+static GtkWidget *
+chip_button (ObComparePage *page,
+             guint          index)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page->filter_box));
+  GtkWidget *chip, *button;
+
+  for (guint i = 0; i < index && child != NULL; i++)
+    child = gtk_widget_get_next_sibling (child);
+  g_assert_nonnull (child);
+  chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+  button = gtk_widget_get_last_child (chip);
+  g_assert_true (GTK_IS_BUTTON (button));
+  return button;
+}
+
+static const char *
+chip_text (ObComparePage *page,
+           guint          index)
+{
+  GtkWidget *chip = gtk_widget_get_parent (chip_button (page, index));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (chip)));
+}
+
+/* Filters show as chips above the chart, each with its rows and its own remove button; they
+ * are saved as --where and come back. */
+static void
+test_filter_chips (void)
+{
+  ObComparePage *page = new_page ("apoptosis.csv");
+  ObComparePage *copy = new_page ("apoptosis.csv");
+  const char * const where[] = { "cell_line=H3122", "tp53=wild-type", NULL };
+  const char * const first[] = { "cell_line=H3122", NULL };
+  const char * const second[] = { "tp53=wild-type", NULL };
+  gsize n_rows = ob_dataset_get_n_rows (page->dataset);
+  g_autofree char *want = NULL;
+  g_autoptr(JsonObject) settings = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *saved;
+
+  g_assert_true (ob_compare_page_set_columns (page, "apoptosis_pct", "treatment", NULL));
+  ob_compare_page_update (page);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->filter_box)));
+  g_assert_cmpuint (page->results->data->n, ==, n_rows);
+
+  ob_compare_page_set_where (page, where);
+  ob_compare_page_update (page);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (page->filter_box)));
+  g_assert_cmpuint (page->results->data->n, ==, count_rows (page->dataset, where));
+  g_assert_cmpuint (page->results->n_kept, ==, count_rows (page->dataset, where));
+  want = g_strdup_printf ("Filtered: cell_line = H3122 · %zu of %zu rows",
+                          count_rows (page->dataset, first), n_rows);
+  g_assert_cmpstr (chip_text (page, 0), ==, want);
+  g_assert_nonnull (strstr (chip_text (page, 1), "tp53 = wild-type"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (chip_button (page, 1)), ==,
+                   "Remove the filter tp53 = wild-type");
+
+  settings = ob_analysis_page_save_settings (OB_ANALYSIS_PAGE (page));
+  saved = json_object_get_array_member (settings, "where");
+  g_assert_cmpuint (json_array_get_length (saved), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (saved, 1), ==, "tp53=wild-type");
+  g_assert_true (ob_analysis_page_load_settings (OB_ANALYSIS_PAGE (copy), settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (copy->results->data->n, ==, page->results->data->n);
+  g_assert_cmpfloat (copy->results->p, ==, page->results->p);
+
+  /* The first chip's button removes that filter only. */
+  g_signal_emit_by_name (chip_button (page, 0), "clicked");
+  ob_compare_page_update (page);
+  g_assert_cmpuint (g_strv_length ((char **) ob_compare_page_get_where (page)), ==, 1);
+  g_assert_cmpuint (page->results->data->n, ==, count_rows (page->dataset, second));
+  g_signal_emit_by_name (chip_button (page, 0), "clicked");
+  ob_compare_page_update (page);
+  g_assert_null (ob_compare_page_get_where (page));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (page->filter_box)));
+  g_assert_cmpuint (page->results->data->n, ==, n_rows);
+
+  /* A filter on a column the table lacks is refused by name. */
+  json_object_set_array_member (settings, "where", json_array_new ());
+  json_array_add_string_element (json_object_get_array_member (settings, "where"),
+                                 "no_such_column=1");
+  g_assert_false (ob_analysis_page_load_settings (OB_ANALYSIS_PAGE (copy), settings, &error));
+  g_assert_nonnull (strstr (error->message, "--where"));
+  g_assert_cmpuint (copy->results->data->n, ==, count_rows (page->dataset, where));
+  release_page (copy);
   release_page (page);
 }
 
@@ -584,6 +770,8 @@ main (int   argc,
   g_test_add_func ("/gui/compare-page/r-cases", test_r_cases);
   g_test_add_func ("/gui/compare-page/defaults", test_defaults);
   g_test_add_func ("/gui/compare-page/pair-figure", test_pair_figure);
+  g_test_add_func ("/gui/compare-page/paired-by-id", test_paired_by_id);
+  g_test_add_func ("/gui/compare-page/filter-chips", test_filter_chips);
   g_test_add_func ("/gui/compare-page/copy-and-export", test_copy_and_export);
   g_test_add_func ("/gui/compare-page/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/gui/compare-page/changed-signal", test_changed_signal);
