@@ -335,6 +335,38 @@ show_grid (ObCohortPage *self)
 
 /* Computing */
 
+/* What a screen reader says of the figure, which has no text of its own to read. */
+static void
+describe_figure (ObCohortPage *self)
+{
+  g_autofree char *description = NULL;
+  const char *label;
+
+  if (ob_cohort_page_get_show (self) == OB_COHORT_SHOW_TABLE)
+    {
+      label = _("Table 1");
+      if (self->table != NULL)
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "Patient characteristics, %u variable",
+                                                    "Patient characteristics, %u variables",
+                                                    self->table->n_variables),
+                                       self->table->n_variables);
+    }
+  else
+    {
+      label = _("Mutation Landscape");
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Oncoprint of %u genes in %zu patient",
+                                                  "Oncoprint of %u genes in %zu patients",
+                                                  self->landscape->n_patients),
+                                     self->landscape->n_genes, self->landscape->n_patients);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : "", -1);
+}
+
 static void
 update_figure (ObCohortPage *self)
 {
@@ -347,6 +379,7 @@ update_figure (ObCohortPage *self)
     }
   else
     gtk_stack_set_visible_child_name (self->figure_stack, "figure");
+  describe_figure (self);
   gtk_widget_queue_draw (GTK_WIDGET (self->plot_view));
 }
 

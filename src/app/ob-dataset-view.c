@@ -338,6 +338,8 @@ populate_types_list (ObDatasetView *self)
       g_signal_connect (dropdown, "notify::selected", G_CALLBACK (type_selected_cb), self);
       gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
       gtk_size_group_add_widget (sizes, dropdown);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (dropdown),
+                                      GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
       gtk_box_append (GTK_BOX (box), dropdown);
 
       gtk_list_box_append (self->types_list, box);

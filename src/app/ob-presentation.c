@@ -224,8 +224,12 @@ ob_presentation_init (ObPresentation *self)
 
   previous = gtk_button_new_from_icon_name ("go-previous-symbolic");
   gtk_widget_set_tooltip_text (previous, _("Previous Figure"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (previous), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Previous Figure"), -1);
   next = gtk_button_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_tooltip_text (next, _("Next Figure"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Next Figure"), -1);
   self->counter_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->counter_label, "numeric");
   self->title_label = gtk_label_new (NULL);
@@ -238,6 +242,8 @@ ob_presentation_init (ObPresentation *self)
   gtk_widget_set_halign (self->controls_box, GTK_ALIGN_CENTER);
   close = gtk_button_new_from_icon_name ("view-restore-symbolic");
   gtk_widget_set_tooltip_text (close, _("Leave Presentation"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Leave Presentation"), -1);
   g_signal_connect_swapped (close, "clicked", G_CALLBACK (gtk_window_close), self);
 
   gtk_box_append (GTK_BOX (self->bar), previous);

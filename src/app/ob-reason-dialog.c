@@ -73,6 +73,9 @@ ob_reason_dialog_present (GtkWidget      *parent,
   entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  /* The placeholder vanishes once typing starts; a screen reader keeps the field's name. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason"), -1);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"),
                                     "exclude", accept_label, NULL);

@@ -402,9 +402,19 @@ ob_subgroups_page_recompute (ObSubgroupsPage *self)
                                                 self->subgroups->arm_names[1],
                                                 self->subgroups->arm_names[0]);
 
+      g_autofree char *description = NULL;
+
       ob_forest_plot_init (&self->plot, self->subgroups);
       gtk_stack_set_visible_child_name (self->figure_stack, "figure");
       gtk_label_set_text (self->title_label, title);
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "Forest plot of %u subgroup row",
+                                                  "Forest plot of %u subgroup rows",
+                                                  self->subgroups->n_rows),
+                                     self->subgroups->n_rows);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot_view),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "subgroups.copy", self->subgroups != NULL);
   show_results (self);
