@@ -136,43 +136,77 @@ show_page (ObPresentation *self)
 }
 
 static gboolean
-key_pressed_cb (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                ObPresentation        *self)
+step_cb (GtkWidget *widget,
+         GVariant  *args,
+         gpointer   user_data)
 {
-  switch (keyval)
+  ObPresentation *self = OB_PRESENTATION (widget);
+  int delta = g_variant_get_int32 (args);
+
+  /* Home and End jump to the ends, whatever the count. */
+  if (delta == G_MININT32)
+    delta = -(int) self->index;
+  else if (delta == G_MAXINT32)
+    delta = (int) self->pages->len;
+  ob_presentation_step (self, delta);
+  return TRUE;
+}
+
+static gboolean
+leave_cb (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  gtk_window_close (GTK_WINDOW (widget));
+  return TRUE;
+}
+
+static gboolean
+toggle_bar_cb (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  ObPresentation *self = OB_PRESENTATION (widget);
+
+  gtk_widget_set_visible (self->bar, !gtk_widget_get_visible (self->bar));
+  gtk_widget_queue_draw (self->area);
+  return TRUE;
+}
+
+/* The keys, in one controller so the shortcuts window can be checked against them. It runs in
+ * the capture phase: Space steps even when a button of the bar has the focus. */
+static GtkEventController *
+create_shortcuts (void)
+{
+  static const struct
+  {
+    const char *accel;
+    int delta;   /* 0: not a step */
+    GtkShortcutFunc func;
+  } keys[] = {
+    { "Right", 1, step_cb }, { "Down", 1, step_cb }, { "Page_Down", 1, step_cb },
+    { "space", 1, step_cb },
+    { "Left", -1, step_cb }, { "Up", -1, step_cb }, { "Page_Up", -1, step_cb },
+    { "BackSpace", -1, step_cb },
+    { "Home", G_MININT32, step_cb }, { "End", G_MAXINT32, step_cb },
+    { "Escape", 0, leave_cb }, { "F5", 0, leave_cb },
+    { "h", 0, toggle_bar_cb },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_name (controller, "ob-presentation-keys");
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
-    case GDK_KEY_Right:
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_space:
-    case GDK_KEY_Down:
-      ob_presentation_step (self, 1);
-      return TRUE;
-    case GDK_KEY_Left:
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_BackSpace:
-    case GDK_KEY_Up:
-      ob_presentation_step (self, -1);
-      return TRUE;
-    case GDK_KEY_Home:
-      ob_presentation_step (self, -(int) self->index);
-      return TRUE;
-    case GDK_KEY_End:
-      ob_presentation_step (self, (int) self->pages->len);
-      return TRUE;
-    case GDK_KEY_Escape:
-    case GDK_KEY_F5:
-      gtk_window_close (GTK_WINDOW (self));
-      return TRUE;
-    case GDK_KEY_h:
-      gtk_widget_set_visible (self->bar, !gtk_widget_get_visible (self->bar));
-      gtk_widget_queue_draw (self->area);
-      return TRUE;
-    default:
-      return FALSE;
+      GtkShortcutAction *action = gtk_callback_action_new (keys[i].func, NULL, NULL);
+      GtkShortcut *shortcut = gtk_shortcut_new (gtk_shortcut_trigger_parse_string (keys[i].accel),
+                                                action);
+
+      if (keys[i].func == step_cb)
+        gtk_shortcut_set_arguments (shortcut, g_variant_new_int32 (keys[i].delta));
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
     }
+  return controller;
 }
 
 static void
@@ -201,7 +235,6 @@ static void
 ob_presentation_init (ObPresentation *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkEventController *keys = gtk_event_controller_key_new ();
   GtkWidget *close;
   GtkWidget *previous;
   GtkWidget *next;
@@ -272,9 +305,7 @@ ob_presentation_init (ObPresentation *self)
   gtk_box_append (GTK_BOX (box), self->bar);
   adw_window_set_content (ADW_WINDOW (self), box);
 
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  gtk_widget_add_controller (GTK_WIDGET (self), create_shortcuts ());
 }
 
 static void

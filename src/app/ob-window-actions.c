@@ -12,6 +12,7 @@
 #include "ob-subgroups-page.h"
 #include "ob-compare-page.h"
 #include "ob-elisa-page.h"
+#include "ob-elisa-page-import.h"
 #include "ob-growth-page.h"
 #include "ob-survival-page.h"
 #include "ob-window-private.h"
@@ -238,6 +239,20 @@ toggle_sidebar (GtkWidget *widget,
   return TRUE;
 }
 
+/* Ctrl+N opens the "New Analysis" menu, so every kind is two keys away. */
+static gboolean
+popup_new_analysis (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  ObWindow *self = OB_WINDOW (widget);
+
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (self->new_analysis_button)))
+    return FALSE;
+  gtk_menu_button_popup (self->new_analysis_button);
+  return TRUE;
+}
+
 void
 ob_window_update_actions (ObWindow *self)
 {
@@ -289,9 +304,13 @@ ob_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.new-subgroups", NULL,
                                    new_subgroups_action);
   gtk_widget_class_install_action (widget_class, "win.close-dataset", NULL, close_dataset_action);
+  gtk_widget_class_install_action (widget_class, "win.import-plate-grid", NULL,
+                                   ob_elisa_page_import_grid_action);
   gtk_widget_class_install_action (widget_class, "win.show-import-warnings", "s",
                                    show_import_warnings_action);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_F9, 0, toggle_sidebar, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, popup_new_analysis,
+                                NULL);
 }
 
 /* Linked selection */
