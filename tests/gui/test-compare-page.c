@@ -431,6 +431,173 @@ test_filter_chips (void)
   release_page (page);
 }
 
+static void render_project (const char *project, const char *out);
+static void remove_tree    (const char *path);
+
+static JsonParser *
+run_cli (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *std_out = NULL;
+  g_autofree char *std_err = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonParser *parser = json_parser_new ();
+  int status = 0;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("OB_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, &std_out,
+                &std_err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("oncobench-cli %s failed: %s", args[0], std_err);
+  json_parser_load_from_data (parser, std_out, -1, &error);
+  g_assert_no_error (error);
+  return parser;
+}
+
+static JsonObject *
+find_named (JsonArray  *array,
+            const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+
+      if (strcmp (json_object_get_string_member (item, "name"), name) == 0)
+        return item;
+    }
+  g_error ("no “%s”", name);
+}
+
+/* An ELISA's samples carried into the comparison: each value's interval as a whisker, the
+ * samples below the LLOQ or above the ULOQ out of the test and drawn on their limit's line,
+ * as R counts them (elisa-compare.json) and as oncobench-cli compare does with the same
+ * options. */
+static void
+check_limits_case (JsonObject *want)
+{
+  g_autofree char *dir = g_dir_make_tmp ("ob-compare-limits-XXXXXX", NULL);
+  g_autofree char *plate = g_build_filename (OB_SOURCE_DIR,
+                                             json_object_get_string_member (want, "file"), NULL);
+  g_autofree char *csv = g_build_filename (dir, "samples.csv", NULL);
+  g_autofree char *project_path = g_build_filename (dir, "limits.oncobench", NULL);
+  g_autofree char *out = g_build_filename (dir, "figures", NULL);
+  const char * const elisa[] = { "elisa", plate, "--samples-csv", csv, NULL };
+  const char * const compare[] = { "compare", csv, "--value", "conc", "--group", "group",
+                                   "--test", "kruskal", "--flag", "flag", "--lower",
+                                   "conc_lower", "--upper", "conc_upper", NULL };
+  g_autoptr(JsonParser) elisa_json = NULL;
+  g_autoptr(JsonParser) cli_json = NULL;
+  g_autoptr(JsonObject) settings = NULL;
+  g_autoptr(ObProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *cli, *limits;
+  JsonArray *groups = json_object_get_array_member (want, "groups");
+  ObComparePage *page, *copy;
+  const ObCompareResults *r;
+  const ObGroupData *data;
+  ObProjectAnalysis *analysis;
+  ObProjectDataset *dataset;
+  gsize below = 0, above = 0;
+
+  g_test_message ("limits case %s", json_object_get_string_member (want, "name"));
+  elisa_json = run_cli (elisa);
+  page = new_page_from (csv);
+  copy = new_page_from (csv);
+  g_assert_true (ob_compare_page_set_columns (page, "conc", "group", NULL));
+  g_assert_true (ob_compare_page_set_test (page, "kruskal"));
+  g_assert_true (ob_compare_page_set_limits (page, "flag", "conc_lower", "conc_upper", NAN,
+                                             NAN));
+  ob_compare_page_update (page);
+  r = page->results;
+  g_assert_nonnull (r);
+  data = ob_compare_results_figure_data (r);
+
+  /* R: kruskal.test on the numeric concentrations only. */
+  assert_close (r->statistic, member_double (want, "statistic"), 1e-6, "H");
+  assert_close (r->df, member_double (want, "df"), 1e-6, "df");
+  assert_close (r->p, member_double (want, "p"), 1e-6, "p");
+  g_assert_cmpuint (r->data->n, ==, (guint) json_object_get_int_member (want, "n"));
+  g_assert_cmpuint (data->n_groups, ==, json_array_get_length (groups));
+  for (guint g = 0; g < data->n_groups; g++)
+    {
+      JsonObject *group = find_named (groups, data->group_names[g]);
+
+      g_assert_cmpuint (data->offsets[g + 1] - data->offsets[g], ==,
+                        (guint) json_object_get_int_member (group, "n"));
+      g_assert_cmpuint (r->n_below[g], ==, (guint) json_object_get_int_member (group,
+                                                                               "below_lloq"));
+      g_assert_cmpuint (r->n_above[g], ==, (guint) json_object_get_int_member (group,
+                                                                               "above_uloq"));
+      below += r->n_below[g];
+      above += r->n_above[g];
+    }
+  g_assert_cmpuint (r->n_below_total, ==, below);
+  g_assert_cmpuint (r->n_above_total, ==, above);
+  g_assert_cmpuint (r->n_lost, ==, 0);
+  /* Whiskers through every point drawn: each value lies in its own interval. */
+  g_assert_true (page->plot.lower == r->lower && page->plot.upper == r->upper);
+  for (gsize i = 0; i < data->n; i++)
+    g_assert_true (r->lower[i] <= data->values[i] && data->values[i] <= r->upper[i]);
+  g_assert_true (page->plot.n_below == r->n_below && page->plot.n_above == r->n_above);
+
+  /* The command line, given the same options, agrees. */
+  cli_json = run_cli (compare);
+  cli = json_node_get_object (json_parser_get_root (cli_json));
+  limits = json_object_get_object_member (cli, "limits");
+  g_assert_cmpfloat (member_double (cli, "statistic"), ==, r->statistic);
+  g_assert_cmpfloat (member_double (cli, "p"), ==, r->p);
+  g_assert_cmpint (json_object_get_int_member (cli, "n"), ==, (gint64) r->data->n);
+  g_assert_cmpint (json_object_get_int_member (limits, "below_lloq"), ==, (gint64) below);
+  g_assert_cmpint (json_object_get_int_member (limits, "above_uloq"), ==, (gint64) above);
+  assert_close (r->lloq, member_double (limits, "lloq"), 1e-12, "lloq line");
+  assert_close (r->uloq, member_double (limits, "uloq"), 1e-12, "uloq line");
+
+  /* Saved in the command line's spelling, back to the same figure, and drawn by render. */
+  settings = ob_analysis_page_save_settings (OB_ANALYSIS_PAGE (page));
+  g_assert_cmpstr (json_object_get_string_member (settings, "flag"), ==, "flag");
+  g_assert_cmpstr (json_object_get_string_member (settings, "lower"), ==, "conc_lower");
+  g_assert_cmpstr (json_object_get_string_member (settings, "upper"), ==, "conc_upper");
+  g_assert_true (ob_analysis_page_load_settings (OB_ANALYSIS_PAGE (copy), settings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (copy->results->p, ==, r->p);
+  g_assert_nonnull (copy->plot.lower);
+  g_assert_cmpuint (copy->results->n_below_total, ==, below);
+  project = ob_project_new ();
+  dataset = ob_project_add_dataset (project, "samples", page->dataset, csv, NULL);
+  analysis = ob_project_add_analysis (project, "Compare", "compare", dataset->name);
+  json_object_unref (analysis->settings);
+  analysis->settings = json_object_ref (settings);
+  g_assert_true (ob_project_save (project, project_path, &error));
+  g_assert_no_error (error);
+  render_project (project_path, out);
+
+  release_page (copy);
+  release_page (page);
+  remove_tree (dir);
+}
+
+static void
+test_limits (void)
+{
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *cases;
+
+  if (g_getenv ("OB_CLI") == NULL)
+    {
+      g_test_skip ("OB_CLI is not set: the samples table comes from oncobench-cli elisa");
+      return;
+    }
+  root = load_json ("elisa-compare.json");
+  cases = json_object_get_array_member (json_node_get_object (root), "cases");
+  g_assert_cmpuint (json_array_get_length (cases), ==, 2);
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    check_limits_case (json_array_get_object_element (cases, i));
+}
+
 static void
 test_copy_and_export (void)
 {
@@ -772,6 +939,7 @@ main (int   argc,
   g_test_add_func ("/gui/compare-page/pair-figure", test_pair_figure);
   g_test_add_func ("/gui/compare-page/paired-by-id", test_paired_by_id);
   g_test_add_func ("/gui/compare-page/filter-chips", test_filter_chips);
+  g_test_add_func ("/gui/compare-page/limits", test_limits);
   g_test_add_func ("/gui/compare-page/copy-and-export", test_copy_and_export);
   g_test_add_func ("/gui/compare-page/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/gui/compare-page/changed-signal", test_changed_signal);
