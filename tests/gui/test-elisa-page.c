@@ -3,7 +3,8 @@
  *
  * Expected values: tests/reference/elisa-page.json, written by tests/reference/elisa-page.R
  * (the analysis of elisa-cli.R on the sample plate, with and without well D2, and on run 1
- * of DNase).
+ * of DNase).  The plate reader's grid of the same plate (elisa-plate-grid.txt with
+ * elisa-plate-map.txt) fits to the same numbers.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ob-csv-reader.h"
+#include "ob-elisa-page-import.h"
 #include "ob-elisa-page-private.h"
 #include "ob-window-private.h"
 
@@ -484,6 +486,94 @@ test_window_project (void)
   remove_tree (dir);
 }
 
+static gsize
+find_well (const ObAssayPlate *plate,
+           const char         *name)
+{
+  for (guint i = 0; i < plate->wells->len; i++)
+    {
+      const ObAssayWell *well = &g_array_index (plate->wells, ObAssayWell, i);
+
+      if (g_strcmp0 (well->name, name) == 0)
+        return well->row;
+    }
+  g_error ("no well %s", name);
+  return 0;
+}
+
+/* A plate reader's grid and its map become a dataset of the window and an ELISA analysis
+ * that fits as R does on the long form of the same plate; the project carries the wells. */
+static void
+test_import_grid (void)
+{
+  g_autofree char *grid = g_build_filename (OB_SOURCE_DIR, "data", "samples",
+                                            "elisa-plate-grid.txt", NULL);
+  g_autofree char *map = g_build_filename (OB_SOURCE_DIR, "data", "samples",
+                                           "elisa-plate-map.txt", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("ob-elisa-grid-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "grid.oncobench", NULL);
+  g_autofree char *bad = g_build_filename (dir, "short-grid.txt", NULL);
+  g_autofree char *out = g_build_filename (dir, "figures", NULL);
+  g_autofree char *prefix = NULL;
+  g_autoptr(GError) error = NULL;
+  ObWindow *window = g_object_ref (ob_window_new (NULL));
+  ObWindowEntry *entry;
+  GtkWidget *page;
+  gsize row;
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = ob_elisa_page_import_grid (window, grid, map, &error);
+  g_assert_no_error (error);
+  g_assert_true (OB_IS_ELISA_PAGE (page));
+  wait_idle ();
+  g_assert_true (gtk_stack_get_visible_child (window->content_stack) == page);
+  entry = ob_window_get_current_entry (window);
+  g_assert_cmpstr (entry->name, ==, "elisa-plate-grid");
+  assert_plate (ob_elisa_page_get_plate (OB_ELISA_PAGE (page)), reference_case ("plate-4pl"));
+
+  /* A well out by hand refits as R does without it, in the grid's rows as in the table's. */
+  row = find_well (ob_elisa_page_get_plate (OB_ELISA_PAGE (page)), "D2");
+  g_assert_true (ob_elisa_page_exclude_row (OB_ELISA_PAGE (page), row, "bubble"));
+  assert_plate (ob_elisa_page_get_plate (OB_ELISA_PAGE (page)),
+                reference_case ("plate-4pl-without-D2"));
+  wait_idle ();
+  g_assert_true (ob_window_save_project_sync (window, project, &error));
+  g_assert_no_error (error);
+
+  /* A file that is no plate is refused with its place named, and nothing is added. */
+  g_assert_true (g_file_set_contents (bad, "Plate 1\n,1,2,3,4,5,6,7,8,9,10,11,12\n"
+                                           "A,1,2,3,4,5,6,7,8,9,10,11,12\n", -1, &error));
+  g_assert_null (ob_elisa_page_import_grid (window, bad, map, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_PARSE);
+  prefix = g_strdup_printf ("%s:", bad);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
+  g_assert_true (g_regex_match_simple ("^[^:]+:[0-9]+:[0-9]+: ", error->message, 0, 0));
+  g_clear_error (&error);
+  g_assert_cmpuint (window->entries->len, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  /* The project holds the wells themselves: it opens without the grid files. */
+  window = g_object_ref (ob_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ob_window_load_project_sync (window, project, &error));
+  g_assert_no_error (error);
+  for (int i = 0; gtk_list_box_get_row_at_index (window->sidebar_list, i) != NULL; i++)
+    gtk_list_box_select_row (window->sidebar_list,
+                             gtk_list_box_get_row_at_index (window->sidebar_list, i));
+  wait_idle ();
+  page = gtk_stack_get_visible_child (window->content_stack);
+  g_assert_true (OB_IS_ELISA_PAGE (page));
+  assert_plate (ob_elisa_page_get_plate (OB_ELISA_PAGE (page)),
+                reference_case ("plate-4pl-without-D2"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  render_project (project, out);
+  g_remove (bad);
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -507,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/gui/elisa-page/export", test_export);
   g_test_add_func ("/gui/elisa-page/window-project", test_window_project);
   g_test_add_func ("/gui/elisa-page/live-controls", test_live_controls);
+  g_test_add_func ("/gui/elisa-page/import-grid", test_import_grid);
 
   status = g_test_run ();
   g_clear_object (&reference);
