@@ -10,6 +10,7 @@
 
 #include "ob-analysis-page.h"
 #include "ob-plot-export.h"
+#include "ob-project.h"
 
 G_DEFINE_INTERFACE (ObAnalysisPage, ob_analysis_page, GTK_TYPE_WIDGET)
 
@@ -237,15 +238,30 @@ ob_analysis_page_changed (ObAnalysisPage *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-char *
-ob_analysis_page_get_recipe (ObAnalysisPage *self)
+static GQuark
+data_sha256_quark (void)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
+  return g_quark_from_static_string ("ob-analysis-page-data-sha256");
+}
+
+void
+ob_analysis_page_set_data_sha256 (ObAnalysisPage *self,
+                                  const char     *sha256)
+{
+  g_return_if_fail (OB_IS_ANALYSIS_PAGE (self));
+
+  g_object_set_qdata_full (G_OBJECT (self), data_sha256_quark (), g_strdup (sha256), g_free);
+}
+
+ObPlotRecipe *
+ob_analysis_page_build_recipe (ObAnalysisPage *self)
+{
   g_autoptr(JsonObject) settings = NULL;
+  ObPlotRecipe *recipe;
   ObDataset *dataset;
   const char *source = NULL;
+  const char *sha256;
+  g_autofree char *on_disk = NULL;
 
   g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
 
@@ -253,32 +269,45 @@ ob_analysis_page_get_recipe (ObAnalysisPage *self)
   if (dataset != NULL)
     source = ob_dataset_get_source_path (dataset);
   settings = ob_analysis_page_save_settings (self);
+  recipe = ob_plot_recipe_new (ob_analysis_page_get_kind (self), settings);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "software");
-  json_builder_add_string_value (builder, "Oncobench " PACKAGE_VERSION);
-  json_builder_set_member_name (builder, "kind");
-  json_builder_add_string_value (builder, ob_analysis_page_get_kind (self));
-  json_builder_set_member_name (builder, "data");
-  if (source != NULL)
-    json_builder_add_string_value (builder, source);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "settings");
-  if (settings != NULL)
-    {
-      JsonNode *node = json_node_new (JSON_NODE_OBJECT);
+  sha256 = g_object_get_qdata (G_OBJECT (self), data_sha256_quark ());
+  if (sha256 == NULL && source != NULL)
+    sha256 = on_disk = ob_project_file_sha256 (source, NULL);
+  ob_plot_recipe_set_data (recipe, source, sha256);
+  return recipe;
+}
 
-      json_node_set_object (node, settings);
-      json_builder_add_value (builder, node);
-    }
-  else
-    json_builder_add_null_value (builder);
-  json_builder_end_object (builder);
+char *
+ob_analysis_page_get_recipe (ObAnalysisPage *self)
+{
+  g_autoptr(ObPlotRecipe) recipe = NULL;
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), NULL);
+
+  recipe = ob_analysis_page_build_recipe (self);
+  return ob_plot_recipe_to_json (recipe);
+}
+
+gboolean
+ob_analysis_page_export_titled (ObAnalysisPage  *self,
+                                ObPlotFormat     format,
+                                const char      *path,
+                                double           width_mm,
+                                double           height_mm,
+                                double           dpi,
+                                const char      *title,
+                                ObPlotDrawFunc   draw,
+                                gpointer         user_data,
+                                GError         **error)
+{
+  g_autoptr(ObPlotRecipe) recipe = NULL;
+
+  g_return_val_if_fail (OB_IS_ANALYSIS_PAGE (self), FALSE);
+
+  recipe = ob_analysis_page_build_recipe (self);
+  return ob_plot_export_with_recipe (format, path, width_mm, height_mm, dpi, title, recipe,
+                                     draw, user_data, error);
 }
 
 typedef struct
@@ -332,8 +361,8 @@ ob_analysis_page_export (ObAnalysisPage     *self,
    * be traced back. */
   base = g_path_get_basename (path);
   title = g_strdup_printf ("Oncobench %s: %s", ob_analysis_page_get_kind (self), base);
-  return ob_plot_export_titled (format, path, width_mm, height_mm, dpi, title,
-                                export_draw, &data, error);
+  return ob_analysis_page_export_titled (self, format, path, width_mm, height_mm, dpi, title,
+                                         export_draw, &data, error);
 }
 
 static GPtrArray *kinds;   /* ObAnalysisKind * */

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 
 #include "ob-dataset.h"
+#include "ob-plot-export.h"
 #include "ob-plot-style.h"
 
 G_BEGIN_DECLS
@@ -112,9 +113,27 @@ gboolean    ob_analysis_page_export               (ObAnalysisPage    *self,
                                                    double             dpi,
                                                    const ObPlotStyle *style,
                                                    GError           **error);
-/* How the figure was made, as one line of JSON for metadata and captions:
- * {"software":"Oncobench 0.1.0","kind":…,"data":<source file or null>,"settings":{…}}. */
+/* How the figure was made, as one line of JSON for metadata and captions (the JSON of
+ * ob_analysis_page_build_recipe()). */
 char       *ob_analysis_page_get_recipe           (ObAnalysisPage    *self);
+/* The recipe every exported figure carries: kind, get_save_settings() (so the exclusions
+ * too), the dataset's file and its SHA-256. */
+ObPlotRecipe *ob_analysis_page_build_recipe       (ObAnalysisPage    *self);
+/* The SHA-256 of the dataset's file as it was read (the window knows it); without it the
+ * recipe hashes the file as it is on disk at export, NULL when it is gone. */
+void        ob_analysis_page_set_data_sha256      (ObAnalysisPage    *self,
+                                                   const char        *sha256);
+/* ob_plot_export_titled() for a page's own figure, carrying the page's recipe. */
+gboolean    ob_analysis_page_export_titled        (ObAnalysisPage    *self,
+                                                   ObPlotFormat       format,
+                                                   const char        *path,
+                                                   double             width_mm,
+                                                   double             height_mm,
+                                                   double             dpi,
+                                                   const char        *title,
+                                                   ObPlotDrawFunc     draw,
+                                                   gpointer           user_data,
+                                                   GError           **error);
 
 /* The kinds the window can make, so it opens any saved analysis without knowing its page. */
 typedef GtkWidget *(*ObAnalysisPageNewFunc) (ObDataset *dataset);

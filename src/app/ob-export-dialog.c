@@ -140,6 +140,7 @@ ob_export_render_bytes (ObAnalysisPage     *page,
                         GError            **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
+  g_autoptr(ObPlotRecipe) recipe = NULL;
   double width_pt = OB_MM_TO_PT (width_mm), height_pt = OB_MM_TO_PT (height_mm);
   ObPlotStyle copy = *style;
   cairo_surface_t *surface;
@@ -179,6 +180,14 @@ ob_export_render_bytes (ObAnalysisPage     *page,
                    cairo_status_to_string (status));
       return NULL;
     }
+  /* A figure pasted into slides can be traced like an exported one. */
+  recipe = ob_analysis_page_build_recipe (page);
+  recipe->width_mm = width_mm;
+  recipe->height_mm = height_mm;
+  recipe->dpi = format == OB_PLOT_FORMAT_PNG ? (dpi > 0 ? dpi : OB_PLOT_DEFAULT_DPI) : 0;
+  recipe->format = g_strdup (ob_plot_format_to_string (format));
+  if (!ob_plot_recipe_embed (recipe, recipe->format, bytes, error))
+    return NULL;
   return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 

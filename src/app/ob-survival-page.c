@@ -806,9 +806,10 @@ ob_survival_page_export (ObSurvivalPage *self,
     return FALSE;
 
   time = ob_survival_page_selected_column (self, self->time_row, self->time_columns);
-  return ob_plot_export_titled (format, path, gtk_spin_button_get_value (self->width_spin),
-                                gtk_spin_button_get_value (self->height_spin),
-                                gtk_spin_button_get_value (self->dpi_spin),
-                                time != NULL ? time->name : NULL,
-                                ob_km_plot_draw_func, &self->plot, error);
+  return ob_analysis_page_export_titled (OB_ANALYSIS_PAGE (self), format, path,
+                                         gtk_spin_button_get_value (self->width_spin),
+                                         gtk_spin_button_get_value (self->height_spin),
+                                         gtk_spin_button_get_value (self->dpi_spin),
+                                         time != NULL ? time->name : NULL,
+                                         ob_km_plot_draw_func, &self->plot, error);
 }

@@ -663,7 +663,11 @@ ob_window_add_analysis (ObWindow      *self,
   gtk_list_box_insert (self->sidebar_list, row, position);
   gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (row));
   if (OB_IS_ANALYSIS_PAGE (page))
-    ob_window_watch_analysis (self, OB_ANALYSIS_PAGE (page));
+    {
+      /* Exported figures name the file as it was read, even if it changed since. */
+      ob_analysis_page_set_data_sha256 (OB_ANALYSIS_PAGE (page), entry->sha256);
+      ob_window_watch_analysis (self, OB_ANALYSIS_PAGE (page));
+    }
   ob_window_set_dirty (self, TRUE);
 }
 

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "ob-cli.h"
+#include "ob-cli-project.h"
 
 typedef int (*ObCliCommand) (int argc, char **argv);
 
@@ -27,6 +28,8 @@ static const struct
   { "compare", ob_cli_compare, N_("Compare a measurement between groups: t, rank tests, ANOVA") },
   { "elisa", ob_cli_elisa, N_("ELISA standard curve, limits and sample concentrations") },
   { "render", ob_cli_render, N_("Make every figure of a saved project again") },
+  { "recipe", ob_cli_recipe,
+    N_("How a figure file was made, or the command that makes it again") },
   { "growth", ob_cli_growth,
     N_("Tumour growth: curves, %TGI, mRECIST, growth rates, time to endpoint") },
   { "crosstab", ob_cli_crosstab, N_("Cross-tabulate two columns: chi-square, Fisher, odds ratio") },
@@ -75,7 +78,10 @@ main (int    argc,
     }
   for (guint i = 0; commands[i].name != NULL; i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc - 1, argv + 1);
+      {
+        ob_cli_project_set_command ((const char * const *) argv + 1);
+        return commands[i].run (argc - 1, argv + 1);
+      }
 
   g_printerr (_("oncobench-cli: unknown command “%s”\n"), argv[1]);
   print_usage (stderr);

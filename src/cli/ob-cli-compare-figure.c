@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "ob-cli-compare-private.h"
+#include "ob-cli-project.h"
 #include "ob-group-plot.h"
 #include "ob-plot-export.h"
 
@@ -228,6 +229,7 @@ ob_cli_compare_figure_write (const ObCliCompareFigure *f,
           return FALSE;
         }
     }
-  return ob_plot_export (format, f->figure, w, h, f->dpi > 0 ? f->dpi : OB_PLOT_DEFAULT_DPI,
-                         ob_group_plot_draw_func, &plot, error);
+  return ob_cli_project_export_figure ("compare", format, f->figure, w, h,
+                                       f->dpi > 0 ? f->dpi : OB_PLOT_DEFAULT_DPI,
+                                       ob_group_plot_draw_func, &plot, error);
 }

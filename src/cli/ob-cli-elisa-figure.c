@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ob-cli-elisa-private.h"
+#include "ob-cli-project.h"
 #include "ob-curve-plot.h"
 #include "ob-plot-export.h"
 
@@ -130,7 +131,8 @@ ob_cli_elisa_figure_write (const ObCliElisaFigure *f,
           if (plates->len > 1)
             plot.title = plate->plate;
           ob_plot_format_from_path (path, &format, NULL);
-          if (!ob_plot_export (format, path, w, h, dpi, ob_curve_plot_draw_func, &plot, error))
+          if (!ob_cli_project_export_figure ("elisa", format, path, w, h, dpi,
+                                             ob_curve_plot_draw_func, &plot, error))
             return FALSE;
         }
       if (f->plate_figure != NULL)
@@ -140,8 +142,9 @@ ob_cli_elisa_figure_write (const ObCliElisaFigure *f,
 
           ob_plate_plot_init (&map, plate);
           ob_plot_format_from_path (path, &format, NULL);
-          if (!ob_plot_export (format, path, w, f->size != NULL ? h : PLATE_HEIGHT_MM, dpi,
-                               ob_plate_plot_draw_func, &map, error))
+          if (!ob_cli_project_export_figure ("elisa", format, path, w,
+                                             f->size != NULL ? h : PLATE_HEIGHT_MM, dpi,
+                                             ob_plate_plot_draw_func, &map, error))
             return FALSE;
         }
     }

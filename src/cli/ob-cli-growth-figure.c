@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "ob-cli-growth-private.h"
+#include "ob-cli-project.h"
 #include "ob-growth-plot.h"
 #include "ob-km-plot.h"
 #include "ob-logrank.h"
@@ -136,9 +137,9 @@ write_endpoint_figure (const GrowthOptions  *o,
   plot.style.y_label = !isnan (o->endpoint) ? _("Proportion below endpoint volume")
                                             : _("Survival probability");
   plot.style.group_label = o->group;
-  return ob_plot_export (s->format, o->figure, s->width_mm, s->height_mm,
-                         o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI, ob_km_plot_draw_func, &plot,
-                         error);
+  return ob_cli_project_export_figure ("growth", s->format, o->figure, s->width_mm,
+                                       s->height_mm, o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI,
+                                       ob_km_plot_draw_func, &plot, error);
 }
 
 gboolean

@@ -129,9 +129,9 @@ write_figure (const LandscapeOptions  *o,
   plot.annotation_label = o->annotate;
   if (height <= 0)
     height = ob_oncoprint_natural_height (&plot, OB_MM_TO_PT (width)) * 25.4 / 72.0;
-  return ob_plot_export (format, o->figure, width, height,
-                         o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI,
-                         ob_oncoprint_draw_func, &plot, error);
+  return ob_cli_project_export_figure ("landscape", format, o->figure, width, height,
+                                       o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI,
+                                       ob_oncoprint_draw_func, &plot, error);
 }
 
 static void

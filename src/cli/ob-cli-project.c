@@ -26,6 +26,28 @@ static const char * const outputs[] = { "save-project", "plate-figure", "samples
 
 static ObDataset *given_dataset;
 static ObDataset *last_dataset;
+/* For figure recipes: what the running command was given and read. */
+static char *given_source;
+static char *given_sha256;
+static char *last_path;
+static char **command_args;
+
+void
+ob_cli_project_set_command (const char * const *args)
+{
+  g_clear_pointer (&command_args, g_strfreev);
+  command_args = g_strdupv ((char **) args);
+}
+
+void
+ob_cli_project_use_source (const char *source_path,
+                           const char *sha256)
+{
+  g_free (given_source);
+  given_source = g_strdup (source_path);
+  g_free (given_sha256);
+  given_sha256 = g_strdup (sha256);
+}
 
 void
 ob_cli_project_keep_dataset (ObDataset *dataset)
@@ -55,6 +77,8 @@ ob_cli_project_open_dataset (const char              *path,
     dataset = ob_cli_load_dataset (path, input, error);
   if (dataset == NULL)
     return NULL;
+  g_free (last_path);
+  last_path = given_dataset != NULL ? NULL : g_strdup (path);
   ob_cli_project_keep_dataset (dataset);
   return dataset;
 }
@@ -109,13 +133,15 @@ parse_size (const char *value,
   return *end0 == '\0' && *end1 == '\0';
 }
 
-/* elisa's --exclude names one well and is given once per well; growth's takes a list. */
+/* elisa's --exclude names one well and survival's one row, each given once per exclusion;
+ * growth's takes a list. */
 static gboolean
 is_repeatable (const char *kind,
                const char *name)
 {
   return g_strv_contains (repeatable, name)
-         || (g_str_equal (kind, "elisa") && g_str_equal (name, "exclude"));
+         || ((g_str_equal (kind, "elisa") || g_str_equal (kind, "survival"))
+             && g_str_equal (name, "exclude"));
 }
 
 /* elisa's --type COL names the column of well types, a setting; COL=TYPE is about reading. */
@@ -199,6 +225,39 @@ record_options (ObProjectAnalysis  *analysis,
       else
         json_object_set_string_member (analysis->settings, name, value);
     }
+}
+
+gboolean
+ob_cli_project_export_figure (const char     *kind,
+                              ObPlotFormat    format,
+                              const char     *path,
+                              double          width_mm,
+                              double          height_mm,
+                              double          dpi,
+                              ObPlotDrawFunc  draw,
+                              gpointer        user_data,
+                              GError        **error)
+{
+  g_autoptr(ObProject) project = ob_project_new ();
+  g_autoptr(ObPlotRecipe) recipe = NULL;
+  ObProjectAnalysis *analysis = ob_project_add_analysis (project, kind, kind, "");
+
+  if (command_args != NULL)
+    record_options (analysis, (const char * const *) command_args);
+  recipe = ob_plot_recipe_new (kind, analysis->settings);
+  if (given_dataset != NULL)
+    ob_plot_recipe_set_data (recipe, given_source, given_sha256);
+  else if (last_path != NULL)
+    {
+      g_autofree char *source = g_canonicalize_filename (last_path, NULL);
+      g_autofree char *sha256 = ob_project_file_sha256 (last_path, error);
+
+      if (sha256 == NULL)
+        return FALSE;
+      ob_plot_recipe_set_data (recipe, source, sha256);
+    }
+  return ob_plot_export_with_recipe (format, path, width_mm, height_mm, dpi, NULL, recipe, draw,
+                                     user_data, error);
 }
 
 gboolean

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ob-cli-common.h"
+#include "ob-plot-export.h"
 #include "ob-project.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,27 @@ ObDataset  *ob_cli_project_open_dataset    (const char              *path,
 void        ob_cli_project_keep_dataset    (ObDataset               *dataset);
 /* Makes ob_cli_project_open_dataset() return dataset, whatever the path; NULL ends it. */
 void        ob_cli_project_use_dataset     (ObDataset               *dataset);
+/* While a project's analysis is re-run: the file its dataset was read from and that file's
+ * SHA-256, as the project recorded them (either may be NULL), for the figure's recipe. */
+void        ob_cli_project_use_source      (const char              *source_path,
+                                            const char              *sha256);
+
+/* The running command's arguments as typed (args[0] = the command), NULL-terminated: what
+ * a figure's recipe records.  NULL forgets them. */
+void        ob_cli_project_set_command     (const char * const      *args);
+/* Writes a command's figure as ob_plot_export() does, carrying its recipe: kind, the
+ * options as --save-project records them, and the data file read with the SHA-256 of its
+ * bytes (while render re-runs a project: the file and checksum the project recorded for the
+ * embedded table). */
+gboolean    ob_cli_project_export_figure   (const char              *kind,
+                                            ObPlotFormat             format,
+                                            const char              *path,
+                                            double                   width_mm,
+                                            double                   height_mm,
+                                            double                   dpi,
+                                            ObPlotDrawFunc           draw,
+                                            gpointer                 user_data,
+                                            GError                 **error);
 
 /* Adds the analysis just run to the project at project_path, creating the file if needed:
  * the table read from data_path (embedded once per file and checksum) and the command's

@@ -77,6 +77,7 @@ run_analysis (Command                  run,
                    _("Could not write “%s”: %s"), results_path, g_strerror (err));
       return FALSE;
     }
+  ob_cli_project_set_command ((const char * const *) args);
   fflush (stdout);
   saved = dup (STDOUT_FILENO);
   dup2 (fd, STDOUT_FILENO);
@@ -150,12 +151,14 @@ render_project (const char *path,
         }
 
       ob_cli_project_use_dataset (dataset->dataset);
+      ob_cli_project_use_source (dataset->source_path, dataset->sha256);
       if (!run_analysis (run, analysis, figure, results, &local_error))
         {
           ob_cli_print_error (path, local_error);
           ok = FALSE;
         }
       ob_cli_project_use_dataset (NULL);
+      ob_cli_project_use_source (NULL, NULL);
       if (local_error != NULL)
         continue;
 

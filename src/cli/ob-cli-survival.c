@@ -309,9 +309,9 @@ write_figure (const SurvivalOptions  *o,
                         : o->time_unit != NULL ? o->time_unit : guess_time_unit (o->time);
   plot.style.group_label = o->group;
 
-  return ob_plot_export (s->format, o->figure, s->width_mm, s->height_mm,
-                         o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI,
-                         ob_km_plot_draw_func, &plot, error);
+  return ob_cli_project_export_figure ("survival", s->format, o->figure, s->width_mm,
+                                       s->height_mm, o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI,
+                                       ob_km_plot_draw_func, &plot, error);
 }
 
 /* --trend and --pairwise, which only mean something with several groups. */

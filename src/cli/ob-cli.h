@@ -14,6 +14,7 @@ int ob_cli_survival (int argc, char **argv);
 int ob_cli_compare  (int argc, char **argv);
 int ob_cli_elisa    (int argc, char **argv);
 int ob_cli_render   (int argc, char **argv);
+int ob_cli_recipe   (int argc, char **argv);
 int ob_cli_growth   (int argc, char **argv);
 int ob_cli_crosstab (int argc, char **argv);
 int ob_cli_table1   (int argc, char **argv);

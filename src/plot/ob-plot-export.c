@@ -119,11 +119,25 @@ put_be32 (guint8 *p, guint32 v)
 /* cairo writes no resolution; without a pHYs chunk, word processors and journal upload
  * checks take the figure for 72 dpi and shrink or reject it. */
 static gboolean
-write_png (cairo_surface_t *surface, const char *path, double dpi, GError **error)
+write_bytes (const char *path, GByteArray *bytes, GError **error)
+{
+  g_autoptr (GError) local = NULL;
+
+  if (!g_file_set_contents (path, (const char *) bytes->data, bytes->len, &local))
+    {
+      g_set_error (error, OB_ERROR, OB_ERROR_FAILED, _("Could not write the figure “%s”: %s"),
+                   path, local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_png (cairo_surface_t *surface, const char *path, double dpi, const ObPlotRecipe *recipe,
+           GError **error)
 {
   g_autoptr (GByteArray) png = g_byte_array_new ();
   g_autoptr (GByteArray) out = g_byte_array_new ();
-  g_autoptr (GError) local = NULL;
   guint8 chunk[4 + 4 + 9 + 4];
   guint32 ppm = (guint32) lround (dpi / 0.0254);
   const gsize after_ihdr = 8 + 4 + 4 + 13 + 4;
@@ -144,13 +158,9 @@ write_png (cairo_surface_t *surface, const char *path, double dpi, GError **erro
   g_byte_array_append (out, chunk, sizeof chunk);
   g_byte_array_append (out, png->data + after_ihdr, png->len - after_ihdr);
 
-  if (!g_file_set_contents (path, (const char *) out->data, out->len, &local))
-    {
-      g_set_error (error, OB_ERROR, OB_ERROR_FAILED, _("Could not write the figure “%s”: %s"),
-                   path, local->message);
-      return FALSE;
-    }
-  return TRUE;
+  if (recipe != NULL && !ob_plot_recipe_embed (recipe, "png", out, error))
+    return FALSE;
+  return write_bytes (path, out, error);
 }
 
 gboolean
@@ -158,6 +168,28 @@ ob_plot_export_titled (ObPlotFormat fmt, const char *path, double width_mm, doub
                        double dpi, const char *title, ObPlotDrawFunc draw, gpointer user_data,
                        GError **error)
 {
+  return ob_plot_export_with_recipe (fmt, path, width_mm, height_mm, dpi, title, NULL, draw,
+                                     user_data, error);
+}
+
+/* The EPS header is 7-bit text of lines at most 255 characters long. */
+static void
+set_eps_title (cairo_surface_t *surface, const char *title)
+{
+  g_autoptr (GString) line = g_string_new ("%%Title: ");
+
+  for (const char *p = title; *p != '\0' && line->len < 250; p++)
+    g_string_append_c (line, (guchar) *p >= 0x20 && (guchar) *p < 0x7f ? *p : '_');
+  cairo_ps_surface_dsc_comment (surface, line->str);
+}
+
+gboolean
+ob_plot_export_with_recipe (ObPlotFormat fmt, const char *path, double width_mm,
+                            double height_mm, double dpi, const char *title,
+                            ObPlotRecipe *recipe, ObPlotDrawFunc draw, gpointer user_data,
+                            GError **error)
+{
+  g_autoptr (GByteArray) bytes = NULL;
   double w = OB_MM_TO_PT (width_mm), h = OB_MM_TO_PT (height_mm);
   cairo_surface_t *surface = NULL;
   cairo_t *cr;
@@ -176,6 +208,17 @@ ob_plot_export_titled (ObPlotFormat fmt, const char *path, double width_mm, doub
     }
   if (dpi <= 0)
     dpi = OB_PLOT_DEFAULT_DPI;
+  if (recipe != NULL)
+    {
+      g_free (recipe->format);
+      recipe->format = g_strdup (ob_plot_format_to_string (fmt));
+      recipe->width_mm = width_mm;
+      recipe->height_mm = height_mm;
+      recipe->dpi = ob_plot_format_is_vector (fmt) ? 0 : dpi;
+      /* The recipe goes into vector files once cairo is done: they are kept in memory. */
+      if (ob_plot_format_is_vector (fmt))
+        bytes = g_byte_array_new ();
+    }
 
   switch (fmt)
     {
@@ -184,18 +227,33 @@ ob_plot_export_titled (ObPlotFormat fmt, const char *path, double width_mm, doub
         g_autofree char *base = g_path_get_basename (path);
         g_autofree char *creator = g_strdup_printf ("Oncobench %s", PACKAGE_VERSION);
 
-        surface = cairo_pdf_surface_create (path, w, h);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title ? title : base);
-        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+        surface = bytes != NULL ? cairo_pdf_surface_create_for_stream (append_bytes, bytes, w, h)
+                                : cairo_pdf_surface_create (path, w, h);
+        if (recipe != NULL)
+          ob_plot_recipe_set_pdf_metadata (recipe, surface, title ? title : base);
+        else
+          {
+            cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
+                                            title ? title : base);
+            cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+          }
         break;
       }
     case OB_PLOT_FORMAT_SVG:
-      surface = cairo_svg_surface_create (path, w, h);
+      surface = bytes != NULL ? cairo_svg_surface_create_for_stream (append_bytes, bytes, w, h)
+                              : cairo_svg_surface_create (path, w, h);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
       break;
     case OB_PLOT_FORMAT_EPS:
-      surface = cairo_ps_surface_create (path, w, h);
+      surface = bytes != NULL ? cairo_ps_surface_create_for_stream (append_bytes, bytes, w, h)
+                              : cairo_ps_surface_create (path, w, h);
       cairo_ps_surface_set_eps (surface, TRUE);
+      if (title != NULL || recipe != NULL)
+        {
+          g_autofree char *base = g_path_get_basename (path);
+
+          set_eps_title (surface, title ? title : base);
+        }
       break;
     case OB_PLOT_FORMAT_PNG:
     case OB_PLOT_FORMAT_TIFF:
@@ -237,8 +295,11 @@ ob_plot_export_titled (ObPlotFormat fmt, const char *path, double width_mm, doub
 
   if (status == CAIRO_STATUS_SUCCESS && !ob_plot_format_is_vector (fmt))
     {
-      ok = fmt == OB_PLOT_FORMAT_TIFF ? ob_plot_write_tiff (surface, path, dpi, error)
-                                      : write_png (surface, path, dpi, error);
+      g_autofree char *description = recipe ? ob_plot_recipe_to_description (recipe) : NULL;
+
+      ok = fmt == OB_PLOT_FORMAT_TIFF
+           ? ob_plot_write_tiff_described (surface, path, dpi, description, error)
+           : write_png (surface, path, dpi, recipe, error);
       cairo_surface_destroy (surface);
       return ok;
     }
@@ -248,5 +309,8 @@ ob_plot_export_titled (ObPlotFormat fmt, const char *path, double width_mm, doub
   cairo_surface_destroy (surface);
 
   ok = check_status (status, path, error);
+  if (ok && bytes != NULL)
+    ok = ob_plot_recipe_embed (recipe, ob_plot_format_to_string (fmt), bytes, error)
+         && write_bytes (path, bytes, error);
   return ok;
 }

@@ -7,6 +7,8 @@
 #include <cairo.h>
 #include <glib.h>
 
+#include "ob-plot-recipe.h"
+
 G_BEGIN_DECLS
 
 typedef enum
@@ -52,5 +54,20 @@ gboolean    ob_plot_export_titled (ObPlotFormat     fmt,
                                    ObPlotDrawFunc   draw,
                                    gpointer         user_data,
                                    GError         **error);
+
+/* Same, carrying recipe in the file's metadata (see ob-plot-recipe.h), so that a figure found
+ * on disk says how it was made.  recipe's figure members (format, size, dpi) are set from the
+ * arguments first; NULL recipe: as ob_plot_export_titled().  SVG and EPS files are written
+ * whole, once the recipe is in, so a failure never leaves half a file. */
+gboolean    ob_plot_export_with_recipe (ObPlotFormat     fmt,
+                                        const char      *path,
+                                        double           width_mm,
+                                        double           height_mm,
+                                        double           dpi,
+                                        const char      *title,
+                                        ObPlotRecipe    *recipe,
+                                        ObPlotDrawFunc   draw,
+                                        gpointer         user_data,
+                                        GError         **error);
 
 G_END_DECLS

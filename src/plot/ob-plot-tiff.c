@@ -16,6 +16,7 @@
 
 enum
 {
+  TIFF_ASCII = 2,
   TIFF_SHORT = 3,
   TIFF_LONG = 4,
   TIFF_RATIONAL = 5,
@@ -96,6 +97,13 @@ entry (GByteArray *out, guint16 tag, guint16 type, guint32 count, guint32 value)
 gboolean
 ob_plot_write_tiff (cairo_surface_t *image, const char *path, double dpi, GError **error)
 {
+  return ob_plot_write_tiff_described (image, path, dpi, NULL, error);
+}
+
+gboolean
+ob_plot_write_tiff_described (cairo_surface_t *image, const char *path, double dpi,
+                              const char *description, GError **error)
+{
   int w, h, stride;
   const guint8 *data;
   g_autoptr (GByteArray) out = NULL;
@@ -104,7 +112,8 @@ ob_plot_write_tiff (cairo_surface_t *image, const char *path, double dpi, GError
   g_autofree guint32 *offsets = NULL;
   g_autofree guint32 *counts = NULL;
   g_autoptr (GError) local = NULL;
-  gsize bps_at, res_at, offsets_at, counts_at, ifd_at;
+  gsize bps_at, res_at, offsets_at, counts_at, ifd_at, text_at = 0;
+  guint32 text_len = description != NULL ? (guint32) strlen (description) + 1 : 0;
   guint32 res = (guint32) lround (dpi * 1000);
 
   g_return_val_if_fail (cairo_surface_get_type (image) == CAIRO_SURFACE_TYPE_IMAGE, FALSE);
@@ -163,16 +172,25 @@ ob_plot_write_tiff (cairo_surface_t *image, const char *path, double dpi, GError
   counts_at = out->len;
   for (int y = 0; y < h; y++)
     put32 (out, counts[y]);
+  if (description != NULL)
+    {
+      text_at = out->len;
+      g_byte_array_append (out, (const guint8 *) description, text_len);
+      if (out->len % 2)
+        g_byte_array_append (out, (const guint8 *) "", 1);
+    }
 
   /* Entries in ascending tag order, as readers may require. */
   ifd_at = out->len;
   set32 (out, 4, (guint32) ifd_at);
-  put16 (out, N_ENTRIES);
+  put16 (out, N_ENTRIES + (description != NULL));
   entry (out, 256, TIFF_LONG, 1, (guint32) w);
   entry (out, 257, TIFF_LONG, 1, (guint32) h);
   entry (out, 258, TIFF_SHORT, 3, (guint32) bps_at);
   entry (out, 259, TIFF_SHORT, 1, 32773);               /* PackBits */
   entry (out, 262, TIFF_SHORT, 1, 2);                   /* RGB */
+  if (description != NULL)
+    entry (out, 270, TIFF_ASCII, text_len, (guint32) text_at);  /* ImageDescription */
   entry (out, 273, TIFF_LONG, (guint32) h, h == 1 ? offsets[0] : (guint32) offsets_at);
   entry (out, 277, TIFF_SHORT, 1, 3);
   entry (out, 278, TIFF_LONG, 1, 1);

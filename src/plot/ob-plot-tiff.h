@@ -16,4 +16,11 @@ gboolean ob_plot_write_tiff (cairo_surface_t  *image,
                              double            dpi,
                              GError          **error);
 
+/* Same, with an ImageDescription (NUL-free text; NULL: none). */
+gboolean ob_plot_write_tiff_described (cairo_surface_t  *image,
+                                       const char       *path,
+                                       double            dpi,
+                                       const char       *description,
+                                       GError          **error);
+
 G_END_DECLS
