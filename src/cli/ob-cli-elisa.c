@@ -229,6 +229,14 @@ write_fit (JsonBuilder      *b,
   ob_cli_json_add_double (b, "sigma", fit->sigma);
   ob_cli_json_add_double (b, "df", fit->df);
   ob_cli_json_add_double (b, "aic", fit->aic);
+  /* Whether the standards respond at all: the curve against a flat line. */
+  json_builder_set_member_name (b, "dose_response");
+  json_builder_begin_object (b);
+  ob_cli_json_add_double (b, "F", fit->flat_f);
+  ob_cli_json_add_double (b, "df1", fit->n_params > 0 ? fit->n_params - 1.0 : NAN);
+  ob_cli_json_add_double (b, "df2", fit->df);
+  ob_cli_json_add_double (b, "p", fit->flat_p);
+  json_builder_end_object (b);
 }
 
 /* With a 5PL, whether its asymmetry earns its place: the same standards fitted by a 4PL. */
@@ -332,6 +340,12 @@ write_plate (JsonBuilder           *b,
   json_builder_begin_array (b);
   for (guint i = 0; i < plate->exclusions->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (plate->exclusions, i));
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "warnings");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < plate->warnings->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (plate->warnings, i));
   json_builder_end_array (b);
 }
 

@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "ob-standard-curve.h"
+#include "ob-standard-curve-private.h"
 
 typedef struct
 {
@@ -119,6 +119,8 @@ ob_assay_plate_free (ObAssayPlate *plate)
   g_array_unref (plate->standards);
   g_ptr_array_unref (plate->samples);
   g_ptr_array_unref (plate->exclusions);
+  if (plate->warnings != NULL)
+    g_ptr_array_unref (plate->warnings);
   if (plate->wells != NULL)
     g_array_unref (plate->wells);
   g_free (plate);
@@ -628,6 +630,7 @@ analyse_plate (PlateRows             *rows,
   plate->plate = g_steal_pointer (&rows->name);
   plate->standards = g_array_new (FALSE, FALSE, sizeof (ObAssayStandard));
   plate->samples = g_ptr_array_new_with_free_func ((GDestroyNotify) sample_free);
+  plate->warnings = g_ptr_array_new_with_free_func (g_free);
   plate->wells = g_steal_pointer (&rows->wells);
   plate->n_blanks = rows->blanks->len;
   for (guint i = 0; i < rows->blanks->len; i++)
@@ -636,7 +639,8 @@ analyse_plate (PlateRows             *rows,
   plate->blank = plate->n_blanks > 0 ? sum / plate->n_blanks : 0.0;
 
   g_array_sort_with_data (rows->standards, compare_wells_by_conc, plate->wells);
-  if (!fit_standards (plate, rows->standards, settings, &local_error))
+  if (!fit_standards (plate, rows->standards, settings, &local_error)
+      || !ob_assay_check_dose_response (plate, &local_error))
     {
       plate->exclusions = g_steal_pointer (&rows->exclusions);
       if (plate->plate != NULL)
@@ -651,6 +655,7 @@ analyse_plate (PlateRows             *rows,
     drop_failing_standards (plate, rows, settings);
   plate->exclusions = g_steal_pointer (&rows->exclusions);
   collect_samples (plate, dataset, cols, rows->samples, settings);
+  ob_assay_check_monotone (plate);
   return g_steal_pointer (&plate);
 }
 

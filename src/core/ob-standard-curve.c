@@ -523,8 +523,17 @@ ob_curve_fit (ObCurveModel   model,
   fit->sigma = fit->df > 0 ? sqrt (fit->rss / fit->df) : NAN;
   fit->r2 = tss > 0.0 ? 1.0 - fit->rss / tss : NAN;
   fit->aic = NAN;
+  fit->flat_f = fit->flat_p = NAN;
   if (model == OB_CURVE_P2P)
     return g_steal_pointer (&fit);
+  if (fit->df > 0 && fit->n_params > 1)
+    {
+      double df1 = fit->n_params - 1.0;
+
+      fit->flat_f = fit->rss > 0.0 ? ((tss - fit->rss) / df1) / (fit->rss / fit->df) : INFINITY;
+      fit->flat_p = isfinite (fit->flat_f) ? gsl_cdf_fdist_Q (MAX (fit->flat_f, 0.0), df1, fit->df)
+                                           : 0.0;
+    }
 
   if ((model == OB_CURVE_4PL || model == OB_CURVE_5PL) && !logistic_covariance (fit, w, error))
     return NULL;

@@ -58,6 +58,11 @@ typedef struct
   double *knot_x;
   double *knot_y;
   guint iterations;
+  /* The F-test of the curve against a flat line (the weighted mean response), on n_params − 1
+   * and df degrees of freedom: evidence that the standards respond to concentration at all.
+   * NAN for p2p. */
+  double flat_f;
+  double flat_p;
 } ObCurveFit;
 
 /* Fits a curve to n standards (x = concentration, y = response).  The logistic models use
@@ -215,6 +220,7 @@ typedef struct
   GPtrArray *samples;     /* ObAssaySample *, in the order of the file */
   GPtrArray *exclusions;  /* char *: one sentence per well left out and why */
   GArray *wells;          /* ObAssayWell, in the order of the file */
+  GPtrArray *warnings;    /* char *: one sentence per doubt about the curve (see below) */
 } ObAssayPlate;
 
 /* mask: NULL or one byte per row, non-zero = keep. Returns ObAssayPlate *s (owning). */
