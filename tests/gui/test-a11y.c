@@ -22,7 +22,7 @@
 #include "ob-window-private.h"
 
 /* Pages whose names are still being added; drop a kind from here once its page passes. */
-static const char * const pending_kinds[] = { "compare", "elisa", NULL };
+static const char * const pending_kinds[] = { NULL };
 
 static void
 wait_idle (void)
