@@ -174,6 +174,7 @@ ob_growth_plot_init (ObGrowthPlot *plot, const ObGrowthData *data, ObGrowthChart
   plot->endpoint = NAN;
   plot->background = NAN;
   plot->reference_lines = TRUE;
+  plot->show_categories = chart == OB_GROWTH_CHART_WATERFALL;
   plot->legend = OB_GROWTH_LEGEND_AUTO;
   plot->width_mm = 89;
   plot->height_mm = 70;

@@ -130,7 +130,8 @@ draw_guides (cairo_t *cr, const ObGrowthLayout *layout, const ObGrowthPanel *pan
       cairo_set_source_rgb (cr, GUIDE_GREY, GUIDE_GREY, GUIDE_GREY);
       for (int i = 0; i < 2; i++)
         {
-          double y = ob_plot_scale_map (&panel->y, i == 0 ? 20 : -30);
+          double y = ob_plot_scale_map (&panel->y, i == 0 ? OB_GROWTH_WATERFALL_PD_LINE
+                                                        : OB_GROWTH_WATERFALL_PR_LINE);
 
           cairo_move_to (cr, panel->area.x, y);
           cairo_line_to (cr, panel->area.x + panel->area.width, y);

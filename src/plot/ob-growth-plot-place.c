@@ -57,7 +57,7 @@ ob_growth_rect_cost (const ObGrowthPlot *plot, const ObGrowthLayout *layout, con
     }
   if (plot->chart == OB_GROWTH_CHART_WATERFALL)
     {
-      double ys[3] = { 0, 20, -30 };
+      double ys[3] = { 0, OB_GROWTH_WATERFALL_PD_LINE, OB_GROWTH_WATERFALL_PR_LINE };
 
       for (guint i = 0; i < (plot->reference_lines ? 3u : 1u); i++)
         {

@@ -152,8 +152,8 @@ data_ranges (const ObGrowthPlot *plot)
       grow (&r, NAN, 0);
       if (plot->reference_lines)
         {
-          grow (&r, NAN, 20);
-          grow (&r, NAN, -30);
+          grow (&r, NAN, OB_GROWTH_WATERFALL_PD_LINE);
+          grow (&r, NAN, OB_GROWTH_WATERFALL_PR_LINE);
         }
       return r;
     }

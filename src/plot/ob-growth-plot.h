@@ -101,6 +101,11 @@ const char   *ob_growth_data_arm_name     (const ObGrowthData *data, guint arm);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObGrowthData, ob_growth_data_free)
 
+/* The waterfall's dotted lines: the mRECIST best-response limits, +35% (progression above)
+ * and −50% (partial response below), as the categories are read (Gao et al. 2015). */
+#define OB_GROWTH_WATERFALL_PD_LINE 35.0
+#define OB_GROWTH_WATERFALL_PR_LINE (-50.0)
+
 typedef struct
 {
   const ObGrowthData *data;
@@ -115,9 +120,9 @@ typedef struct
   /* Flux: the background level, a dashed line labelled "background"; censored points sit on
    * it as open down-pointing triangles.  NAN: none. */
   double background;
-  /* Waterfall: dotted lines at +20% and −30% (RECIST-like progression and response). */
+  /* Waterfall: dotted lines at the mRECIST best-response limits (see above). */
   gboolean reference_lines;
-  /* Waterfall: the mRECIST category above or below each bar. */
+  /* Waterfall: the mRECIST category above or below each bar (on by default). */
   gboolean show_categories;
   const char *x_label;      /* NULL: "Day" (waterfall: none) */
   const char *y_label;      /* NULL: by chart ("Tumour volume (mm³)", …) */
