@@ -137,7 +137,9 @@ ob_oncoprint_layout_texts (const ObOncoprintLayout *layout,
       double yc = layout->grid.y + g * pitch + layout->row_height / 2;
       g_autofree char *pct = ob_oncoprint_format_pct (land->genes[g].pct);
 
+      ob_plot_text_set_italic (text, TRUE);
       put (text, cr, boxes, land->genes[g].gene, layout->gene_x, yc, 1, 0.5);
+      ob_plot_text_set_italic (text, FALSE);
       put (text, cr, boxes, pct, layout->pct_x, yc, 1, 0.5);
     }
   y = layout->grid.y + layout->grid.height + plot->style.tick_length + lh * 0.1;

@@ -176,7 +176,10 @@ layout_geometry (const ObOncoprint *plot,
     {
       g_autofree char *pct = ob_oncoprint_format_pct (land->genes[g].pct);
 
+      /* Measured as drawn: gene symbols in italic, the HGNC convention journals follow. */
+      ob_plot_text_set_italic (text, TRUE);
       names = MAX (names, text_width (text, land->genes[g].gene));
+      ob_plot_text_set_italic (text, FALSE);
       pcts = MAX (pcts, text_width (text, pct));
       max_count = MAX (max_count, (double) land->genes[g].n_altered);
     }

@@ -78,6 +78,13 @@ ob_plot_text_set_font (ObPlotText *text, double scale, gboolean bold)
 }
 
 void
+ob_plot_text_set_italic (ObPlotText *text, gboolean italic)
+{
+  pango_font_description_set_style (text->font, italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
+  pango_layout_set_font_description (text->layout, text->font);
+}
+
+void
 ob_plot_text_set_max_width (ObPlotText *text, double width)
 {
   if (width > 0)

@@ -28,6 +28,8 @@ void        ob_plot_text_free       (ObPlotText *text);
 
 /* Relative size (1 = the style's base size) and weight for what follows. */
 void        ob_plot_text_set_font   (ObPlotText *text, double scale, gboolean bold);
+/* Upright or italic for what follows (gene symbols are set in italic, as HGNC asks). */
+void        ob_plot_text_set_italic (ObPlotText *text, gboolean italic);
 /* Text wider than width (pt) ends in an ellipsis; <= 0 lets it run. */
 void        ob_plot_text_set_max_width (ObPlotText *text, double width);
 /* Logical line height at the current font. */
