@@ -33,6 +33,8 @@ struct _ObPresentation
   GtkWidget *counter_label;
   GtkWidget *controls_box;   /* the page's live controls, if any */
   GtkWidget *bar;
+  GtkWidget *dark_button;
+  gboolean dark;
 };
 
 G_DEFINE_FINAL_TYPE (ObPresentation, ob_presentation, ADW_TYPE_WINDOW)
@@ -54,6 +56,37 @@ figure_geometry (ObPresentation  *self,
   *scale = s;
 }
 
+/* The slide as the screen shows it, on width × height points of cr. */
+static void
+draw_slide (ObPresentation *self,
+            cairo_t        *cr,
+            double          width,
+            double          height)
+{
+  ObAnalysisPage *page = ob_presentation_get_page (self);
+  graphene_rect_t bounds;
+  ObPlotStyle style;
+  double scale;
+
+  /* Figures stay white on the projector, as they will be printed, unless asked for dark
+   * slides; those are drawn on white too and remapped after. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  if (page == NULL || !ob_analysis_page_has_figure (page))
+    return;
+
+  figure_geometry (self, width, height, &bounds, &scale);
+  if (self->dark)
+    ob_plot_style_init_dark_slide (&style);
+  else
+    ob_plot_style_init_slide (&style);
+  cairo_save (cr);
+  cairo_translate (cr, bounds.origin.x, bounds.origin.y);
+  cairo_scale (cr, scale, scale);
+  ob_analysis_page_draw_figure (page, cr, bounds.size.width, bounds.size.height, &style);
+  cairo_restore (cr);
+}
+
 static void
 draw_cb (GtkDrawingArea *area,
          cairo_t        *cr,
@@ -61,23 +94,8 @@ draw_cb (GtkDrawingArea *area,
          int             height,
          gpointer        user_data)
 {
-  ObPresentation *self = user_data;
-  ObAnalysisPage *page = ob_presentation_get_page (self);
-  graphene_rect_t bounds;
-  ObPlotStyle style;
-  double scale;
-
-  /* Figures stay white on the projector, as they will be printed. */
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  if (page == NULL || !ob_analysis_page_has_figure (page))
-    return;
-
-  figure_geometry (self, width, height, &bounds, &scale);
-  ob_plot_style_init_slide (&style);
-  cairo_translate (cr, bounds.origin.x, bounds.origin.y);
-  cairo_scale (cr, scale, scale);
-  ob_analysis_page_draw_figure (page, cr, bounds.size.width, bounds.size.height, &style);
+  ob_presentation_render (OB_PRESENTATION (user_data), cr, width, height,
+                          gtk_widget_get_scale_factor (GTK_WIDGET (area)));
 }
 
 static gboolean
@@ -162,6 +180,24 @@ leave_cb (GtkWidget *widget,
 }
 
 static gboolean
+toggle_dark_cb (GtkWidget *widget,
+                GVariant  *args,
+                gpointer   user_data)
+{
+  ObPresentation *self = OB_PRESENTATION (widget);
+
+  ob_presentation_set_dark (self, !self->dark);
+  return TRUE;
+}
+
+static void
+dark_toggled_cb (GtkToggleButton *button,
+                 ObPresentation  *self)
+{
+  ob_presentation_set_dark (self, gtk_toggle_button_get_active (button));
+}
+
+static gboolean
 toggle_bar_cb (GtkWidget *widget,
                GVariant  *args,
                gpointer   user_data)
@@ -190,7 +226,7 @@ create_shortcuts (void)
     { "BackSpace", -1, step_cb },
     { "Home", G_MININT32, step_cb }, { "End", G_MAXINT32, step_cb },
     { "Escape", 0, leave_cb }, { "F5", 0, leave_cb },
-    { "h", 0, toggle_bar_cb },
+    { "h", 0, toggle_bar_cb }, { "d", 0, toggle_dark_cb },
   };
   GtkEventController *controller = gtk_shortcut_controller_new ();
 
@@ -273,6 +309,12 @@ ob_presentation_init (ObPresentation *self)
   self->controls_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_hexpand (self->controls_box, TRUE);
   gtk_widget_set_halign (self->controls_box, GTK_ALIGN_CENTER);
+  self->dark_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->dark_button), "weather-clear-night-symbolic");
+  gtk_widget_set_tooltip_text (self->dark_button, _("Dark Slides"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dark_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dark Slides"), -1);
+  g_signal_connect (self->dark_button, "toggled", G_CALLBACK (dark_toggled_cb), self);
   close = gtk_button_new_from_icon_name ("view-restore-symbolic");
   gtk_widget_set_tooltip_text (close, _("Leave Presentation"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (close), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -294,6 +336,7 @@ ob_presentation_init (ObPresentation *self)
     gtk_widget_set_hexpand (scroller, TRUE);
     gtk_box_append (GTK_BOX (self->bar), scroller);
   }
+  gtk_box_append (GTK_BOX (self->bar), self->dark_button);
   gtk_box_append (GTK_BOX (self->bar), close);
   g_object_set_data (G_OBJECT (previous), "ob-delta", GINT_TO_POINTER (-1));
   g_object_set_data (G_OBJECT (next), "ob-delta", GINT_TO_POINTER (1));
@@ -396,4 +439,67 @@ ob_presentation_get_figure_geometry (ObPresentation  *self,
 
   figure_geometry (self, gtk_widget_get_width (self->area) + 0.0,
                    gtk_widget_get_height (self->area) + 0.0, bounds, scale);
+}
+
+void
+ob_presentation_set_dark (ObPresentation *self,
+                          gboolean        dark)
+{
+  g_return_if_fail (OB_IS_PRESENTATION (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+  self->dark = dark;
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->dark_button), dark);
+  /* The bar goes dark with the slide, so the room sees one dark screen. */
+  if (dark)
+    gtk_widget_add_css_class (self->bar, "osd");
+  else
+    gtk_widget_remove_css_class (self->bar, "osd");
+  gtk_widget_queue_draw (self->area);
+}
+
+gboolean
+ob_presentation_get_dark (ObPresentation *self)
+{
+  g_return_val_if_fail (OB_IS_PRESENTATION (self), FALSE);
+
+  return self->dark;
+}
+
+void
+ob_presentation_render (ObPresentation *self,
+                        cairo_t        *cr,
+                        int             width,
+                        int             height,
+                        int             scale_factor)
+{
+  cairo_surface_t *image;
+  cairo_t *image_cr;
+  ObPlotStyle style;
+
+  g_return_if_fail (OB_IS_PRESENTATION (self));
+
+  if (!self->dark)
+    {
+      draw_slide (self, cr, width, height);
+      return;
+    }
+
+  /* Drawn at the screen's own pixels, so the remapped figure stays sharp. */
+  scale_factor = MAX (scale_factor, 1);
+  image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, MAX (width, 1) * scale_factor,
+                                      MAX (height, 1) * scale_factor);
+  cairo_surface_set_device_scale (image, scale_factor, scale_factor);
+  image_cr = cairo_create (image);
+  draw_slide (self, image_cr, width, height);
+  cairo_destroy (image_cr);
+  ob_plot_style_init_dark_slide (&style);
+  ob_plot_style_apply_dark (&style, image);
+  cairo_save (cr);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
 }

@@ -28,4 +28,16 @@ void            ob_presentation_get_figure_geometry (ObPresentation  *self,
                                                      graphene_rect_t *bounds,
                                                      double          *scale);
 
+/* Dark slides: the figure light on a dark background, for a dark room; off at first. */
+void            ob_presentation_set_dark    (ObPresentation *self,
+                                             gboolean        dark);
+gboolean        ob_presentation_get_dark    (ObPresentation *self);
+/* Draws the slide as the window shows it, on width × height points of cr, at scale_factor
+ * pixels per point. */
+void            ob_presentation_render      (ObPresentation *self,
+                                             cairo_t        *cr,
+                                             int             width,
+                                             int             height,
+                                             int             scale_factor);
+
 G_END_DECLS

@@ -119,8 +119,120 @@ ob_plot_style_init_slide (ObPlotStyle *style)
   style->vector = FALSE;
 }
 
+/* A slate rather than black, so a projector's glow does not wash the figure out. */
+static const ObPlotColor dark_background = { 0.11, 0.12, 0.14 };
+static const ObPlotColor dark_foreground = { 0.95, 0.95, 0.95 };
+
+void
+ob_plot_style_init_dark_slide (ObPlotStyle *style)
+{
+  ob_plot_style_init_slide (style);
+  style->dark = TRUE;
+}
+
 ObPlotColor
-ob_plot_style_color (const ObPlotStyle *style, guint index, guint n)
+ob_plot_style_background (const ObPlotStyle *style)
+{
+  return style->dark ? dark_background : (ObPlotColor) { 1, 1, 1 };
+}
+
+static guint32
+remap_pixel (guint32     pixel,
+             const float bg[3],
+             const float fg[3])
+{
+  float a = (float) (pixel >> 24);
+  float c[3] = {
+    (float) ((pixel >> 16) & 0xff), (float) ((pixel >> 8) & 0xff), (float) (pixel & 0xff)
+  };
+  float lo = MIN (MIN (c[0], c[1]), c[2]);
+  float hi = MAX (MAX (c[0], c[1]), c[2]);
+  guint32 out = pixel & 0xff000000u;
+
+  /* Premultiplied: the pixel is lo of white, a - hi of black and c - lo of pure colour. */
+  for (int k = 0; k < 3; k++)
+    {
+      float v = lo * bg[k] + (a - hi) * fg[k] + (c[k] - lo) + 0.5f;
+
+      out |= (guint32) CLAMP (v, 0.0f, a) << (16 - 8 * k);
+    }
+  return out;
+}
+
+static double
+luminance (ObPlotColor c)
+{
+  return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+}
+
+/* What remap_pixel() makes of an opaque colour. */
+static ObPlotColor
+remap_color (ObPlotColor c)
+{
+  double lo = MIN (MIN (c.r, c.g), c.b);
+  double hi = MAX (MAX (c.r, c.g), c.b);
+
+  return (ObPlotColor) {
+    c.r - lo + lo * dark_background.r + (1 - hi) * dark_foreground.r,
+    c.g - lo + lo * dark_background.g + (1 - hi) * dark_foreground.g,
+    c.b - lo + lo * dark_background.b + (1 - hi) * dark_foreground.b,
+  };
+}
+
+/* A pale colour is mostly white, which the remapping darkens: draw such a colour so that it
+ * comes out as itself on the dark slide. Dark and saturated colours come out lighter as they
+ * are, which reads better on the dark background; keep whichever ends brighter. */
+static ObPlotColor
+color_for_dark (ObPlotColor c)
+{
+  double bg = (dark_background.r + dark_background.g + dark_background.b) / 3;
+  double fg = (dark_foreground.r + dark_foreground.g + dark_foreground.b) / 3;
+  double lo = MIN (MIN (c.r, c.g), c.b);
+  double hi = MAX (MAX (c.r, c.g), c.b);
+  /* remap_color() adds one shift to every channel; solve for the colour it takes to c. */
+  double shift = (lo * (1 - bg) - (1 - hi) * fg) / (fg - bg);
+  ObPlotColor drawn = {
+    CLAMP (c.r - shift, 0, 1), CLAMP (c.g - shift, 0, 1), CLAMP (c.b - shift, 0, 1)
+  };
+
+  if (luminance (remap_color (drawn)) > luminance (remap_color (c)))
+    return drawn;
+  return c;
+}
+
+void
+ob_plot_style_apply_dark (const ObPlotStyle *style,
+                          cairo_surface_t   *image)
+{
+  const float bg[3] = { (float) dark_background.r, (float) dark_background.g,
+                        (float) dark_background.b };
+  const float fg[3] = { (float) dark_foreground.r, (float) dark_foreground.g,
+                        (float) dark_foreground.b };
+  unsigned char *data;
+  int width, height, stride;
+
+  g_return_if_fail (style != NULL && image != NULL);
+  g_return_if_fail (cairo_image_surface_get_format (image) == CAIRO_FORMAT_ARGB32);
+
+  if (!style->dark)
+    return;
+  cairo_surface_flush (image);
+  data = cairo_image_surface_get_data (image);
+  width = cairo_image_surface_get_width (image);
+  height = cairo_image_surface_get_height (image);
+  stride = cairo_image_surface_get_stride (image);
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *row = (guint32 *) (gpointer) (data + (gsize) y * (gsize) stride);
+
+      for (int x = 0; x < width; x++)
+        row[x] = remap_pixel (row[x], bg, fg);
+    }
+  cairo_surface_mark_dirty (image);
+}
+
+static ObPlotColor
+palette_color (const ObPlotStyle *style, guint index, guint n)
 {
   switch (style->palette)
     {
@@ -132,6 +244,14 @@ ob_plot_style_color (const ObPlotStyle *style, guint index, guint n)
     default:
       return ob_plot_palette_okabe_ito (index);
     }
+}
+
+ObPlotColor
+ob_plot_style_color (const ObPlotStyle *style, guint index, guint n)
+{
+  ObPlotColor c = palette_color (style, index, n);
+
+  return style->dark ? color_for_dark (c) : c;
 }
 
 void

@@ -44,12 +44,26 @@ typedef struct
   double tick_length;      /* pt */
   /* Vector targets keep every detail; raster ones may merge what falls in one pixel. */
   gboolean vector;
+  /* A slide for a dark room: renderers still draw on white, and ob_plot_style_apply_dark()
+   * turns the result light-on-dark. */
+  gboolean dark;
 } ObPlotStyle;
 
 /* Journal defaults: Sans 7 pt, 0.75 pt lines, Okabe–Ito. */
 void        ob_plot_style_init        (ObPlotStyle *style);
 /* Presentation: large type and thick lines, readable from the back of a seminar room. */
 void        ob_plot_style_init_slide  (ObPlotStyle *style);
+/* The slide style, light on a dark background. */
+void        ob_plot_style_init_dark_slide (ObPlotStyle *style);
+/* What the figure is drawn on: white paper, or the dark slide's background. */
+ObPlotColor ob_plot_style_background  (const ObPlotStyle *style);
+/* Remaps an ARGB32 image of a figure drawn on white for a dark style: white becomes the
+ * background, black the foreground, greys in between, and colours keep their hue, lifted by
+ * as much as they lacked of full brightness. Linear in each pixel's mix of white, black and
+ * colour, so antialiased edges and translucent bands stay right. Does nothing when the
+ * style is not dark. */
+void        ob_plot_style_apply_dark  (const ObPlotStyle *style,
+                                       cairo_surface_t   *image);
 
 ObPlotColor ob_plot_style_color       (const ObPlotStyle *style, guint index, guint n);
 /* Sets colour (with alpha) and, for lines, the dash pattern of group index. */
