@@ -20,13 +20,16 @@ typedef enum
   OB_CONVENTIONS_PRISM,
 } ObConventions;
 
-/* One computation: everything the results panel and the figure show. */
+/* One computation: everything the results panel and the figure show.  Shared with the
+ * thread that fits its Cox model, hence counted. */
 typedef struct
 {
+  gatomicrefcount ref_count;
   ObSurvData *data;
   ObKmFit *fit;
   ObSurvTest *test;        /* NULL with a single group */
-  ObCox *cox;              /* NULL without terms or when the fit failed */
+  ObCox *cox;              /* NULL without terms, when the fit failed, or until it is done */
+  gboolean cox_pending;    /* there are terms and their model is still being fitted */
   char *cox_error;         /* why there is no Cox model, or NULL */
   char *test_error;        /* why there is no test, or NULL */
   ObSurvTestMethod method;
@@ -37,7 +40,9 @@ typedef struct
   char *time_unit;
 } ObSurvivalResults;
 
-void  ob_survival_results_free       (ObSurvivalResults *results);
+ObSurvivalResults *ob_survival_results_ref  (ObSurvivalResults *results);
+/* Drops one reference. */
+void               ob_survival_results_free (ObSurvivalResults *results);
 
 /* What one computation needs, copied from the settings so it can run in a thread. */
 typedef struct
@@ -57,14 +62,20 @@ typedef struct
   char *time_unit;
 } ObSurvivalJob;
 
+/* ob-survival-page-compute.c */
 void               ob_survival_job_free (ObSurvivalJob *job);
-/* Survival data, Kaplan–Meier, the test and Cox; NULL with an error when there is no curve.
- * A failed test or Cox model is a warning inside the results. */
+/* Survival data, Kaplan–Meier and the test, what the figure draws; NULL with an error when
+ * there is no curve.  A failed test is a warning inside the results.  The Cox model is left
+ * pending for ob_survival_page_start_cox(). */
 ObSurvivalResults *ob_survival_job_run  (const ObSurvivalJob *job,
                                          GError             **error);
+/* Fits the pending Cox model of the page's results, in a thread on a large cohort, and shows
+ * it when done; a failed fit becomes a warning.  Call after installing new results. */
+void               ob_survival_page_start_cox (ObSurvivalPage *self);
 
-/* Fills @box (emptied first) with the tables and notes of @results, one section a child,
- * so that they sit side by side when there is room. */
+/* ob-survival-page-results.c */
+/* Shows the tables and notes of @results in @box, one section a child, so that they sit side
+ * by side when there is room.  The widgets are made once; later calls set their text. */
 void  ob_survival_results_show       (const ObSurvivalResults *results,
                                       GtkFlowBox              *box);
 void  ob_survival_results_clear      (GtkFlowBox              *box);

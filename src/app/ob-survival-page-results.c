@@ -80,79 +80,203 @@ tsv_value (GString *out,
     g_string_append (out, "\tNA");
 }
 
-static GtkWidget *
-add_section (GtkFlowBox *box,
-             const char *title)
+/* One section of the panel: a heading, an optional table and paragraphs under it.  The
+ * widgets are made once and only their text is set on a change, so that a recompute creates
+ * no widgets and GTK measures again only the labels whose text changed. */
+typedef struct
 {
-  GtkWidget *section = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *child;            /* the flow box child */
+  GtkWidget *box;
+  GtkWidget *title;
+  GtkWidget *grid;             /* NULL without a table */
+  guint n_columns;
+  guint n_rows;                /* rows under the table's header */
+  GPtrArray *paragraphs;       /* GtkLabel * */
+} Section;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (section), label);
-  gtk_widget_set_valign (section, GTK_ALIGN_START);
-  gtk_flow_box_append (box, section);
+enum
+{
+  SECTION_SURVIVAL,
+  SECTION_TEST,
+  SECTION_COX,
+  SECTION_PRISM,
+  SECTION_WARNINGS,
+  SECTION_DATA,
+  N_SECTIONS
+};
+
+typedef struct
+{
+  Section sections[N_SECTIONS];
+} Panel;
+
+#define PANEL_KEY "ob-survival-results-panel"
+
+static void
+panel_free (gpointer data)
+{
+  Panel *panel = data;
+
+  for (guint i = 0; i < N_SECTIONS; i++)
+    g_ptr_array_unref (panel->sections[i].paragraphs);
+  g_free (panel);
+}
+
+static void
+set_label (GtkWidget  *label,
+           const char *text,
+           gboolean    markup)
+{
+  /* Setting the same text would still queue a resize. */
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (label)), text) == 0)
+    return;
+  if (markup)
+    gtk_label_set_markup (GTK_LABEL (label), text);
+  else
+    gtk_label_set_text (GTK_LABEL (label), text);
+}
+
+static void
+make_section (Section            *section,
+              GtkFlowBox         *box,
+              const char * const *headers)
+{
+  section->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  section->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (section->title), 0);
+  gtk_label_set_wrap (GTK_LABEL (section->title), TRUE);
+  gtk_widget_add_css_class (section->title, "heading");
+  gtk_box_append (GTK_BOX (section->box), section->title);
+  gtk_widget_set_valign (section->box, GTK_ALIGN_START);
+  gtk_flow_box_append (box, section->box);
+  section->child = gtk_widget_get_parent (section->box);
   /* Sections are read, not chosen. */
-  gtk_widget_set_focusable (gtk_widget_get_parent (section), FALSE);
-  return section;
-}
+  gtk_widget_set_focusable (section->child, FALSE);
+  gtk_widget_set_visible (section->child, FALSE);
+  section->paragraphs = g_ptr_array_new ();
+  if (headers == NULL)
+    return;
 
-static GtkWidget *
-add_paragraph (GtkWidget  *section,
-               const char *text,
-               const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (GTK_BOX (section), label);
-  return label;
-}
-
-static GtkWidget *
-add_grid (GtkWidget          *section,
-          const char * const *headers)
-{
-  GtkWidget *grid = gtk_grid_new ();
-
-  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  gtk_grid_set_row_spacing (GTK_GRID (grid), 4);
-  for (int c = 0; headers[c] != NULL; c++)
+  section->grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (section->grid), 12);
+  gtk_grid_set_row_spacing (GTK_GRID (section->grid), 4);
+  for (section->n_columns = 0; headers[section->n_columns] != NULL; section->n_columns++)
     {
-      GtkWidget *label = gtk_label_new (headers[c]);
+      GtkWidget *label = gtk_label_new (headers[section->n_columns]);
 
-      gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+      gtk_label_set_xalign (GTK_LABEL (label), section->n_columns == 0 ? 0 : 1);
       gtk_widget_add_css_class (label, "caption-heading");
       gtk_widget_add_css_class (label, "dim-label");
-      gtk_grid_attach (GTK_GRID (grid), label, c, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (section->grid), label, section->n_columns, 0, 1, 1);
     }
-  gtk_box_append (GTK_BOX (section), grid);
-  return grid;
+  gtk_box_append (GTK_BOX (section->box), section->grid);
+}
+
+static void
+show_section (Section    *section,
+              const char *title)
+{
+  set_label (section->title, title, FALSE);
+  gtk_widget_set_opacity (section->box, 1.0);
+  gtk_widget_set_visible (section->child, TRUE);
+}
+
+/* Rows of labels, made or dropped so that the table has n rows under its header. */
+static void
+set_rows (Section *section,
+          guint    n)
+{
+  for (; section->n_rows < n; section->n_rows++)
+    for (guint c = 0; c < section->n_columns; c++)
+      {
+        GtkWidget *label = gtk_label_new (NULL);
+
+        gtk_label_set_xalign (GTK_LABEL (label), c == 0 ? 0 : 1);
+        gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+        if (c > 0)
+          gtk_widget_add_css_class (label, "numeric");
+        gtk_grid_attach (GTK_GRID (section->grid), label, c, section->n_rows + 1, 1, 1);
+      }
+  for (; section->n_rows > n; section->n_rows--)
+    gtk_grid_remove_row (GTK_GRID (section->grid), section->n_rows);
 }
 
 /* Group names come as markup (with their colour); numbers as plain text. */
 static void
-add_cell (GtkWidget  *grid,
-          int         column,
-          int         row,
+set_cell (Section    *section,
+          guint       column,
+          guint       row,
           const char *text)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  set_label (gtk_grid_get_child_at (GTK_GRID (section->grid), column, row + 1), text,
+             column == 0);
+}
 
-  if (column == 0)
-    gtk_label_set_markup (GTK_LABEL (label), text);
-  else
-    gtk_label_set_text (GTK_LABEL (label), text);
-  gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0 : 1);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  if (column > 0)
-    gtk_widget_add_css_class (label, "numeric");
-  gtk_grid_attach (GTK_GRID (grid), label, column, row, 1, 1);
+static void
+set_paragraph (Section    *section,
+               guint       i,
+               const char *text,
+               const char *css_class)
+{
+  while (section->paragraphs->len <= i)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      if (css_class != NULL)
+        gtk_widget_add_css_class (label, css_class);
+      gtk_box_append (GTK_BOX (section->box), label);
+      g_ptr_array_add (section->paragraphs, label);
+    }
+  set_label (g_ptr_array_index (section->paragraphs, i), text, FALSE);
+}
+
+static void
+trim_paragraphs (Section *section,
+                 guint    n)
+{
+  while (section->paragraphs->len > n)
+    {
+      GtkWidget *label = g_ptr_array_steal_index (section->paragraphs,
+                                                  section->paragraphs->len - 1);
+
+      gtk_box_remove (GTK_BOX (section->box), label);
+    }
+}
+
+static Panel *
+ensure_panel (GtkFlowBox *box)
+{
+  static const char *group_headers[] = { N_("Group"), N_("n"), N_("Events"),
+                                         N_("Median (95% CI)"), N_("25%"), N_("75%"), NULL };
+  const char *headers[G_N_ELEMENTS (group_headers)];
+  Panel *panel = g_object_get_data (G_OBJECT (box), PANEL_KEY);
+
+  if (panel != NULL)
+    return panel;
+
+  panel = g_new0 (Panel, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (group_headers); i++)
+    headers[i] = group_headers[i] != NULL ? gettext (group_headers[i]) : NULL;
+  make_section (&panel->sections[SECTION_SURVIVAL], box, headers);
+  make_section (&panel->sections[SECTION_TEST], box, NULL);
+  {
+    const char *cox_headers[] = { _("Term"), _("HR (95% CI)"), _("p"), NULL };
+
+    make_section (&panel->sections[SECTION_COX], box, cox_headers);
+  }
+  {
+    const char *prism_headers[] = { _("Versus reference"), _("Mantel–Haenszel"),
+                                    _("Log-rank"), NULL };
+
+    make_section (&panel->sections[SECTION_PRISM], box, prism_headers);
+  }
+  make_section (&panel->sections[SECTION_WARNINGS], box, NULL);
+  make_section (&panel->sections[SECTION_DATA], box, NULL);
+  g_object_set_data_full (G_OBJECT (box), PANEL_KEY, panel, panel_free);
+  return panel;
 }
 
 /* The group name with the dot of its colour in the figure. */
@@ -237,92 +361,6 @@ collect_warnings (const ObSurvivalResults *results)
 
 /* Public */
 
-void
-ob_survival_results_free (ObSurvivalResults *results)
-{
-  if (results == NULL)
-    return;
-  g_clear_pointer (&results->data, ob_surv_data_free);
-  g_clear_pointer (&results->fit, ob_km_fit_free);
-  g_clear_pointer (&results->test, ob_surv_test_free);
-  g_clear_pointer (&results->cox, ob_cox_free);
-  g_free (results->cox_error);
-  g_free (results->test_error);
-  g_free (results->time_unit);
-  g_free (results);
-}
-
-void
-ob_survival_job_free (ObSurvivalJob *job)
-{
-  if (job == NULL)
-    return;
-  g_clear_pointer (&job->dataset, ob_dataset_unref);
-  g_free (job->time_column);
-  g_free (job->event_column);
-  g_free (job->group_column);
-  g_strfreev (job->event_values);
-  g_strfreev (job->covariates);
-  g_free (job->mask);
-  g_free (job->time_unit);
-  g_free (job);
-}
-
-ObSurvivalResults *
-ob_survival_job_run (const ObSurvivalJob *job,
-                     GError             **error)
-{
-  g_autoptr(ObSurvivalResults) results = g_new0 (ObSurvivalResults, 1);
-  g_autoptr(GError) local_error = NULL;
-  ObSurvSpec spec = { 0 };
-  ObKmOptions km_options;
-
-  spec.time_column = job->time_column;
-  spec.event_column = job->event_column;
-  spec.event_values = (const char * const *) job->event_values;
-  spec.group_column = job->group_column;
-  spec.covariates = (const char * const *) job->covariates;
-  spec.landmark = job->landmark;
-
-  results->n_rows = ob_dataset_get_n_rows (job->dataset);
-  results->n_filtered = job->n_filtered;
-  results->method = job->method;
-  results->conventions = job->conventions;
-  results->time_unit = g_strdup (job->time_unit);
-
-  results->data = ob_surv_data_new (job->dataset, &spec, job->mask, error);
-  if (results->data == NULL)
-    return NULL;
-  results->response_warning = ob_surv_data_response_warning (results->data, &spec);
-
-  ob_km_options_init (&km_options);
-  km_options.ci = job->ci;
-  results->fit = ob_km_fit (results->data, &km_options, error);
-  if (results->fit == NULL)
-    return NULL;
-
-  if (results->data->n_groups >= 2)
-    {
-      results->test = ob_surv_test (results->data, job->method, FALSE, &local_error);
-      if (results->test == NULL)
-        results->test_error = g_strdup (local_error->message);
-      g_clear_error (&local_error);
-    }
-
-  if (results->data->p > 0)
-    {
-      ObCoxOptions cox_options;
-
-      ob_cox_options_init (&cox_options);
-      results->cox = ob_cox_fit (results->data, &cox_options, &local_error);
-      if (results->cox == NULL)
-        results->cox_error = g_strdup (local_error->message);
-      g_clear_error (&local_error);
-    }
-
-  return g_steal_pointer (&results);
-}
-
 char *
 ob_survival_results_conventions_note (const ObSurvivalResults *results)
 {
@@ -348,35 +386,24 @@ ob_survival_results_conventions_note (const ObSurvivalResults *results)
 void
 ob_survival_results_clear (GtkFlowBox *box)
 {
-  GtkWidget *child;
+  Panel *panel = g_object_get_data (G_OBJECT (box), PANEL_KEY);
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
-    gtk_flow_box_remove (box, child);
+  for (guint i = 0; panel != NULL && i < N_SECTIONS; i++)
+    gtk_widget_set_visible (panel->sections[i].child, FALSE);
 }
 
-void
-ob_survival_results_show (const ObSurvivalResults *results,
-                          GtkFlowBox              *box)
+static void
+show_survival (Section                 *section,
+               const ObSurvivalResults *results)
 {
-  static const char *group_headers[] = { N_("Group"), N_("n"), N_("Events"),
-                                         N_("Median (95% CI)"), N_("25%"), N_("75%"), NULL };
-  const char *headers[G_N_ELEMENTS (group_headers)];
   const ObKmFit *fit = results->fit;
-  g_autoptr(GPtrArray) warnings = collect_warnings (results);
-  g_autofree char *excluded = exclusions_text (results);
-  g_autofree char *note = ob_survival_results_conventions_note (results);
-  g_autofree char *median_title = NULL;
-  GtkWidget *section, *grid;
+  g_autofree char *title = NULL;
 
-  ob_survival_results_clear (box);
-
-  for (guint i = 0; i < G_N_ELEMENTS (group_headers); i++)
-    headers[i] = group_headers[i] != NULL ? gettext (group_headers[i]) : NULL;
-  median_title = results->time_unit != NULL && *results->time_unit != '\0'
-                 ? g_strdup_printf (_("Survival (%s)"), results->time_unit)
-                 : g_strdup (_("Survival"));
-  section = add_section (box, median_title);
-  grid = add_grid (section, headers);
+  title = results->time_unit != NULL && *results->time_unit != '\0'
+          ? g_strdup_printf (_("Survival (%s)"), results->time_unit)
+          : g_strdup (_("Survival"));
+  show_section (section, title);
+  set_rows (section, fit->n_curves);
   for (guint g = 0; g < fit->n_curves; g++)
     {
       const ObKmCurve *c = &fit->curves[g];
@@ -387,87 +414,129 @@ ob_survival_results_show (const ObSurvivalResults *results,
       g_autofree char *q25 = isfinite (c->q25) ? format_value (c->q25) : g_strdup (_("NR"));
       g_autofree char *q75 = isfinite (c->q75) ? format_value (c->q75) : g_strdup (_("NR"));
 
-      add_cell (grid, 0, g + 1, name);
-      add_cell (grid, 1, g + 1, n);
-      add_cell (grid, 2, g + 1, events);
-      add_cell (grid, 3, g + 1, median);
-      add_cell (grid, 4, g + 1, q25);
-      add_cell (grid, 5, g + 1, q75);
+      set_cell (section, 0, g, name);
+      set_cell (section, 1, g, n);
+      set_cell (section, 2, g, events);
+      set_cell (section, 3, g, median);
+      set_cell (section, 4, g, q25);
+      set_cell (section, 5, g, q75);
+    }
+}
+
+static void
+show_cox (Section                 *section,
+          const ObSurvivalResults *results)
+{
+  const ObCox *cox = results->cox;
+  g_autofree char *lr = NULL;
+  g_autofree char *lr_p = NULL;
+
+  /* While a new model is fitted the last one stays, dimmed, as the figure does. */
+  if (results->cox_pending)
+    {
+      gtk_widget_set_opacity (section->box, 0.5);
+      return;
+    }
+  if (cox == NULL)
+    {
+      gtk_widget_set_visible (section->child, FALSE);
+      return;
     }
 
+  show_section (section, _("Cox Proportional Hazards"));
+  set_rows (section, cox->n_terms);
+  for (guint t = 0; t < cox->n_terms; t++)
+    {
+      const ObCoxTerm *term = &cox->terms[t];
+      g_autofree char *name = g_markup_escape_text (term->name, -1);
+      g_autofree char *hr = format_with_ci (term->hr, term->hr_lower, term->hr_upper, TRUE);
+      g_autofree char *p = format_p (term->p);
+
+      set_cell (section, 0, t, name);
+      set_cell (section, 1, t, hr);
+      set_cell (section, 2, t, p);
+    }
+  lr_p = format_p (cox->lr.p);
+  lr = g_strdup_printf (_("Likelihood ratio χ² = %.3g, df = %u, p %s%s"), cox->lr.chisq,
+                        cox->lr.df, g_str_has_prefix (lr_p, "<") ? "" : "= ", lr_p);
+  set_paragraph (section, 0, lr, "dim-label");
+}
+
+static void
+show_prism (Section                 *section,
+            const ObSurvivalResults *results)
+{
+  const ObSurvTest *t = results->test;
+  guint row = 0;
+
+  if (results->conventions != OB_CONVENTIONS_PRISM || t == NULL || t->hr_mh == NULL)
+    {
+      gtk_widget_set_visible (section->child, FALSE);
+      return;
+    }
+
+  show_section (section, _("Hazard Ratios (Prism)"));
+  set_rows (section, t->n_groups > 0 ? t->n_groups - 1 : 0);
+  for (guint g = 0; g < t->n_groups; g++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *mh = NULL;
+      g_autofree char *lr = NULL;
+
+      if (g == results->data->reference)
+        continue;
+      name = group_markup (results, g);
+      mh = format_with_ci (t->hr_mh[g], t->hr_mh_lower[g], t->hr_mh_upper[g], TRUE);
+      lr = format_with_ci (t->hr_logrank[g], t->hr_logrank_lower[g], t->hr_logrank_upper[g],
+                           TRUE);
+      set_cell (section, 0, row, name);
+      set_cell (section, 1, row, mh);
+      set_cell (section, 2, row, lr);
+      row++;
+    }
+}
+
+void
+ob_survival_results_show (const ObSurvivalResults *results,
+                          GtkFlowBox              *box)
+{
+  Panel *panel = ensure_panel (box);
+  Section *section;
+  g_autoptr(GPtrArray) warnings = collect_warnings (results);
+  g_autofree char *excluded = exclusions_text (results);
+  g_autofree char *note = ob_survival_results_conventions_note (results);
+
+  show_survival (&panel->sections[SECTION_SURVIVAL], results);
+
+  section = &panel->sections[SECTION_TEST];
   if (results->test != NULL)
     {
       g_autofree char *summary = test_summary (results->test);
 
-      section = add_section (box, ob_surv_test_method_label (results->test->method));
-      add_paragraph (section, summary, "numeric");
+      show_section (section, ob_surv_test_method_label (results->test->method));
+      set_paragraph (section, 0, summary, "numeric");
     }
+  else
+    gtk_widget_set_visible (section->child, FALSE);
 
-  if (results->cox != NULL)
-    {
-      const char *cox_headers[] = { _("Term"), _("HR (95% CI)"), _("p"), NULL };
-      g_autofree char *lr = NULL;
-      g_autofree char *lr_p = NULL;
+  show_cox (&panel->sections[SECTION_COX], results);
+  show_prism (&panel->sections[SECTION_PRISM], results);
 
-      section = add_section (box, _("Cox Proportional Hazards"));
-      grid = add_grid (section, cox_headers);
-      for (guint t = 0; t < results->cox->n_terms; t++)
-        {
-          const ObCoxTerm *term = &results->cox->terms[t];
-          g_autofree char *name = g_markup_escape_text (term->name, -1);
-          g_autofree char *hr = format_with_ci (term->hr, term->hr_lower, term->hr_upper, TRUE);
-          g_autofree char *p = format_p (term->p);
-
-          add_cell (grid, 0, t + 1, name);
-          add_cell (grid, 1, t + 1, hr);
-          add_cell (grid, 2, t + 1, p);
-        }
-      lr_p = format_p (results->cox->lr.p);
-      lr = g_strdup_printf (_("Likelihood ratio χ² = %.3g, df = %u, p %s%s"),
-                            results->cox->lr.chisq, results->cox->lr.df,
-                            g_str_has_prefix (lr_p, "<") ? "" : "= ", lr_p);
-      add_paragraph (section, lr, "dim-label");
-    }
-
-  if (results->conventions == OB_CONVENTIONS_PRISM && results->test != NULL
-      && results->test->hr_mh != NULL)
-    {
-      const char *prism_headers[] = { _("Versus reference"), _("Mantel–Haenszel"),
-                                      _("Log-rank"), NULL };
-      int row = 1;
-
-      section = add_section (box, _("Hazard Ratios (Prism)"));
-      grid = add_grid (section, prism_headers);
-      for (guint g = 0; g < results->test->n_groups; g++)
-        {
-          const ObSurvTest *t = results->test;
-          g_autofree char *name = NULL;
-          g_autofree char *mh = NULL;
-          g_autofree char *lr = NULL;
-
-          if (g == results->data->reference)
-            continue;
-          name = group_markup (results, g);
-          mh = format_with_ci (t->hr_mh[g], t->hr_mh_lower[g], t->hr_mh_upper[g], TRUE);
-          lr = format_with_ci (t->hr_logrank[g], t->hr_logrank_lower[g], t->hr_logrank_upper[g],
-                               TRUE);
-          add_cell (grid, 0, row, name);
-          add_cell (grid, 1, row, mh);
-          add_cell (grid, 2, row, lr);
-          row++;
-        }
-    }
-
+  section = &panel->sections[SECTION_WARNINGS];
   if (warnings->len > 0)
     {
-      section = add_section (box, _("Warnings"));
+      show_section (section, _("Warnings"));
       for (guint i = 0; i < warnings->len; i++)
-        add_paragraph (section, g_ptr_array_index (warnings, i), "warning");
+        set_paragraph (section, i, g_ptr_array_index (warnings, i), "warning");
     }
+  else
+    gtk_widget_set_visible (section->child, FALSE);
+  trim_paragraphs (section, warnings->len);
 
-  section = add_section (box, _("Data"));
-  add_paragraph (section, excluded, NULL);
-  add_paragraph (section, note, "dim-label");
+  section = &panel->sections[SECTION_DATA];
+  show_section (section, _("Data"));
+  set_paragraph (section, 0, excluded, NULL);
+  set_paragraph (section, 1, note, "dim-label");
 }
 
 char *

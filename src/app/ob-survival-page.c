@@ -112,6 +112,7 @@ install_results (ObSurvivalPage    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "survival.copy", TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_as_button), TRUE);
   gtk_widget_queue_draw (GTK_WIDGET (self->plot_view));
+  ob_survival_page_start_cox (self);
 }
 
 static void

@@ -108,8 +108,12 @@ fit_newton (ObCoxWork *w, const ObCoxOptions *options, double *beta, double *var
 
   for (guint iter = 1; iter <= options->max_iter; iter++)
     {
-      double newlk = ob_cox_work_pass (w, newbeta);
+      double newlk;
       gboolean finite;
+
+      if (g_cancellable_is_cancelled (options->cancellable))
+        return FALSE;
+      newlk = ob_cox_work_pass (w, newbeta);
 
       ob_chol_decomp (w->imat, p);
       finite = isfinite (newlk) && all_finite (w->u, p) && all_finite (w->imat, (gsize) p * p);
@@ -252,7 +256,7 @@ ob_cox_fit (const ObSurvData *data, const ObCoxOptions *options, GError **error)
 
   w = ob_cox_work_new (data, options->stratified, options->ties, options->firth, TRUE,
                        error);
-  if (w == NULL)
+  if (w == NULL || g_cancellable_set_error_if_cancelled (options->cancellable, error))
     return NULL;
   p = w->p;
   beta = g_new0 (double, p);
@@ -271,6 +275,8 @@ ob_cox_fit (const ObSurvData *data, const ObCoxOptions *options, GError **error)
     }
   else
     converged = fit_newton (w, options, beta, var, &loglik0, &loglik1, &sctest, &iterations);
+  if (g_cancellable_set_error_if_cancelled (options->cancellable, error))
+    return NULL;
 
   cox = g_new0 (ObCox, 1);
   cox->n_terms = p;

@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "ob-surv-data.h"
 
 G_BEGIN_DECLS
@@ -24,6 +26,9 @@ typedef struct
   gboolean firth;         /* Firth-penalised likelihood (few events, separation) */
   guint max_iter;         /* 20 */
   double eps;             /* 1e-9, relative change in loglik, as coxph.control */
+  /* NULL, or stops the fit between Newton steps with G_IO_ERROR_CANCELLED (a newer question
+   * made this one stale). */
+  GCancellable *cancellable;
 } ObCoxOptions;
 
 /* hr_lower/hr_upper: Wald 95% limits exp(coef ± 1.96 se) and p from z, as summary(coxph);
