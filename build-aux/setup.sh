@@ -18,6 +18,8 @@ packages=(
 )
 if [ "$mode" = test ]; then
   packages+=(xvfb xauth dbus dbus-x11 clang libclang-rt-14-dev)
+  # test-gui-atspi drives the app through the accessibility bus, as a screen reader does.
+  packages+=(libatspi2.0-dev at-spi2-core)
 fi
 
 missing=()
