@@ -522,4 +522,6 @@ ob_survival_page_analysis_page_init (ObAnalysisPageInterface *iface)
   iface->get_figure_size = survival_get_figure_size;
   iface->set_figure_size = survival_set_figure_size;
   iface->get_results_text = survival_get_results_text;
+  iface->get_methods_text = ob_survival_page_get_methods_text;
+  iface->get_results_sentence = ob_survival_page_get_results_sentence;
 }

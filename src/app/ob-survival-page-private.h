@@ -99,6 +99,14 @@ typedef struct
   double min, max;
 } ObSurvivalFilter;
 
+/* A row left out by hand: the value of the identifier column (or "row N", counted from 1
+ * under the header, without one) and why. */
+typedef struct
+{
+  char *id;
+  char *reason;
+} ObSurvivalExclusion;
+
 struct _ObSurvivalPage
 {
   AdwBin parent_instance;
@@ -140,6 +148,7 @@ struct _ObSurvivalPage
   GPtrArray *covariate_rows;
   GPtrArray *covariate_checks;
   GPtrArray *filters;       /* ObSurvivalFilter * */
+  GPtrArray *exclusions;    /* ObSurvivalExclusion *, rows left out by hand; NULL: none */
   GPtrArray *distinct;      /* per column: its few distinct values, or NULL */
   guint8 *distinct_done;
   guint8 *mask;
@@ -187,6 +196,11 @@ void            ob_survival_page_filter_free      (gpointer filter);
 
 /* ob-survival-page-analysis.c */
 void            ob_survival_page_analysis_page_init (ObAnalysisPageInterface *iface);
+
+/* ob-survival-page-words.c */
+/* A Methods paragraph and a Results sentence in journal style; NULL without results. */
+char           *ob_survival_page_get_methods_text     (ObAnalysisPage *page);
+char           *ob_survival_page_get_results_sentence (ObAnalysisPage *page);
 
 /* ob-survival-page.c */
 /* Bit i hides curve i, in the page and in every drawing of its figure. */
