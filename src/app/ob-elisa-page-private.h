@@ -119,6 +119,11 @@ char *ob_elisa_results_methods         (const ObAssayPlate    *plate,
                                         guint                  n_excluded);
 char *ob_elisa_results_sentence        (const ObAssayPlate *plate);
 
+/* ob-elisa-page-samples.c */
+void  ob_elisa_page_compare_samples_action (GtkWidget  *widget,
+                                            const char *action_name,
+                                            GVariant   *parameter);
+
 /* ob-elisa-page-analysis.c */
 void  ob_elisa_page_analysis_page_init (ObAnalysisPageInterface *iface);
 void  ob_elisa_page_copy_action        (GtkWidget  *widget,

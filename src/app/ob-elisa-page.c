@@ -155,6 +155,7 @@ show_message (ObElisaPage *self,
   ob_elisa_results_clear (self);
   gtk_label_set_text (self->title_label, "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "elisa.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "elisa.compare-samples", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_as_button), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->plate_save_button), FALSE);
 }
@@ -244,6 +245,7 @@ install_plates (ObElisaPage *self,
 
   gtk_stack_set_visible_child_name (self->figure_stack, "figure");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "elisa.copy", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "elisa.compare-samples", TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_as_button), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->plate_save_button), TRUE);
   show_plate (self);
@@ -671,6 +673,8 @@ ob_elisa_page_class_init (ObElisaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, fit_box);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, log_box);
 
+  gtk_widget_class_install_action (widget_class, "elisa.compare-samples", NULL,
+                                   ob_elisa_page_compare_samples_action);
   gtk_widget_class_install_action (widget_class, "elisa.copy", NULL,
                                    ob_elisa_page_copy_action);
 }
@@ -685,6 +689,7 @@ ob_elisa_page_init (ObElisaPage *self)
   self->layout_scale = 1.0;
   gtk_drop_down_set_model (self->plate_dropdown, G_LIST_MODEL (self->plate_names));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "elisa.copy", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "elisa.compare-samples", FALSE);
 
   ob_plot_view_set_draw_func (self->plot_view, draw_curve_cb, self, NULL);
   ob_plot_view_set_tooltip_func (self->plot_view, curve_tooltip_cb, self, NULL);

@@ -42,6 +42,12 @@ gboolean            ob_elisa_page_include_row      (ObElisaPage *self,
 guint               ob_elisa_page_get_n_exclusions (ObElisaPage *self);
 /* The results as tab-separated text (what Copy puts on the clipboard), or NULL. */
 char               *ob_elisa_page_get_results_text (ObElisaPage *self);
+/* The samples' concentrations, 95% CIs and flags as a new dataset of the window the page is
+ * in (the table elisa --samples-csv writes), compared between their groups in a new compare
+ * page that draws each interval and the samples beyond the limits.  Returns that page, owned
+ * by the window, or NULL with an error outside a window or without samples. */
+GtkWidget          *ob_elisa_page_compare_samples  (ObElisaPage *self,
+                                                    GError     **error);
 /* Writes the standard curve, or with plate_map the plate, at the export size chosen in the
  * page; the format follows the extension (.pdf, .svg, .eps, .png, .tif). */
 gboolean            ob_elisa_page_export           (ObElisaPage *self,

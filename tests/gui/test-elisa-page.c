@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "ob-compare-page-private.h"
 #include "ob-csv-reader.h"
 #include "ob-elisa-page-import.h"
 #include "ob-elisa-page-private.h"
@@ -574,6 +575,80 @@ test_import_grid (void)
   remove_tree (dir);
 }
 
+/* The samples carried into a comparison of their groups: the numbers R's kruskal.test gives
+ * on the numeric concentrations (elisa-compare.json), the flagged samples counted per group
+ * and drawn on their limit's line, each value with its 95% CI. */
+static void
+test_compare_samples (void)
+{
+  g_autofree char *path = g_build_filename (OB_SOURCE_DIR, "tests", "reference",
+                                            "elisa-compare.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  ObWindow *window = g_object_ref (ob_window_new (NULL));
+  JsonObject *want = NULL;
+  JsonArray *cases, *groups;
+  GtkWidget *page, *compare;
+  const ObCompareResults *r;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  cases = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                        "cases");
+  for (guint i = 0; i < json_array_get_length (cases); i++)
+    if (strcmp (json_object_get_string_member (json_array_get_object_element (cases, i),
+                                               "name"), "plate") == 0)
+      want = json_array_get_object_element (cases, i);
+  g_assert_nonnull (want);
+  groups = json_object_get_array_member (want, "groups");
+
+  /* Outside a window there is nowhere to put the samples' table. */
+  page = GTK_WIDGET (new_page ("elisa-plate.csv"));
+  g_assert_null (ob_elisa_page_compare_samples (OB_ELISA_PAGE (page), &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_NO_DATA);
+  g_clear_error (&error);
+  g_assert_finalize_object (page);
+
+  gtk_window_present (GTK_WINDOW (window));
+  page = open_in_window (window, "elisa-plate.csv", "win.new-elisa");
+  g_assert_true (OB_IS_ELISA_PAGE (page));
+  compare = ob_elisa_page_compare_samples (OB_ELISA_PAGE (page), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (compare);
+  wait_idle ();
+  g_assert_true (gtk_stack_get_visible_child (window->content_stack) == compare);
+  g_assert_cmpstr (ob_window_get_current_entry (window)->name, ==, "elisa-plate samples");
+
+  /* Three groups: Kruskal–Wallis is the test R ran. */
+  g_assert_true (ob_compare_page_set_test (OB_COMPARE_PAGE (compare), "kruskal"));
+  ob_compare_page_update (OB_COMPARE_PAGE (compare));
+  r = OB_COMPARE_PAGE (compare)->results;
+  g_assert_nonnull (r);
+  g_assert_cmpstr (ob_compare_page_get_test (OB_COMPARE_PAGE (compare)), ==, "kruskal");
+  assert_close (r->statistic, member_double (want, "statistic"), "H");
+  assert_close (r->p, member_double (want, "p"), "p");
+  g_assert_cmpuint (r->data->n, ==, (gsize) json_object_get_int_member (want, "n"));
+  g_assert_cmpuint (r->data->n_groups, ==, json_array_get_length (groups));
+  for (guint g = 0; g < r->data->n_groups; g++)
+    {
+      JsonObject *group = json_array_get_object_element (groups, g);
+
+      /* Both in sorted order. */
+      g_assert_cmpstr (r->data->group_names[g], ==, json_object_get_string_member (group,
+                                                                                  "name"));
+      g_assert_cmpuint (r->data->offsets[g + 1] - r->data->offsets[g], ==,
+                        (gsize) json_object_get_int_member (group, "n"));
+      g_assert_cmpuint (r->n_below[g], ==,
+                        (gsize) json_object_get_int_member (group, "below_lloq"));
+      g_assert_cmpuint (r->n_above[g], ==,
+                        (gsize) json_object_get_int_member (group, "above_uloq"));
+    }
+  g_assert_nonnull (r->lower);
+  g_assert_nonnull (OB_COMPARE_PAGE (compare)->plot.lower);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -598,6 +673,7 @@ main (int   argc,
   g_test_add_func ("/gui/elisa-page/window-project", test_window_project);
   g_test_add_func ("/gui/elisa-page/live-controls", test_live_controls);
   g_test_add_func ("/gui/elisa-page/import-grid", test_import_grid);
+  g_test_add_func ("/gui/elisa-page/compare-samples", test_compare_samples);
 
   status = g_test_run ();
   g_clear_object (&reference);
