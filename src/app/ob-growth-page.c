@@ -225,6 +225,7 @@ install_results (ObGrowthPage    *self,
                  ObGrowthResults *results)
 {
   g_autofree char *title = NULL;
+  g_autofree char *description = NULL;
   const ObGrowthStudy *study = results->study;
   guint n_kept = 0;
 
@@ -249,8 +250,12 @@ install_results (ObGrowthPage    *self,
                                         "%u mice in %u arms · control %s", n_kept),
                            n_kept, study->n_arms, study->arm_names[study->control]);
   gtk_label_set_text (self->title_label, title);
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Growth of %u arm over time",
+                                              "Growth of %u arms over time", study->n_arms),
+                                 study->n_arms);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "growth.copy", TRUE);
   ob_growth_page_setup_figure (self);
   ob_growth_results_show (self);

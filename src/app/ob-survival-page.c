@@ -105,8 +105,16 @@ install_results (ObSurvivalPage    *self,
   else
     title = g_strdup_printf (_("%s · n = %zu"), time->name, results->data->n);
   gtk_label_set_text (self->title_label, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  {
+    g_autofree char *description = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Kaplan–Meier curve of %u group",
+                   "Kaplan–Meier curves of %u groups", results->fit->n_curves),
+      (guint) results->fit->n_curves);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot_view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  }
   gtk_stack_set_visible_child_name (self->figure_stack, "figure");
   gtk_widget_set_visible (GTK_WIDGET (self->show_all_button), self->hidden_groups != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "survival.copy", TRUE);
