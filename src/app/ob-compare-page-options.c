@@ -178,7 +178,6 @@ make_chip (ObComparePage *self,
   remove_label = g_strdup_printf (_("Remove the filter %s = %s"), column, value);
 
   label = gtk_label_new (text);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_widget_set_margin_start (label, 10);
   gtk_box_append (GTK_BOX (chip), label);
   button = gtk_button_new_from_icon_name ("window-close-symbolic");
@@ -203,15 +202,10 @@ update_chips (ObComparePage *self)
   guint n = self->where != NULL ? g_strv_length (self->where) : 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->filter_box))) != NULL)
-    gtk_flow_box_remove (self->filter_box, child);
+    gtk_box_remove (self->filter_box, child);
   for (guint i = 0; i < n; i++)
-    {
-      GtkWidget *chip = make_chip (self, self->where[i], i);
-
-      gtk_flow_box_append (self->filter_box, chip);
-      /* Chips are read and removed, not selected. */
-      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
-    }
+    gtk_box_append (self->filter_box, make_chip (self, self->where[i], i));
+  gtk_widget_set_visible (self->filter_bar, n > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->filter_box), n > 0);
 }
 

@@ -182,7 +182,8 @@ struct _ObComparePage
   AdwComboRow *flag_row;
   AdwEntryRow *lloq_row;
   AdwEntryRow *uloq_row;
-  GtkFlowBox *filter_box;
+  GtkWidget *filter_bar;
+  GtkBox *filter_box;       /* one chip a filter, in the bar above the chart */
   AdwComboRow *chart_row;
   AdwComboRow *error_row;
   AdwComboRow *p_format_row;

@@ -674,6 +674,7 @@ ob_compare_page_class_init (ObComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, flag_row);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, lloq_row);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, uloq_row);
+  gtk_widget_class_bind_template_child (widget_class, ObComparePage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, filter_box);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, chart_row);
   gtk_widget_class_bind_template_child (widget_class, ObComparePage, error_row);

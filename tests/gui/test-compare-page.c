@@ -346,13 +346,12 @@ static GtkWidget *
 chip_button (ObComparePage *page,
              guint          index)
 {
-  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page->filter_box));
-  GtkWidget *chip, *button;
+  GtkWidget *chip = gtk_widget_get_first_child (GTK_WIDGET (page->filter_box));
+  GtkWidget *button;
 
-  for (guint i = 0; i < index && child != NULL; i++)
-    child = gtk_widget_get_next_sibling (child);
-  g_assert_nonnull (child);
-  chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+  for (guint i = 0; i < index && chip != NULL; i++)
+    chip = gtk_widget_get_next_sibling (chip);
+  g_assert_nonnull (chip);
   button = gtk_widget_get_last_child (chip);
   g_assert_true (GTK_IS_BUTTON (button));
   return button;
