@@ -501,6 +501,7 @@ check_limits_case (JsonObject *want)
   ObProjectAnalysis *analysis;
   ObProjectDataset *dataset;
   gsize below = 0, above = 0;
+  double uloq;
 
   g_test_message ("limits case %s", json_object_get_string_member (want, "name"));
   elisa_json = run_cli (elisa);
@@ -565,6 +566,41 @@ check_limits_case (JsonObject *want)
   g_assert_cmpfloat (copy->results->p, ==, r->p);
   g_assert_nonnull (copy->plot.lower);
   g_assert_cmpuint (copy->results->n_below_total, ==, below);
+  /* A line placed by hand: saved as --lloq, read back from the command line's text too. */
+  uloq = r->uloq;
+  g_assert_true (ob_compare_page_set_limits (page, "flag", "conc_lower", "conc_upper", 5.0,
+                                             NAN));
+  ob_compare_page_update (page);
+  g_assert_cmpfloat (page->plot.lloq, ==, 5.0);
+  assert_close (page->plot.uloq, uloq, 0, "uloq line");
+  g_clear_pointer (&settings, json_object_unref);
+  settings = ob_analysis_page_save_settings (OB_ANALYSIS_PAGE (page));
+  g_assert_cmpfloat (json_object_get_double_member (settings, "lloq"), ==, 5.0);
+  g_assert_false (json_object_has_member (settings, "uloq"));
+  {
+    g_autoptr(JsonObject) typed = json_object_new ();
+
+    json_object_set_string_member (typed, "value", "conc");
+    json_object_set_string_member (typed, "group", "group");
+    json_object_set_string_member (typed, "flag", "flag");
+    json_object_set_string_member (typed, "lloq", "5");
+    g_assert_true (ob_analysis_page_load_settings (OB_ANALYSIS_PAGE (copy), typed, &error));
+    g_assert_no_error (error);
+    g_assert_cmpfloat (copy->plot.lloq, ==, 5.0);
+    /* No interval columns in these settings: no whiskers. */
+    g_assert_null (copy->plot.lower);
+    json_object_set_string_member (typed, "lloq", "five");
+    g_assert_false (ob_analysis_page_load_settings (OB_ANALYSIS_PAGE (copy), typed, &error));
+    g_assert_nonnull (strstr (error->message, "--lloq"));
+    g_clear_error (&error);
+  }
+  /* Text that is no number is marked where it was typed and changes nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (page->uloq_row), "abc");
+  g_signal_emit_by_name (page->uloq_row, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (page->uloq_row), "error"));
+  ob_compare_page_update (page);
+  assert_close (page->plot.uloq, uloq, 0, "uloq line");
+
   project = ob_project_new ();
   dataset = ob_project_add_dataset (project, "samples", page->dataset, csv, NULL);
   analysis = ob_project_add_analysis (project, "Compare", "compare", dataset->name);
