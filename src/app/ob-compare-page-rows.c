@@ -290,6 +290,8 @@ ob_compare_results_limits (const ObCompareJob *job,
                            const guint8       *flagged)
 {
   const ObGroupData *data = ob_compare_results_figure_data (results);
+  const ObColumn *column;
+  g_autofree int *level_group = NULL;
   int group_index;
   gsize n = ob_dataset_get_n_rows (job->dataset);
 
@@ -312,11 +314,17 @@ ob_compare_results_limits (const ObCompareJob *job,
   results->n_below = g_new0 (gsize, MAX (data->n_groups, 1));
   results->n_above = g_new0 (gsize, MAX (data->n_groups, 1));
   group_index = ob_dataset_find_column (job->dataset, job->group_column);
-  /* Flagged rows are few: naming each one's group costs nothing next to the scan. */
+  column = group_index >= 0 ? ob_dataset_get_column (job->dataset, (guint) group_index) : NULL;
+  /* A categorical column's levels are named once, not every flagged row's cell. */
+  if (column != NULL && column->type == OB_COLUMN_CATEGORICAL)
+    {
+      level_group = g_new (int, MAX (column->levels->len, 1));
+      for (guint l = 0; l < column->levels->len; l++)
+        level_group[l] = ob_group_data_find (data, g_ptr_array_index (column->levels, l));
+    }
   for (gsize row = 0; row < n; row++)
     {
-      g_autofree char *name = NULL;
-      int g;
+      int g = -1;
 
       if (flagged[row] == 0)
         continue;
@@ -324,9 +332,15 @@ ob_compare_results_limits (const ObCompareJob *job,
         results->n_below_total++;
       else
         results->n_above_total++;
-      name = group_index >= 0 ? ob_dataset_format_cell (job->dataset, (guint) group_index, row)
-                              : NULL;
-      g = name != NULL && *name != '\0' ? ob_group_data_find (data, name) : -1;
+      if (level_group != NULL)
+        g = column->codes[row] != OB_LEVEL_MISSING ? level_group[column->codes[row]] : -1;
+      else if (column != NULL)
+        {
+          g_autofree char *name = ob_dataset_format_cell (job->dataset, (guint) group_index,
+                                                          row);
+
+          g = *name != '\0' ? ob_group_data_find (data, name) : -1;
+        }
       if (g < 0)
         results->n_lost++;
       else if (flagged[row] == 1)

@@ -633,6 +633,59 @@ test_limits (void)
     check_limits_case (json_array_get_object_element (cases, i));
 }
 
+/* Flagged rows are counted in their group whatever the group column's type; a group whose
+ * rows are all flagged has no number and is counted apart; the LLOQ line defaults to the
+ * largest lloq cell of the rows below it. */
+static void
+test_limits_counts (void)
+{
+  static const double arm[] = { 1, 1, 1, 2, 2, 2, 3 };
+  static const double conc[] = { 1, 2, NAN, 3, 4, NAN, NAN };
+  static const double lloq[] = { 0.5, 0.5, 0.5, 0.7, 0.7, 0.7, 0.9 };
+  static const char * const flag[] = { "", "CV > 20%", "<LLOQ", NULL, "", ">ULOQ;CV > 20%",
+                                       "<LLOQ" };
+  g_autoptr(ObDataset) dataset = ob_dataset_new ();
+  g_autoptr(ObCompareJob) job = g_new0 (ObCompareJob, 1);
+  g_autoptr(ObCompareResults) r = NULL;
+  g_autoptr(GError) error = NULL;
+  GStringChunk *chunk = ob_dataset_get_string_chunk (dataset);
+  char **text = g_new0 (char *, G_N_ELEMENTS (flag));
+
+  for (guint i = 0; i < G_N_ELEMENTS (flag); i++)
+    text[i] = flag[i] != NULL ? g_string_chunk_insert_const (chunk, flag[i]) : NULL;
+  ob_dataset_set_n_rows (dataset, G_N_ELEMENTS (arm));
+  ob_dataset_add_numeric (dataset, "arm", g_memdup2 (arm, sizeof arm));
+  ob_dataset_add_numeric (dataset, "conc", g_memdup2 (conc, sizeof conc));
+  ob_dataset_add_numeric (dataset, "lloq", g_memdup2 (lloq, sizeof lloq));
+  ob_dataset_add_text (dataset, "flag", text);
+
+  job->dataset = ob_dataset_ref (dataset);
+  job->value_column = g_strdup ("conc");
+  job->group_column = g_strdup ("arm");
+  job->flag_column = g_strdup ("flag");
+  job->lloq = job->uloq = NAN;
+  r = ob_compare_job_run (job, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r->data->n_groups, ==, 2);
+  /* Another flag than a limit leaves the number in the test. */
+  g_assert_cmpuint (r->data->n, ==, 4);
+  g_assert_cmpuint (r->n_below[0], ==, 1);
+  g_assert_cmpuint (r->n_above[0], ==, 0);
+  g_assert_cmpuint (r->n_below[1], ==, 0);
+  g_assert_cmpuint (r->n_above[1], ==, 1);
+  g_assert_cmpuint (r->n_below_total, ==, 2);
+  g_assert_cmpuint (r->n_above_total, ==, 1);
+  g_assert_cmpuint (r->n_lost, ==, 1);
+  g_assert_cmpfloat (r->lloq, ==, 0.9);
+  g_assert_true (isnan (r->uloq));
+  g_clear_pointer (&r, ob_compare_results_free);
+
+  /* Bounds come in pairs. */
+  job->lower_column = g_strdup ("lloq");
+  g_assert_null (ob_compare_job_run (job, &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_INVALID_ARG);
+}
+
 static void
 test_copy_and_export (void)
 {
@@ -975,6 +1028,7 @@ main (int   argc,
   g_test_add_func ("/gui/compare-page/paired-by-id", test_paired_by_id);
   g_test_add_func ("/gui/compare-page/filter-chips", test_filter_chips);
   g_test_add_func ("/gui/compare-page/limits", test_limits);
+  g_test_add_func ("/gui/compare-page/limits-counts", test_limits_counts);
   g_test_add_func ("/gui/compare-page/copy-and-export", test_copy_and_export);
   g_test_add_func ("/gui/compare-page/settings-round-trip", test_settings_round_trip);
   g_test_add_func ("/gui/compare-page/changed-signal", test_changed_signal);
