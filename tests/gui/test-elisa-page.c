@@ -590,6 +590,11 @@ test_compare_samples (void)
   JsonArray *cases, *groups;
   GtkWidget *page, *compare;
   const ObCompareResults *r;
+  g_autofree char *dir = g_dir_make_tmp ("ob-elisa-samples-XXXXXX", NULL);
+  g_autofree char *project = g_build_filename (dir, "samples.oncobench", NULL);
+  g_autofree char *out = g_build_filename (dir, "figures", NULL);
+  gsize r_below = 0;
+  double p;
 
   json_parser_load_from_file (parser, path, &error);
   g_assert_no_error (error);
@@ -640,13 +645,38 @@ test_compare_samples (void)
                         (gsize) json_object_get_int_member (group, "n"));
       g_assert_cmpuint (r->n_below[g], ==,
                         (gsize) json_object_get_int_member (group, "below_lloq"));
+      r_below += r->n_below[g];
       g_assert_cmpuint (r->n_above[g], ==,
                         (gsize) json_object_get_int_member (group, "above_uloq"));
     }
   g_assert_nonnull (r->lower);
   g_assert_nonnull (OB_COMPARE_PAGE (compare)->plot.lower);
+  p = r->p;
+
+  /* A project keeps the samples' table: it reopens, and render re-makes the figure. */
+  wait_idle ();
+  g_assert_true (ob_window_save_project_sync (window, project, &error));
+  g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
+  window = g_object_ref (ob_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (ob_window_load_project_sync (window, project, &error));
+  g_assert_no_error (error);
+  for (int i = 0; gtk_list_box_get_row_at_index (window->sidebar_list, i) != NULL; i++)
+    gtk_list_box_select_row (window->sidebar_list,
+                             gtk_list_box_get_row_at_index (window->sidebar_list, i));
+  wait_idle ();
+  compare = gtk_stack_get_visible_child (window->content_stack);
+  g_assert_true (OB_IS_COMPARE_PAGE (compare));
+  ob_compare_page_update (OB_COMPARE_PAGE (compare));
+  g_assert_cmpfloat (OB_COMPARE_PAGE (compare)->results->p, ==, p);
+  g_assert_cmpuint (OB_COMPARE_PAGE (compare)->results->n_below_total, ==,
+                    r_below);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  render_project (project, out);
+  remove_tree (dir);
 }
 
 int
