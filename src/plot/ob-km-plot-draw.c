@@ -186,6 +186,16 @@ path_censor_ticks (cairo_t *cr, const ObKmLayout *layout, const ObKmCurve *curve
 
   gsize n = ob_km_steps_upto (curve, layout->x.hi);
   double gap = MAX (eps, 0.3);
+  double min_sep;
+  gsize n_censored_times = 0;
+
+  /* Where censoring happens at nearly every time (registries, daily follow-up) ticks closer
+   * along the curve than their own height fuse into a band as thick as a CI: there they stay
+   * a tick's height apart, which still shows where patients were censored.  A trial's few
+   * dozen ticks are each a patient and are only kept from landing on one another. */
+  for (gsize i = 0; i < n; i++)
+    n_censored_times += curve->steps[i].n_censor > 0;
+  min_sep = n_censored_times > 100 ? 2.0 * half : 0.5 * half;
 
   for (gsize i = 0; i < n; i++)
     {
@@ -203,6 +213,8 @@ path_censor_ticks (cairo_t *cr, const ObKmLayout *layout, const ObKmCurve *curve
           i = column_end (layout, curve, lx, gap, i, n) - 1;
           continue;
         }
+      if (hypot (x - lx, y - ly) < min_sep)
+        continue;
       cairo_move_to (cr, x, y - half);
       cairo_line_to (cr, x, y + half);
       lx = x;
