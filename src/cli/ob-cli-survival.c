@@ -21,6 +21,7 @@
 #include "ob-km-plot.h"
 #include "ob-logrank.h"
 #include "ob-plot-export.h"
+#include "ob-row-id.h"
 #include "ob-surv-data.h"
 
 #define DEFAULT_WIDTH_MM 85.0
@@ -43,6 +44,8 @@ typedef struct
   double rmst;
   double landmark;
   char **where;
+  char *id;
+  char **exclude;
   char *conventions;
   char *figure;
   char *size;
@@ -91,6 +94,8 @@ survival_options_clear (SurvivalOptions *o)
   g_clear_pointer (&o->test, g_free);
   g_clear_pointer (&o->times, g_free);
   g_clear_pointer (&o->where, g_strfreev);
+  g_clear_pointer (&o->id, g_free);
+  g_clear_pointer (&o->exclude, g_strfreev);
   g_clear_pointer (&o->conventions, g_free);
   g_clear_pointer (&o->figure, g_free);
   g_clear_pointer (&o->size, g_free);
@@ -314,6 +319,98 @@ write_figure (const SurvivalOptions  *o,
                                        ob_km_plot_draw_func, &plot, error);
 }
 
+/* One --exclude: the rows it names and why. */
+typedef struct
+{
+  char *id;
+  char *reason;
+  GArray *rows;             /* gsize, 0-based */
+} HandExclusion;
+
+static void
+hand_exclusion_clear (gpointer data)
+{
+  HandExclusion *e = data;
+
+  g_free (e->id);
+  g_free (e->reason);
+  g_array_unref (e->rows);
+}
+
+/* --exclude leaves rows out in the same mask as --where, before the survival data are built,
+ * so every number below is made without them.  Returns how many rows it took out that
+ * --where had kept. */
+static gboolean
+apply_hand_exclusions (const ObDataset        *dataset,
+                       const SurvivalOptions  *o,
+                       guint8                **mask,
+                       GArray                 *exclusions,
+                       gsize                  *n_out,
+                       GError                **error)
+{
+  gsize n_rows = ob_dataset_get_n_rows (dataset);
+  g_autofree guint8 *keep = NULL;
+  int id_column = -1;
+
+  *n_out = 0;
+  if (o->exclude == NULL || o->exclude[0] == NULL)
+    return TRUE;
+  if (o->id != NULL && (id_column = ob_dataset_find_column (dataset, o->id)) < 0)
+    return invalid_option (error, _("--id: there is no column “%s”"), o->id);
+
+  keep = g_malloc (n_rows);
+  memset (keep, 1, n_rows);
+  for (guint i = 0; o->exclude[i] != NULL; i++)
+    {
+      HandExclusion e = { NULL, NULL, g_array_new (FALSE, FALSE, sizeof (gsize)) };
+      g_autoptr(GError) local_error = NULL;
+
+      ob_row_id_split (o->exclude[i], &e.id, &e.reason);
+      g_array_append_val (exclusions, e);
+      if (ob_row_id_exclude (dataset, id_column, e.id, keep, e.rows, &local_error) == 0)
+        {
+          g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG, "--exclude %s: %s", e.id,
+                       local_error->message);
+          return FALSE;
+        }
+    }
+  if (*mask == NULL)
+    {
+      *mask = g_malloc (n_rows);
+      memset (*mask, 1, n_rows);
+    }
+  for (gsize r = 0; r < n_rows; r++)
+    if ((*mask)[r] && !keep[r])
+      {
+        (*mask)[r] = 0;
+        (*n_out)++;
+      }
+  return TRUE;
+}
+
+static void
+add_hand_exclusions (JsonBuilder  *b,
+                     const GArray *exclusions)
+{
+  json_builder_set_member_name (b, "excluded_by_hand");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < exclusions->len; i++)
+    {
+      const HandExclusion *e = &g_array_index (exclusions, HandExclusion, i);
+
+      json_builder_begin_object (b);
+      ob_cli_json_add_string (b, "id", e->id);
+      ob_cli_json_add_string (b, "reason", e->reason);
+      json_builder_set_member_name (b, "rows");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < e->rows->len; k++)
+        json_builder_add_int_value (b, (gint64) g_array_index (e->rows, gsize, k) + 1);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 /* --trend and --pairwise, which only mean something with several groups. */
 static gboolean
 add_group_comparisons (JsonBuilder            *b,
@@ -371,7 +468,8 @@ run_survival (const char             *path,
   g_autofree char *note = NULL;
   ObSurvSpec spec = { 0 };
   ObKmOptions km_options;
-  gsize events = 0;
+  gsize events = 0, n_by_hand = 0;
+  g_autoptr(GArray) by_hand = g_array_new (FALSE, FALSE, sizeof (HandExclusion));
 
   dataset = ob_cli_project_open_dataset (path, &o->input, error);
   if (dataset == NULL)
@@ -383,6 +481,9 @@ run_survival (const char             *path,
       if (mask == NULL)
         return FALSE;
     }
+  g_array_set_clear_func (by_hand, hand_exclusion_clear);
+  if (!apply_hand_exclusions (dataset, o, &mask, by_hand, &n_by_hand, error))
+    return FALSE;
 
   spec.time_column = o->time;
   spec.event_column = o->event;
@@ -440,12 +541,22 @@ run_survival (const char             *path,
   ob_cli_json_add_double (b, "landmark", o->landmark > 0 ? o->landmark : NAN);
   ob_cli_json_add_int (b, "n", data->n);
   ob_cli_json_add_int (b, "events", events);
-  ob_cli_json_add_int (b, "excluded", data->n_excluded);
+  ob_cli_json_add_int (b, "excluded", data->n_excluded + n_by_hand);
   json_builder_set_member_name (b, "exclusions");
   json_builder_begin_array (b);
   for (guint i = 0; data->exclusions != NULL && i < data->exclusions->len; i++)
     json_builder_add_string_value (b, g_ptr_array_index (data->exclusions, i));
+  for (guint i = 0; i < by_hand->len; i++)
+    {
+      const HandExclusion *e = &g_array_index (by_hand, HandExclusion, i);
+      g_autofree char *line = e->reason != NULL
+        ? g_strdup_printf (_("%s excluded by hand: %s"), e->id, e->reason)
+        : g_strdup_printf (_("%s excluded by hand"), e->id);
+
+      json_builder_add_string_value (b, line);
+    }
   json_builder_end_array (b);
+  add_hand_exclusions (b, by_hand);
   ob_cli_json_add_string (b, "ci", ob_ci_transform_to_string (fit->ci));
   ob_cli_json_add_double (b, "conf_level", fit->conf_level);
   ob_cli_json_add_string (b, "conventions", s->conventions);
@@ -532,6 +643,12 @@ ob_cli_survival (int    argc,
       N_("T") },
     { "where", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.where,
       N_("Keep rows where COL equals VALUE; repeatable"), N_("COL=VALUE") },
+    { "id", 0, 0, G_OPTION_ARG_STRING, &o.id,
+      N_("Column that identifies each patient, for --exclude (default: row numbers from 1)"),
+      N_("COL") },
+    { "exclude", 0, 0, G_OPTION_ARG_STRING_ARRAY, &o.exclude,
+      N_("Leave out the patient with this identifier, and say why; repeatable"),
+      N_("ID[:REASON]") },
     { "conventions", 0, 0, G_OPTION_ARG_STRING, &o.conventions,
       N_("r: R’s survfit/coxph (log CI, Cox HR); prism: GraphPad Prism’s (log-log CI, "
          "log-rank and Mantel–Haenszel HRs beside Cox); default: log-log CI, Cox HR"),

@@ -166,7 +166,7 @@ compare_node (JsonNode   *actual,
 
 /* Each fixture holds cases computed by the R script of the same name. */
 static const char * const fixtures[] = { "cli-survival.json", "survival-landmark.json",
-                                         "survival-edge.json" };
+                                         "survival-edge.json", "survival-exclude.json" };
 
 static JsonParser *
 load_fixture (guint which)
@@ -637,6 +637,90 @@ test_survival_help (void)
   g_assert_nonnull (strstr (result->out, "prism: GraphPad Prism"));
 }
 
+/* Numbers of the output that do not depend on how the excluded rows were named. */
+static JsonNode *
+estimates_of (const CliResult *result)
+{
+  g_autoptr(JsonParser) parser = cli_result_parse (result);
+  JsonObject *root = json_node_get_object (json_parser_get_root (parser));
+  JsonObject *kept = json_object_new ();
+  static const char * const members[] = { "n", "events", "excluded", "groups", "test", "cox",
+                                          NULL };
+
+  for (guint i = 0; members[i] != NULL; i++)
+    json_object_set_member (kept, members[i],
+                            json_node_copy (json_object_get_member (root, members[i])));
+  return json_node_init_object (json_node_alloc (), kept);
+}
+
+/* --id names patients by a column: the same rows left out as by their numbers (checked
+ * against R in survival-exclude.json), whichever way they are named; unknown ones fail. */
+static void
+test_survival_exclude_by_id (void)
+{
+  g_autofree char *lung = cli_sample_path ("lung.csv");
+  g_autofree char *dir = g_dir_make_tmp ("ob-exclude-XXXXXX", NULL);
+  g_autofree char *with_id = g_build_filename (dir, "lung-id.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) csv = g_string_new (NULL);
+  g_autoptr(CliResult) by_row = NULL;
+  g_autoptr(CliResult) by_id = NULL;
+  g_autoptr(CliResult) unknown = NULL;
+  g_autoptr(CliResult) no_column = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(JsonNode) a = NULL;
+  g_autoptr(JsonNode) b = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *line2 = NULL;
+  JsonArray *hand;
+
+  g_assert_true (g_file_get_contents (lung, &contents, NULL, NULL));
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      if (i == 0)
+        g_string_append_printf (csv, "\"patient\",%s\n", lines[i]);
+      else
+        g_string_append_printf (csv, "P%03u,%s\n", i, lines[i]);
+    }
+  g_assert_true (g_file_set_contents (with_id, csv->str, -1, NULL));
+
+  by_row = cli_run ("survival", lung, "--time", "time", "--event", "status", "--group", "sex",
+                    "--exclude", "3:wrong date of birth", "--exclude", "17", "--exclude", "50",
+                    "--exclude", "120", NULL);
+  by_id = cli_run ("survival", with_id, "--time", "time", "--event", "status", "--group",
+                   "sex", "--id", "patient", "--exclude", "P003:wrong date of birth",
+                   "--exclude", "P017", "--exclude", "P050", "--exclude", "P120", NULL);
+  a = estimates_of (by_row);
+  b = estimates_of (by_id);
+  g_assert_true (json_node_equal (a, b));
+
+  parser = cli_result_parse (by_id);
+  hand = cli_get_array (json_node_get_object (json_parser_get_root (parser)),
+                        "excluded_by_hand");
+  g_assert_cmpuint (json_array_get_length (hand), ==, 4);
+  g_assert_cmpstr (cli_get_string (json_array_get_object_element (hand, 0), "id"), ==, "P003");
+  g_assert_cmpstr (cli_get_string (json_array_get_object_element (hand, 0), "reason"), ==,
+                   "wrong date of birth");
+
+  unknown = cli_run ("survival", with_id, "--time", "time", "--event", "status", "--id",
+                     "patient", "--exclude", "P999", NULL);
+  g_assert_cmpint (unknown->exit_status, ==, 1);
+  line = cli_result_error_line (unknown);
+  g_assert_nonnull (strstr (line, "“P999”"));
+  g_assert_nonnull (strstr (line, "patient"));
+
+  no_column = cli_run ("survival", lung, "--time", "time", "--event", "status", "--id",
+                       "patient", "--exclude", "P001", NULL);
+  g_assert_cmpint (no_column->exit_status, ==, 1);
+  line2 = cli_result_error_line (no_column);
+  g_assert_nonnull (strstr (line2, "--id"));
+
+  g_unlink (with_id);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -666,6 +750,7 @@ main (int    argc,
   g_test_add_func ("/cli/survival/help", test_survival_help);
   g_test_add_func ("/cli/survival/conventions-note", test_survival_conventions_note);
   g_test_add_func ("/cli/survival/response-warning", test_survival_response_warning);
+  g_test_add_func ("/cli/survival/exclude-by-id", test_survival_exclude_by_id);
 
   return g_test_run ();
 }
