@@ -33,6 +33,7 @@ struct _ObPresentation
   GtkWidget *counter_label;
   GtkWidget *controls_box;   /* the page's live controls, if any */
   GtkWidget *bar;
+  GtkWidget *bar_box;        /* the bar's full-width strip, dark with dark slides */
   GtkWidget *dark_button;
   gboolean dark;
 };
@@ -262,9 +263,41 @@ ob_presentation_dispose (GObject *object)
 }
 
 static void
+ob_presentation_realize (GtkWidget *widget)
+{
+  static GQuark quark = 0;
+  GdkDisplay *display = gtk_widget_get_display (widget);
+
+  GTK_WIDGET_CLASS (ob_presentation_parent_class)->realize (widget);
+
+  /* The bar's strip takes the dark slide's own background, not the OSD's translucent grey;
+   * one provider per display. */
+  if (quark == 0)
+    quark = g_quark_from_static_string ("ob-presentation-css");
+  if (g_object_get_qdata (G_OBJECT (display), quark) == NULL)
+    {
+      GtkCssProvider *provider = gtk_css_provider_new ();
+      ObPlotStyle style;
+      ObPlotColor bg;
+      g_autofree char *css = NULL;
+
+      ob_plot_style_init_dark_slide (&style);
+      bg = ob_plot_style_background (&style);
+      css = g_strdup_printf (".ob-dark-slide { background-color: rgb(%d, %d, %d); }",
+                             (int) (bg.r * 255 + 0.5), (int) (bg.g * 255 + 0.5),
+                             (int) (bg.b * 255 + 0.5));
+      gtk_css_provider_load_from_data (provider, css, -1);
+      gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_object_set_qdata_full (G_OBJECT (display), quark, provider, g_object_unref);
+    }
+}
+
+static void
 ob_presentation_class_init (ObPresentationClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = ob_presentation_dispose;
+  GTK_WIDGET_CLASS (klass)->realize = ob_presentation_realize;
 }
 
 static void
@@ -344,8 +377,10 @@ ob_presentation_init (ObPresentation *self)
   g_object_set_data (G_OBJECT (self), "ob-next", next);
 
   /* The figure fills the space above the bar, never under it. */
+  self->bar_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->bar_box), self->bar);
   gtk_box_append (GTK_BOX (box), self->area);
-  gtk_box_append (GTK_BOX (box), self->bar);
+  gtk_box_append (GTK_BOX (box), self->bar_box);
   adw_window_set_content (ADW_WINDOW (self), box);
 
   gtk_widget_add_controller (GTK_WIDGET (self), create_shortcuts ());
@@ -454,9 +489,15 @@ ob_presentation_set_dark (ObPresentation *self,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->dark_button), dark);
   /* The bar goes dark with the slide, so the room sees one dark screen. */
   if (dark)
-    gtk_widget_add_css_class (self->bar, "osd");
+    {
+      gtk_widget_add_css_class (self->bar_box, "osd");
+      gtk_widget_add_css_class (self->bar_box, "ob-dark-slide");
+    }
   else
-    gtk_widget_remove_css_class (self->bar, "osd");
+    {
+      gtk_widget_remove_css_class (self->bar_box, "osd");
+      gtk_widget_remove_css_class (self->bar_box, "ob-dark-slide");
+    }
   gtk_widget_queue_draw (self->area);
 }
 

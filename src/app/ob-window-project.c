@@ -513,22 +513,47 @@ ob_window_foreach_analysis (ObWindow             *self,
     }
 }
 
+typedef struct
+{
+  ObWindowEntry *entry;
+  GHashTable *titles;
+} TitlesOf;
+
+static void
+collect_title (ObWindow       *self,
+               ObWindowEntry  *entry,
+               ObAnalysisPage *page,
+               const char     *title,
+               gpointer        user_data)
+{
+  TitlesOf *of = user_data;
+
+  if (entry == of->entry && title != NULL)
+    g_hash_table_add (of->titles, (gpointer) title);
+}
+
 GtkWidget *
 ob_window_new_analysis (ObWindow      *self,
                         ObWindowEntry *entry,
                         const char    *kind)
 {
   const ObAnalysisKind *info = ob_analysis_kind_lookup (kind);
+  g_autoptr(GHashTable) titles = g_hash_table_new (g_str_hash, g_str_equal);
+  TitlesOf of = { entry, titles };
   g_autofree char *title = NULL;
   GtkWidget *page;
 
   g_return_val_if_fail (info != NULL, NULL);
 
-  /* Numbered from the second on, so two analyses of one dataset can be told apart. */
-  if (entry->n_analyses == 0)
-    title = g_strdup (gettext (info->title));
-  else
-    title = g_strdup_printf ("%s %u", gettext (info->title), entry->n_analyses + 1);
+  /* The first of a kind is named by it; later ones are numbered, from 2, so two analyses of
+   * one dataset can be told apart. */
+  ob_window_foreach_analysis (self, collect_title, &of);
+  title = g_strdup (gettext (info->title));
+  for (guint n = 2; g_hash_table_contains (titles, title); n++)
+    {
+      g_free (title);
+      title = g_strdup_printf ("%s %u", gettext (info->title), n);
+    }
   page = info->new_page (ob_dataset_view_get_dataset (entry->view));
   ob_window_add_analysis (self, entry, page, title, info->icon_name);
   return page;
