@@ -534,6 +534,32 @@ ob_compare_results_methods (const ObCompareResults *r)
     g_string_append_printf (out, _("%s was compared between the groups of %s (%zu "
                                    "observations) by %s."),
                             r->value_column, r->group_column, r->data->n, r->method);
+  /* A reader must be able to tell which rows, pairs and values went in. */
+  if (r->where != NULL)
+    {
+      g_autofree char *filters = g_strjoinv (", ", r->where);
+
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Rows were restricted to %s (%zu of %zu)."), filters,
+                              r->n_kept, r->n_rows);
+    }
+  if (r->by_id)
+    {
+      g_string_append_c (out, ' ');
+      /* Counts after a colon need no plural forms. */
+      g_string_append_printf (out, _("Values were paired by subject: pairs %zu, values "
+                                     "without a partner left out %zu."),
+                              r->n_paired, r->n_unpaired);
+    }
+  if (r->n_below_total + r->n_above_total > 0)
+    {
+      g_string_append_c (out, ' ');
+      g_string_append_printf (out, _("Values beyond the limits of quantification have no "
+                                     "number and were left out of the test (below the LLOQ "
+                                     "%zu, above the ULOQ %zu); the figure shows them on the "
+                                     "limit’s line."),
+                              r->n_below_total, r->n_above_total);
+    }
   if (r->has_posthoc)
     {
       g_string_append_c (out, ' ');

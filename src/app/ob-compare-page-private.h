@@ -99,6 +99,7 @@ typedef struct
   char *factor2_column;
   gsize n_rows;             /* of the table */
   gsize n_kept;             /* rows the filters keep */
+  char **where;             /* the job's filters, or NULL */
   gsize *where_kept;        /* per filter of the job, the rows it keeps alone */
   gboolean by_id;           /* a paired test's pairs by the ID column */
   gsize n_paired;

@@ -117,6 +117,7 @@ ob_compare_results_free (ObCompareResults *results)
   g_free (results->value_column);
   g_free (results->group_column);
   g_free (results->factor2_column);
+  g_strfreev (results->where);
   g_free (results->where_kept);
   g_free (results->lower);
   g_free (results->upper);

@@ -135,6 +135,7 @@ ob_compare_job_mask (const ObCompareJob *job,
       if (keep == NULL)
         return FALSE;
       results->n_kept = count_kept (keep, n);
+      results->where = g_strdupv (job->where);
       results->where_kept = g_new0 (gsize, n_where);
       for (guint f = 0; f < n_where; f++)
         {

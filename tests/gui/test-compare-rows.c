@@ -35,6 +35,7 @@ test_paired_by_id (void)
   g_autoptr(JsonObject) settings = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *methods = NULL;
   const ObCompareResults *r;
 
   g_assert_true (ob_compare_page_set_columns (page, "extra", "group", NULL));
@@ -57,6 +58,8 @@ test_paired_by_id (void)
   gui_assert_close (r->t.estimate, gui_member_double (want, "estimate"), 1e-6, "mean difference");
   gui_assert_close (r->t.ci_lower, gui_member_double (want, "lower"), 1e-6, "lower");
   gui_assert_close (r->t.ci_upper, gui_member_double (want, "upper"), 1e-6, "upper");
+  methods = ob_analysis_page_get_methods_text (OB_ANALYSIS_PAGE (page));
+  g_assert_nonnull (strstr (methods, "paired by subject: pairs 9, values without a partner left out 1."));
   text = ob_compare_page_get_results_text (page);
   g_assert_nonnull (strstr (text, "Pairs by ID\t9\nUnpaired\t1\n"));
 
@@ -157,6 +160,14 @@ test_filter_chips (void)
   g_assert_no_error (error);
   g_assert_cmpuint (copy->results->data->n, ==, page->results->data->n);
   g_assert_cmpfloat (copy->results->p, ==, page->results->p);
+  {
+    g_autofree char *methods = ob_analysis_page_get_methods_text (OB_ANALYSIS_PAGE (copy));
+    g_autofree char *said = g_strdup_printf ("restricted to cell_line=H3122, tp53=wild-type "
+                                             "(%zu of %zu)", count_rows (page->dataset, where),
+                                             n_rows);
+
+    g_assert_nonnull (strstr (methods, said));
+  }
 
   /* The first chip's button removes that filter only. */
   g_signal_emit_by_name (chip_button (page, 0), "clicked");
@@ -259,6 +270,13 @@ check_limits_case (JsonObject *want)
       above += r->n_above[g];
     }
   g_assert_cmpuint (r->n_below_total, ==, below);
+  {
+    g_autofree char *methods = ob_analysis_page_get_methods_text (OB_ANALYSIS_PAGE (page));
+    g_autofree char *said = g_strdup_printf ("(below the LLOQ %zu, above the ULOQ %zu)", below,
+                                             above);
+
+    g_assert_true ((strstr (methods, said) != NULL) == (below + above > 0));
+  }
   g_assert_cmpuint (r->n_above_total, ==, above);
   g_assert_cmpuint (r->n_lost, ==, 0);
   /* Whiskers through every point drawn: each value lies in its own interval. */
