@@ -63,6 +63,7 @@ struct _ObElisaPage
   GtkSpinButton *dpi_spin;
   GtkButton *save_as_button;
   GtkButton *plate_save_button;
+  GtkButton *compare_button;
   GtkStack *figure_stack;
   ObPlotView *plot_view;
   ObPlotView *plate_view;
@@ -120,6 +121,8 @@ char *ob_elisa_results_methods         (const ObAssayPlate    *plate,
 char *ob_elisa_results_sentence        (const ObAssayPlate *plate);
 
 /* ob-elisa-page-samples.c */
+/* How many different groups the samples of the analysis belong to. */
+guint ob_elisa_page_count_sample_groups    (ObElisaPage *self);
 void  ob_elisa_page_compare_samples_action (GtkWidget  *widget,
                                             const char *action_name,
                                             GVariant   *parameter);

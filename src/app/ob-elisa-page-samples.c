@@ -135,6 +135,28 @@ samples_csv (GPtrArray *plates)
   return g_string_free_to_bytes (out);
 }
 
+/* Internal */
+
+guint
+ob_elisa_page_count_sample_groups (ObElisaPage *self)
+{
+  g_autoptr(GHashTable) groups = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint p = 0; self->plates != NULL && p < self->plates->len; p++)
+    {
+      const ObAssayPlate *plate = g_ptr_array_index (self->plates, p);
+
+      for (guint i = 0; i < plate->samples->len; i++)
+        {
+          const ObAssaySample *s = g_ptr_array_index (plate->samples, i);
+
+          if (s->group != NULL && *s->group != '\0')
+            g_hash_table_add (groups, s->group);
+        }
+    }
+  return g_hash_table_size (groups);
+}
+
 /* Public */
 
 void
@@ -180,6 +202,14 @@ ob_elisa_page_compare_samples (ObElisaPage  *self,
       return NULL;
     }
 
+  /* Without groups the page would guess one among the other columns: a wrong comparison. */
+  if (ob_elisa_page_count_sample_groups (self) < 2)
+    {
+      g_set_error_literal (error, OB_ERROR, OB_ERROR_NO_DATA,
+                           _("The samples belong to fewer than two groups: choose the column "
+                             "that names their groups under Columns, Group."));
+      return NULL;
+    }
   csv = samples_csv (self->plates);
   samples = ob_csv_read_bytes (csv, _("samples"), NULL, error);
   if (samples == NULL)

@@ -245,7 +245,8 @@ install_plates (ObElisaPage *self,
 
   gtk_stack_set_visible_child_name (self->figure_stack, "figure");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "elisa.copy", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "elisa.compare-samples", TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "elisa.compare-samples",
+                                 ob_elisa_page_count_sample_groups (self) >= 2);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_as_button), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->plate_save_button), TRUE);
   show_plate (self);
@@ -664,6 +665,7 @@ ob_elisa_page_class_init (ObElisaPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, dpi_spin);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, save_as_button);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, plate_save_button);
+  gtk_widget_class_bind_template_child (widget_class, ObElisaPage, compare_button);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, figure_stack);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, plot_view);
   gtk_widget_class_bind_template_child (widget_class, ObElisaPage, plate_view);

@@ -615,8 +615,17 @@ test_compare_samples (void)
   g_assert_finalize_object (page);
 
   gtk_window_present (GTK_WINDOW (window));
+  /* DNase names no groups: nothing to compare, and the button says so by being off. */
+  page = open_in_window (window, "dnase.csv", "win.new-elisa");
+  g_assert_true (OB_IS_ELISA_PAGE (page));
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (OB_ELISA_PAGE (page)->compare_button)));
+  g_assert_null (ob_elisa_page_compare_samples (OB_ELISA_PAGE (page), &error));
+  g_assert_error (error, OB_ERROR, OB_ERROR_NO_DATA);
+  g_clear_error (&error);
+
   page = open_in_window (window, "elisa-plate.csv", "win.new-elisa");
   g_assert_true (OB_IS_ELISA_PAGE (page));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (OB_ELISA_PAGE (page)->compare_button)));
   compare = ob_elisa_page_compare_samples (OB_ELISA_PAGE (page), &error);
   g_assert_no_error (error);
   g_assert_nonnull (compare);
