@@ -236,6 +236,8 @@ apply_settings (ObSurvivalPage  *self,
     return FALSE;
   if (!load_where (self, settings, error))
     return FALSE;
+  if (!ob_survival_page_load_exclusions (self, settings, error))
+    return FALSE;
 
   /* Conventions first: choosing them also picks their interval, which --ci may override. */
   value = get_string (settings, "conventions");
@@ -375,6 +377,7 @@ survival_save_settings (ObAnalysisPage *page)
     json_object_set_array_member (settings, "where", where);
   else
     json_array_unref (where);
+  ob_survival_page_save_exclusions (self, settings);
   return settings;
 }
 

@@ -166,8 +166,20 @@ ob_survival_page_build_filters (ObSurvivalPage *self)
 
 /* Builds the row mask of the active filters; returns the number of rows left out, and leaves
  * self->mask NULL when every row is kept. */
+static gsize build_filter_mask (ObSurvivalPage *self);
+
 gsize
 ob_survival_page_build_mask (ObSurvivalPage *self)
+{
+  gsize n_out = build_filter_mask (self);
+
+  /* Rows excluded by hand are logged apart from the subgroup's. */
+  ob_survival_page_apply_exclusions (self, &self->mask);
+  return n_out;
+}
+
+static gsize
+build_filter_mask (ObSurvivalPage *self)
 {
   gsize n_rows = ob_dataset_get_n_rows (self->dataset);
   gboolean any = FALSE;

@@ -149,6 +149,10 @@ struct _ObSurvivalPage
   GPtrArray *covariate_checks;
   GPtrArray *filters;       /* ObSurvivalFilter * */
   GPtrArray *exclusions;    /* ObSurvivalExclusion *, rows left out by hand; NULL: none */
+  char *id_name;            /* the column naming patients, NULL: row numbers */
+  gboolean id_guessed;      /* id_name was looked for or loaded */
+  GtkPopover *row_popover;  /* the patients under a clicked mark */
+  GtkWidget *exclusions_view; /* their log, in the results */
   GPtrArray *distinct;      /* per column: its few distinct values, or NULL */
   guint8 *distinct_done;
   guint8 *mask;
@@ -201,6 +205,36 @@ void            ob_survival_page_analysis_page_init (ObAnalysisPageInterface *if
 /* A Methods paragraph and a Results sentence in journal style; NULL without results. */
 char           *ob_survival_page_get_methods_text     (ObAnalysisPage *page);
 char           *ob_survival_page_get_results_sentence (ObAnalysisPage *page);
+
+/* ob-survival-page-exclude.c */
+void            ob_survival_exclusion_free          (gpointer        exclusion);
+/* The identifier column (named like one, one value per row), or -1 for row numbers. */
+int             ob_survival_page_id_column          (ObSurvivalPage *self);
+/* Takes the excluded rows out of *mask (made when NULL); returns how many it had kept. */
+gsize           ob_survival_page_apply_exclusions   (ObSurvivalPage *self,
+                                                     guint8        **mask);
+/* As oncobench-cli spells them: "exclude" ["ID:REASON", …] and "id" COL. */
+void            ob_survival_page_save_exclusions    (ObSurvivalPage *self,
+                                                     JsonObject     *settings);
+gboolean        ob_survival_page_load_exclusions    (ObSurvivalPage *self,
+                                                     JsonObject     *settings,
+                                                     GError        **error);
+/* Leaves a dataset row out (recomputes, logs, emits "changed"), or lets one back in. */
+void            ob_survival_page_exclude_row        (ObSurvivalPage *self,
+                                                     gsize           row,
+                                                     const char     *reason);
+void            ob_survival_page_include_again      (ObSurvivalPage *self,
+                                                     guint           index);
+/* Dataset rows of the patients at the event drop or censoring tick under (x, y) of the
+ * view, as last drawn. */
+GArray         *ob_survival_page_rows_at            (ObSurvivalPage *self,
+                                                     double          x,
+                                                     double          y);
+/* Shows their rows in a popover, each with "Exclude…"; FALSE when no mark is there. */
+gboolean        ob_survival_page_show_rows          (ObSurvivalPage *self,
+                                                     double          x,
+                                                     double          y);
+void            ob_survival_page_update_exclusions_view (ObSurvivalPage *self);
 
 /* ob-survival-page.c */
 /* Bit i hides curve i, in the page and in every drawing of its figure. */

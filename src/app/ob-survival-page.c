@@ -371,7 +371,9 @@ figure_clicked_cb (ObSurvivalPage *self,
   guint n_curves, n_visible = 0, entry;
   double fx, fy;
 
-  if (layout == NULL || layout->legend.width <= 0 || self->results == NULL)
+  if (layout == NULL || self->results == NULL)
+    return;
+  if (ob_survival_page_show_rows (self, x, y) || layout->legend.width <= 0)
     return;
   fx = (x - self->layout_dx) / self->layout_scale;
   fy = (y - self->layout_dy) / self->layout_scale;
@@ -569,6 +571,7 @@ ob_survival_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->layout, ob_km_layout_free);
   g_clear_pointer (&self->results, ob_survival_results_free);
+  g_clear_pointer ((GtkWidget **) &self->row_popover, gtk_widget_unparent);
 
   G_OBJECT_CLASS (ob_survival_page_parent_class)->dispose (object);
 }
@@ -592,6 +595,8 @@ ob_survival_page_finalize (GObject *object)
   g_clear_pointer (&self->distinct_done, g_free);
   g_clear_pointer (&self->mask, g_free);
   g_clear_pointer (&self->guessed_unit, g_free);
+  g_clear_pointer (&self->exclusions, g_ptr_array_unref);
+  g_clear_pointer (&self->id_name, g_free);
 
   G_OBJECT_CLASS (ob_survival_page_parent_class)->finalize (object);
 }

@@ -716,3 +716,49 @@ ob_km_plot_hit_test (const ObKmLayout *layout, double x, double y, ObKmHit *hit)
     }
   return found;
 }
+
+gboolean
+ob_km_plot_hit_mark (const ObKmLayout *layout, double x, double y, guint *curve, double *time)
+{
+  const ObKmPlot *plot = layout->source;
+  double tol = MAX (plot->style.plot_style.font_size * 0.6, 3);
+  double best = INFINITY;
+  gboolean found = FALSE;
+
+  if (x < layout->plot.x - tol || x > layout->plot.x + layout->plot.width + tol)
+    return FALSE;
+  for (guint c = 0; c < plot->fit->n_curves; c++)
+    {
+      const ObKmCurve *kc = &plot->fit->curves[c];
+      double before = 1;
+
+      if (!ob_km_plot_is_visible (plot, c))
+        continue;
+      for (gsize i = 0; i < kc->n_steps; i++)
+        {
+          const ObKmStep *st = &kc->steps[i];
+          double sx = ob_plot_scale_map (&layout->x, st->time);
+          double y0 = ob_plot_scale_map (&layout->y, before * layout->y_factor);
+          double y1 = ob_plot_scale_map (&layout->y, st->surv * layout->y_factor);
+          double dx = fabs (x - sx), dy;
+
+          before = st->surv;
+          if (dx > tol || (st->n_event == 0 && st->n_censor == 0))
+            continue;
+          /* A drop is a vertical segment; a censoring tick sits on the level after it. */
+          if (st->n_event > 0)
+            dy = y < MIN (y0, y1) ? MIN (y0, y1) - y : y > MAX (y0, y1) ? y - MAX (y0, y1) : 0;
+          else
+            dy = fabs (y - y1);
+          if (dy > tol || hypot (dx, dy) >= best)
+            continue;
+          best = hypot (dx, dy);
+          found = TRUE;
+          if (curve != NULL)
+            *curve = c;
+          if (time != NULL)
+            *time = st->time;
+        }
+    }
+  return found;
+}

@@ -138,6 +138,10 @@ typedef struct
 /* The visible curve nearest (x, y) within a few points, as S(t) at the time under x. */
 gboolean    ob_km_plot_hit_test    (const ObKmLayout *layout, double x, double y, ObKmHit *hit);
 
+/* The event drop or censoring tick of a visible curve nearest (x, y) within a few points:
+ * its curve and the time of that step, where patients can be found. */
+gboolean    ob_km_plot_hit_mark    (const ObKmLayout *layout, double x, double y,
+                                    guint *curve, double *time);
 void        ob_km_plot_render      (cairo_t *cr, double width_pt, double height_pt,
                                     const ObKmPlot *plot);
 /* Same, reusing a layout computed for this plot and size. */
