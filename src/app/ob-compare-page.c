@@ -273,8 +273,16 @@ install_results (ObComparePage    *self,
     title = g_strdup_printf (_("%s by %s · n = %zu"), results->value_column,
                              results->group_column, results->data->n);
   gtk_label_set_text (self->title_label, title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  {
+    g_autofree char *description = g_strdup_printf (
+      g_dngettext (GETTEXT_PACKAGE, "Values of %u group, each point a sample",
+                   "Values of %u groups, each point a sample", results->data->n_groups),
+      results->data->n_groups);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot_view),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  }
   gtk_stack_set_visible_child_name (self->figure_stack, "figure");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compare.copy", TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_as_button), TRUE);

@@ -210,7 +210,12 @@ show_plate (ObElisaPage *self)
                              plate->fit->n);
   gtk_label_set_text (self->title_label, title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->plot_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("The standard curve, with the samples read from it"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->plate_view),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("The plate's wells, coloured by type"), -1);
   gtk_widget_queue_draw (GTK_WIDGET (self->plot_view));
   gtk_widget_queue_draw (GTK_WIDGET (self->plate_view));
 }

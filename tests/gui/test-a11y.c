@@ -158,6 +158,14 @@ walk (GtkWidget *widget,
       (*n_controls)++;
       if (!has_name (widget))
         describe (widget, missing);
+      /* A figure has no text for a screen reader to read: it says what it shows. */
+      if (OB_IS_PLOT_VIEW (widget)
+          && !gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION))
+        {
+          g_string_append (missing, "  (no description of the figure)");
+          describe (widget, missing);
+        }
       if (GTK_IS_MENU_BUTTON (widget))
         {
           GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
