@@ -274,11 +274,12 @@ ob_compare_page_export (ObComparePage *self,
     }
   if (!ob_plot_format_from_path (path, &format, error))
     return FALSE;
-  return ob_plot_export_titled (format, path, gtk_spin_button_get_value (self->width_spin),
-                                gtk_spin_button_get_value (self->height_spin),
-                                gtk_spin_button_get_value (self->dpi_spin),
-                                self->results->value_column, ob_group_plot_draw_func,
-                                &self->plot, error);
+  return ob_analysis_page_export_titled (OB_ANALYSIS_PAGE (self), format, path,
+                                         gtk_spin_button_get_value (self->width_spin),
+                                         gtk_spin_button_get_value (self->height_spin),
+                                         gtk_spin_button_get_value (self->dpi_spin),
+                                         self->results->value_column, ob_group_plot_draw_func,
+                                         &self->plot, error);
 }
 
 

@@ -345,14 +345,16 @@ ob_elisa_page_export (ObElisaPage *self,
   if (!ob_plot_format_from_path (path, &format, error))
     return FALSE;
   if (plate_map)
-    return ob_plot_export_titled (format, path, gtk_spin_button_get_value (self->width_spin),
-                                  gtk_spin_button_get_value (self->width_spin) * 0.75,
-                                  gtk_spin_button_get_value (self->dpi_spin), NULL,
-                                  ob_plate_plot_draw_func, &self->plate_plot, error);
-  return ob_plot_export_titled (format, path, gtk_spin_button_get_value (self->width_spin),
-                                gtk_spin_button_get_value (self->height_spin),
-                                gtk_spin_button_get_value (self->dpi_spin), NULL,
-                                ob_curve_plot_draw_func, &self->curve, error);
+    return ob_analysis_page_export_titled (OB_ANALYSIS_PAGE (self), format, path,
+                                           gtk_spin_button_get_value (self->width_spin),
+                                           gtk_spin_button_get_value (self->width_spin) * 0.75,
+                                           gtk_spin_button_get_value (self->dpi_spin), NULL,
+                                           ob_plate_plot_draw_func, &self->plate_plot, error);
+  return ob_analysis_page_export_titled (OB_ANALYSIS_PAGE (self), format, path,
+                                         gtk_spin_button_get_value (self->width_spin),
+                                         gtk_spin_button_get_value (self->height_spin),
+                                         gtk_spin_button_get_value (self->dpi_spin), NULL,
+                                         ob_curve_plot_draw_func, &self->curve, error);
 }
 
 /* ObAnalysisPage */

@@ -168,6 +168,32 @@ parse_size (const char *size,
   return *end == '\0' && *h >= 20 && *h <= 500;
 }
 
+static void
+draw_bars (cairo_t *cr,
+           double   width_pt,
+           double   height_pt,
+           gpointer user_data)
+{
+  ob_stacked_bar_draw (user_data, cr, width_pt, height_pt);
+}
+
+/* As ob_stacked_bar_export(), carrying the figure's recipe. */
+static gboolean
+export_bars (const ObStackedBar  *bar,
+             ObPlotFormat         format,
+             const char          *path,
+             double               width_mm,
+             double               height_mm,
+             double               dpi,
+             GError             **error)
+{
+  ObStackedBar copy = *bar;
+
+  copy.plot_style.vector = ob_plot_format_is_vector (format);
+  return ob_cli_project_export_figure ("crosstab", format, path, width_mm, height_mm, dpi,
+                                       draw_bars, &copy, error);
+}
+
 static gboolean
 run_crosstab (const char            *path,
               const CrosstabOptions *o,
@@ -216,8 +242,8 @@ run_crosstab (const char            *path,
       bar.col_title = o->cols;
 
       if (!ob_plot_format_from_path (o->figure, &format, error)
-          || !ob_stacked_bar_export (&bar, format, o->figure, width_mm, height_mm,
-                                     o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI, error))
+          || !export_bars (&bar, format, o->figure, width_mm, height_mm,
+                           o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI, error))
         return FALSE;
     }
 

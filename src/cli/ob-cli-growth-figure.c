@@ -151,6 +151,7 @@ ob_cli_growth_write_figure (const GrowthOptions  *o,
   g_autoptr(ObGrowthData) data = NULL;
   ObGrowthChart chart = (ObGrowthChart) s->chart;
   ObGrowthPlot plot;
+  ObPlotFormat format;
 
   if (s->chart == CHART_ENDPOINT)
     return write_endpoint_figure (o, s, r, error);
@@ -189,5 +190,9 @@ ob_cli_growth_write_figure (const GrowthOptions  *o,
     plot.y_label = _("Body weight change (%)");
   plot.width_mm = s->width_mm;
   plot.height_mm = s->height_mm;
-  return ob_growth_plot_export (&plot, o->figure, o->dpi, error);
+  return ob_plot_format_from_path (o->figure, &format, error)
+         && ob_cli_project_export_figure ("growth", format, o->figure, plot.width_mm,
+                                          plot.height_mm, o->dpi > 0 ? o->dpi
+                                                                     : OB_PLOT_DEFAULT_DPI,
+                                          ob_growth_plot_draw_func, &plot, error);
 }

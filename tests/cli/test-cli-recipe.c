@@ -271,6 +271,65 @@ test_no_recipe (void)
   remove_tree (dir);
 }
 
+/* Every command's --figure carries the recipe of its own kind. */
+static void
+test_every_command (void)
+{
+  static const struct
+  {
+    const char *kind, *file;
+    const char *args[12];
+  } commands[] = {
+    { "compare", "csf-areg.csv", { "compare", "--value", "areg_pg_ml", "--group", "group", NULL } },
+    { "elisa", "elisa-plate.csv", { "elisa", "--type", "type", "--exclude", "B3", NULL } },
+    { "growth", "xenograft.csv", { "growth", "--subject", "mouse", "--group", "arm", "--time",
+                                   "day", "--length", "length_mm", "--width", "width_mm",
+                                   NULL } },
+    { "crosstab", "veteran.csv", { "crosstab", "--rows", "celltype", "--cols", "prior", NULL } },
+    { "cohort", "alk-cohort.csv", { "table1", "--group", "tp53_status", "--vars", "age,sex",
+                                    NULL } },
+    { "subgroups", "alk-cohort.csv", { "subgroups", "--time", "pfs_months", "--event",
+                                       "pfs_event", "--group", "tp53_status", "--by", "sex",
+                                       NULL } },
+    { "landscape", "alk-alterations.csv", { "landscape", "--genes", "tp53,egfr", "--patient",
+                                            "patient_id", NULL } },
+  };
+  g_autofree char *dir = make_temp_dir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *data = cli_sample_path (commands[i].file);
+      g_autofree char *sha256 = file_sha256 (data);
+      g_autofree char *name = g_strconcat (commands[i].kind, ".png", NULL);
+      g_autofree char *figure = g_build_filename (dir, name, NULL);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(CliResult) run = NULL;
+      g_autoptr(JsonParser) parser = NULL;
+      JsonObject *recipe;
+
+      g_test_message ("%s", commands[i].kind);
+      g_ptr_array_add (argv, (gpointer) commands[i].args[0]);
+      g_ptr_array_add (argv, data);
+      for (guint k = 1; commands[i].args[k] != NULL; k++)
+        g_ptr_array_add (argv, (gpointer) commands[i].args[k]);
+      g_ptr_array_add (argv, (gpointer) "--figure");
+      g_ptr_array_add (argv, figure);
+      g_ptr_array_add (argv, NULL);
+      run = cli_runv ((const char * const *) argv->pdata);
+      if (run->exit_status != 0)
+        g_printerr ("%s", run->err);
+      g_assert_cmpint (run->exit_status, ==, 0);
+
+      parser = read_recipe (figure);
+      recipe = json_node_get_object (json_parser_get_root (parser));
+      g_assert_cmpstr (cli_get_string (recipe, "kind"), ==, commands[i].kind);
+      g_assert_cmpstr (cli_get_string (cli_get_object (recipe, "data"), "sha256"), ==, sha256);
+      g_assert_cmpstr (cli_get_string (cli_get_object (recipe, "settings"),
+                                       commands[i].args[1] + 2), ==, commands[i].args[2]);
+    }
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/cli/recipe/formats", test_formats);
   g_test_add_func ("/cli/recipe/command-remakes", test_command_remakes);
   g_test_add_func ("/cli/recipe/render", test_render);
+  g_test_add_func ("/cli/recipe/every-command", test_every_command);
   g_test_add_func ("/cli/recipe/no-recipe", test_no_recipe);
   return g_test_run ();
 }
