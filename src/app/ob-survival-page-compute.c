@@ -14,8 +14,9 @@
 
 #include "ob-survival-page-private.h"
 
-/* As the page's curves: smaller cohorts are fitted in the calling thread. */
-#define THREAD_MIN_ROWS 100000
+/* Smaller cohorts are fitted in the calling thread.  Lower than for the curves: a model
+ * with covariates costs several times the curves of the same rows. */
+#define THREAD_MIN_ROWS 20000
 
 /* Helpers */
 

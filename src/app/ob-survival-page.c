@@ -99,6 +99,7 @@ install_results (ObSurvivalPage    *self,
 
   setup_plot (self);
   ob_survival_results_show (results, self->results_box);
+  ob_survival_page_show_words (self);
 
   if (group != NULL)
     title = g_strdup_printf (_("%s by %s · n = %zu"), time->name, group->name, results->data->n);
@@ -159,8 +160,9 @@ compute_done_cb (GObject      *object,
 }
 
 /* Large cohorts are computed in a thread; the last figure stays, dimmed, until the new
- * one is ready. */
-#define THREAD_MIN_ROWS 100000
+ * one is ready.  Below this the curves take less than a frame (the Cox model follows on
+ * its own, ob-survival-page-compute.c), and a thread would cost a dimmed frame more. */
+#define THREAD_MIN_ROWS 250000
 
 static void
 recompute (ObSurvivalPage *self)

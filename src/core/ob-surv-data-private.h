@@ -40,6 +40,10 @@ typedef struct
   guint8 *code;          /* n: 1/0 status with event values, else the raw value's code */
   guint8 *reason;        /* n_rows: OB_SURV_ROW_… */
   gsize n_no_time, n_no_event, n_bad;
+  /* Categorical columns' codes in time order (ObColumn * → guint32 *), gathered once so that
+   * a new filter reads them in sequence instead of jumping through the dataset. */
+  GMutex lock;
+  GHashTable *codes;
 } ObSurvOrder;
 
 /* NULL when the event values fit no row (the full path reports why). */
@@ -49,6 +53,9 @@ ObSurvOrder *ob_surv_order_get    (const ObDataset    *dataset,
                                    const char * const *event_values,
                                    double              time_scale);
 void         ob_surv_order_unref  (ObSurvOrder *order);
+/* The codes of categorical @column for the order's n rows, in time order; owned by the order. */
+const guint32 *ob_surv_order_codes (ObSurvOrder    *order,
+                                    const ObColumn *column);
 /* Turns the codes of the n kept rows, in status, into 1 = event; FALSE when the kept rows
  * do not follow one coding (the full path reports why). */
 gboolean     ob_surv_order_events (const ObSurvOrder *order,

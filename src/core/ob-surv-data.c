@@ -344,7 +344,7 @@ typedef struct
 /* The rows the filter keeps, walked in the cached time order: no sort, one pass.  FALSE when
  * a kept row needs what only the full path can say (a bad time, a mixed event coding). */
 static gboolean
-select_sorted (const ObSurvOrder *sorted,
+select_sorted (ObSurvOrder       *sorted,
                const guint8      *mask,
                const ObColumn    *group_col,
                const ObColumn    *strata_col,
@@ -354,11 +354,14 @@ select_sorted (const ObSurvOrder *sorted,
                gsize            **row_out,
                double           **time_out,
                guint8           **status_out,
+               guint32          **group_out,
                Missing           *missing)
 {
   g_autofree gsize *row = NULL;
   g_autofree double *time = NULL;
   g_autofree guint8 *status = NULL;
+  g_autofree guint32 *group = NULL;
+  const guint32 *group_codes = NULL;
   g_autofree const ObColumn **checks = g_new (const ObColumn *, covariates->len + 2);
   guint n_checks = 0;
   gsize n = 0;
@@ -396,6 +399,12 @@ select_sorted (const ObSurvOrder *sorted,
         checks[n_checks++] = column;
     }
 
+  /* A categorical group's codes in time order: read in sequence, not row by row. */
+  if (group_col != NULL && group_col->type == OB_COLUMN_CATEGORICAL)
+    {
+      group_codes = ob_surv_order_codes (sorted, group_col);
+      group = ob_csv_alloc_array (sorted->n, sizeof (guint32));
+    }
   row = ob_csv_alloc_array (sorted->n, sizeof (gsize));
   time = ob_csv_alloc_array (sorted->n, sizeof (double));
   status = ob_csv_alloc_array (sorted->n, sizeof (guint8));
@@ -406,7 +415,8 @@ select_sorted (const ObSurvOrder *sorted,
 
       if (mask != NULL && !mask[r])
         continue;
-      if (group_col != NULL && group_col->n_missing > 0 && cell_missing (group_col, r))
+      if (group_codes != NULL ? group_codes[j] == OB_LEVEL_MISSING
+          : group_col != NULL && group_col->n_missing > 0 && cell_missing (group_col, r))
         {
           missing->group++;
           continue;
@@ -427,12 +437,15 @@ select_sorted (const ObSurvOrder *sorted,
       row[n] = r;
       time[n] = sorted->time[j];
       status[n] = sorted->code[j];
+      if (group != NULL)
+        group[n] = group_codes[j];
       n++;
     }
   if (!ob_surv_order_events (sorted, status, n))
     return FALSE;
 
   *n_out = n;
+  *group_out = g_steal_pointer (&group);
   *row_out = g_renew (gsize, g_steal_pointer (&row), MAX (n, 1));
   *time_out = g_renew (double, g_steal_pointer (&time), MAX (n, 1));
   *status_out = g_renew (guint8, g_steal_pointer (&status), MAX (n, 1));
@@ -453,6 +466,7 @@ ob_surv_data_new (const ObDataset   *dataset,
   g_autofree double *time_values = NULL;
   g_autofree gsize *order = NULL;
   g_autofree guint8 *sorted_status = NULL;
+  g_autofree guint32 *group_codes = NULL;   /* the group's dataset codes, kept rows by time */
   ObSurvOrder *sorted = NULL;
   g_autoptr(GArray) covariates = g_array_new (FALSE, TRUE, sizeof (Covariate));
   Factor group = { 0 }, strata = { 0 };
@@ -508,7 +522,7 @@ ob_surv_data_new (const ObDataset   *dataset,
       Missing missing = { 0 };
 
       if (select_sorted (sorted, mask, group_col, strata_col, covariates, keep, &n, &order,
-                         &time_values, &sorted_status, &missing))
+                         &time_values, &sorted_status, &group_codes, &missing))
         {
           n_miss_time = missing.time;
           n_miss_event = missing.event;
@@ -758,7 +772,8 @@ selected:
       double *xrow = data->x != NULL ? data->x + j * p : NULL;
       guint t = 0;
 
-      data->group[j] = factor_code (&group, row);
+      data->group[j] = group_codes != NULL ? group.remap[group_codes[j]]
+                                           : factor_code (&group, row);
       if (data->strata != NULL)
         data->strata[j] = factor_code (&strata, row);
       if (xrow == NULL)

@@ -36,6 +36,8 @@ order_free (ObSurvOrder *order)
   g_free (order->time);
   g_free (order->code);
   g_free (order->reason);
+  g_clear_pointer (&order->codes, g_hash_table_unref);
+  g_mutex_clear (&order->lock);
 }
 
 void
@@ -113,6 +115,7 @@ order_new (const ObDataset    *dataset,
   order->event_key = event_key (event_values);
   order->time_scale = time_scale;
   order->reason = g_new (guint8, n_rows);
+  g_mutex_init (&order->lock);
 
   for (gsize i = 0; i < n_rows; i++)
     {
@@ -219,6 +222,29 @@ ob_surv_order_get (const ObDataset    *dataset,
     g_atomic_rc_box_acquire (order);
   g_mutex_unlock (&cache_lock);
   return order;
+}
+
+const guint32 *
+ob_surv_order_codes (ObSurvOrder    *order,
+                     const ObColumn *column)
+{
+  guint32 *codes;
+
+  g_return_val_if_fail (column->type == OB_COLUMN_CATEGORICAL, NULL);
+
+  g_mutex_lock (&order->lock);
+  if (order->codes == NULL)
+    order->codes = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  codes = g_hash_table_lookup (order->codes, column);
+  if (codes == NULL)
+    {
+      codes = ob_csv_alloc_array (order->n, sizeof (guint32));
+      for (gsize j = 0; j < order->n; j++)
+        codes[j] = column->codes[order->row[j]];
+      g_hash_table_insert (order->codes, (gpointer) column, codes);
+    }
+  g_mutex_unlock (&order->lock);
+  return codes;
 }
 
 gboolean

@@ -558,7 +558,7 @@ test_hover_and_legend (void)
 static void
 test_large_cohort_in_thread (void)
 {
-  g_autoptr(ObDataset) dataset = make_large_cohort (150000);
+  g_autoptr(ObDataset) dataset = make_large_cohort (300000);
   ObSurvSpec spec = { .time_column = "os_days", .event_column = "os_event",
                       .group_column = "arm" };
   g_autoptr(ObSurvData) data = ob_surv_data_new (dataset, &spec, NULL, NULL);
