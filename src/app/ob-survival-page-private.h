@@ -205,6 +205,8 @@ void            ob_survival_page_analysis_page_init (ObAnalysisPageInterface *if
 /* A Methods paragraph and a Results sentence in journal style; NULL without results. */
 char           *ob_survival_page_get_methods_text     (ObAnalysisPage *page);
 char           *ob_survival_page_get_results_sentence (ObAnalysisPage *page);
+/* Adds buttons that copy them under the results (once). */
+void            ob_survival_page_show_words           (ObSurvivalPage *self);
 
 /* ob-survival-page-exclude.c */
 void            ob_survival_exclusion_free          (gpointer        exclusion);

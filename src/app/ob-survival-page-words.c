@@ -329,3 +329,68 @@ ob_survival_page_get_results_sentence (ObAnalysisPage *page)
     return g_strdup_printf (_("Median %s was %s."), endpoint, medians->str);
   return g_strdup_printf (_("Median %s was %s (%s)."), endpoint, medians->str, stats->str);
 }
+
+/* Both under the results, to paste into a manuscript */
+
+static void
+copy_words (ObSurvivalPage *self,
+            gboolean        methods)
+{
+  ObAnalysisPage *page = OB_ANALYSIS_PAGE (self);
+  g_autofree char *text = methods ? ob_survival_page_get_methods_text (page)
+                                  : ob_survival_page_get_results_sentence (page);
+  GtkWidget *overlay;
+
+  if (text == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                 adw_toast_new (methods ? _("Methods paragraph copied")
+                                                        : _("Results sentence copied")));
+}
+
+static void
+copy_methods_clicked_cb (ObSurvivalPage *self)
+{
+  copy_words (self, TRUE);
+}
+
+static void
+copy_sentence_clicked_cb (ObSurvivalPage *self)
+{
+  copy_words (self, FALSE);
+}
+
+/* The text is made when copied, so it always says what the page shows then, Cox model
+ * included once it has been fitted. */
+void
+ob_survival_page_show_words (ObSurvivalPage *self)
+{
+  GtkWidget *box, *title, *buttons, *methods, *sentence;
+
+  if (g_object_get_data (G_OBJECT (self), "ob-words-view") != NULL)
+    return;
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  title = gtk_label_new (_("For the Manuscript"));
+  gtk_widget_add_css_class (title, "heading");
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  methods = gtk_button_new_with_mnemonic (_("Copy _Methods"));
+  sentence = gtk_button_new_with_mnemonic (_("Copy Results _Sentence"));
+  gtk_widget_set_tooltip_text (methods, _("What was computed, with which options and "
+                                          "software version, as a paragraph"));
+  gtk_widget_set_tooltip_text (sentence, _("Medians with their confidence intervals, the "
+                                           "hazard ratio and the test, in journal style"));
+  g_signal_connect_swapped (methods, "clicked", G_CALLBACK (copy_methods_clicked_cb), self);
+  g_signal_connect_swapped (sentence, "clicked", G_CALLBACK (copy_sentence_clicked_cb), self);
+  gtk_box_append (GTK_BOX (buttons), methods);
+  gtk_box_append (GTK_BOX (buttons), sentence);
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_flow_box_append (self->results_box, box);
+  g_object_set_data (G_OBJECT (self), "ob-words-view", box);
+}

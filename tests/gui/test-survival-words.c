@@ -135,6 +135,8 @@ test_methods (void)
 {
   ObAnalysisPage *page = new_page ("pfs_months", "pfs_event", "tp53_status");
   g_autofree char *methods = ob_analysis_page_get_methods_text (page);
+  GtkWidget *words;
+  guint n_buttons = 0;
 
   g_test_message ("%s", methods);
   g_assert_nonnull (strstr (methods, "Kaplan–Meier"));
@@ -144,6 +146,20 @@ test_methods (void)
   g_assert_nonnull (strstr (methods, "Cox proportional-hazards model of tp53_status "
                                      "(reference: mutant), with Efron ties"));
   g_assert_nonnull (strstr (methods, "Oncobench " PACKAGE_VERSION));
+
+  /* Under the results, two buttons copy them. */
+  words = g_object_get_data (G_OBJECT (page), "ob-words-view");
+  g_assert_nonnull (words);
+  g_assert_true (gtk_widget_is_ancestor (words,
+                                         GTK_WIDGET (OB_SURVIVAL_PAGE (page)->results_box)));
+  for (GtkWidget *child = gtk_widget_get_first_child (gtk_widget_get_last_child (words));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_true (GTK_IS_BUTTON (child));
+      g_signal_emit_by_name (child, "clicked");
+      n_buttons++;
+    }
+  g_assert_cmpuint (n_buttons, ==, 2);
   g_assert_finalize_object (page);
 }
 
