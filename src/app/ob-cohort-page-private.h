@@ -31,6 +31,7 @@ struct _ObCohortPage
   GtkLabel *selection_label;
   GtkButton *use_filter_button;
   GtkStack *figure_stack;
+  GtkPaned *figure_paned;
   ObPlotView *plot_view;
   AdwStatusPage *message_page;
   GtkLabel *title_label;
@@ -49,6 +50,8 @@ struct _ObCohortPage
   ObOncoprint oncoprint;
   ObOncoprintLayout *layout;  /* of the last drawing, for clicks */
   double layout_scale, layout_dx, layout_dy;
+  guint fit_id;             /* tick callback that sizes the figure pane to the figure */
+  int fitted_show;          /* the ObCohortShow the pane was sized for; -1: none yet */
   double width_mm, height_mm, dpi;   /* height_mm 0: the figure's natural height */
 
   char *selection_column;   /* linked selection: column = level, n rows */

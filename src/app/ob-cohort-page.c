@@ -335,6 +335,33 @@ show_grid (ObCohortPage *self)
 
 /* Computing */
 
+/* Grey around the figure's white sheet in the preview, in pixels. */
+#define PREVIEW_MARGIN 12.0
+
+/* A wide, short oncoprint would float in a tall grey pane: once the pane has its size, give
+ * the figure the height it takes at the pane's width (within reason) and the table the rest.
+ * Done once per kind of figure, so a divider the user moved stays where they put it. */
+static gboolean
+fit_pane_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  ObCohortPage *self = user_data;
+  int view_width = gtk_widget_get_width (widget);
+  int paned_height = gtk_widget_get_height (GTK_WIDGET (self->figure_paned));
+  double width, height, wanted;
+
+  if (view_width <= 0 || paned_height <= 0)
+    return G_SOURCE_CONTINUE;
+  self->fit_id = 0;
+  self->fitted_show = (int) ob_cohort_page_get_show (self);
+  ob_cohort_page_figure_size_pt (self, &width, &height);
+  wanted = height * (view_width - 2 * PREVIEW_MARGIN) / MAX (width, 1) + 2 * PREVIEW_MARGIN;
+  gtk_paned_set_position (self->figure_paned,
+                          (int) CLAMP (wanted, 160, MAX (160, paned_height * 0.6)));
+  return G_SOURCE_REMOVE;
+}
+
 /* What a screen reader says of the figure, which has no text of its own to read. */
 static void
 describe_figure (ObCohortPage *self)
@@ -380,6 +407,9 @@ update_figure (ObCohortPage *self)
   else
     gtk_stack_set_visible_child_name (self->figure_stack, "figure");
   describe_figure (self);
+  if ((int) ob_cohort_page_get_show (self) != self->fitted_show && self->fit_id == 0)
+    self->fit_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->plot_view), fit_pane_cb,
+                                                 self, NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->plot_view));
 }
 
@@ -465,8 +495,6 @@ build_landscape (ObCohortPage *self)
 }
 
 /* Drawing and clicks */
-
-#define PREVIEW_MARGIN 12.0
 
 void
 ob_cohort_page_figure_size_pt (ObCohortPage *self,
@@ -653,6 +681,9 @@ ob_cohort_page_dispose (GObject *object)
 
   if (self->plot_view != NULL)
     {
+      if (self->fit_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->plot_view), self->fit_id);
+      self->fit_id = 0;
       ob_plot_view_set_draw_func (self->plot_view, NULL, NULL, NULL);
       ob_plot_view_set_tooltip_func (self->plot_view, NULL, NULL, NULL);
     }
@@ -702,6 +733,7 @@ ob_cohort_page_class_init (ObCohortPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObCohortPage, use_filter_button);
   gtk_widget_class_bind_template_child (widget_class, ObCohortPage, figure_stack);
   gtk_widget_class_bind_template_child (widget_class, ObCohortPage, plot_view);
+  gtk_widget_class_bind_template_child (widget_class, ObCohortPage, figure_paned);
   gtk_widget_class_bind_template_child (widget_class, ObCohortPage, message_page);
   gtk_widget_class_bind_template_child (widget_class, ObCohortPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ObCohortPage, table_grid);
@@ -716,6 +748,7 @@ ob_cohort_page_init (ObCohortPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->fitted_show = -1;
   self->group_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   self->var_columns = g_array_new (FALSE, FALSE, sizeof (guint));
   self->var_checks = g_ptr_array_new ();
