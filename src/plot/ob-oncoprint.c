@@ -211,7 +211,7 @@ layout_geometry (const ObOncoprint *plot,
       && layout->cell_width >= 0.2)
     {
       layout->patient_bars = (ObPlotRect) { layout->grid.x, y, layout->grid.width,
-                                            row_height * 1.6 };
+                                            row_height * 2.5 };
       y += layout->patient_bars.height + layout->row_gap * 2;
     }
   if (plot->annotation != NULL)
