@@ -25,7 +25,10 @@ struct _ObSubgroupsPage
   AdwActionRow *where_row;
   GtkButton *clear_where_button;
   GtkStack *figure_stack;
+  GtkPaned *figure_paned;
   ObPlotView *plot_view;
+  guint fit_id;             /* tick callback that sizes the figure pane to the first figure */
+  gboolean fitted;
   AdwStatusPage *message_page;
   GtkLabel *title_label;
   GtkGrid *results_grid;

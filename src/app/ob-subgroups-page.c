@@ -350,6 +350,31 @@ show_results (ObSubgroupsPage *self)
 
 /* Computing */
 
+
+/* The forest plot is wide and short: once the pane has its size, give the figure the height
+ * it takes at the pane's width (within reason) and the table the rest. Only for the first
+ * figure, so a divider the user moved stays where they put it. */
+static gboolean
+fit_pane_cb (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  ObSubgroupsPage *self = user_data;
+  int view_width = gtk_widget_get_width (widget);
+  int paned_height = gtk_widget_get_height (GTK_WIDGET (self->figure_paned));
+  double width, height, wanted;
+
+  if (view_width <= 0 || paned_height <= 0)
+    return G_SOURCE_CONTINUE;
+  self->fit_id = 0;
+  self->fitted = TRUE;
+  ob_subgroups_page_figure_size_pt (self, &width, &height);
+  wanted = height * (view_width - 2 * PREVIEW_MARGIN) / MAX (width, 1) + 2 * PREVIEW_MARGIN;
+  gtk_paned_set_position (self->figure_paned,
+                          (int) CLAMP (wanted, 160, MAX (160, paned_height * 0.7)));
+  return G_SOURCE_REMOVE;
+}
+
 void
 ob_subgroups_page_recompute (ObSubgroupsPage *self)
 {
@@ -406,6 +431,9 @@ ob_subgroups_page_recompute (ObSubgroupsPage *self)
 
       ob_forest_plot_init (&self->plot, self->subgroups);
       gtk_stack_set_visible_child_name (self->figure_stack, "figure");
+      if (!self->fitted && self->fit_id == 0)
+        self->fit_id = gtk_widget_add_tick_callback (GTK_WIDGET (self->plot_view), fit_pane_cb,
+                                                     self, NULL);
       gtk_label_set_text (self->title_label, title);
       description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                   "Forest plot of %u subgroup row",
@@ -518,7 +546,12 @@ ob_subgroups_page_dispose (GObject *object)
   ObSubgroupsPage *self = OB_SUBGROUPS_PAGE (object);
 
   if (self->plot_view != NULL)
-    ob_plot_view_set_draw_func (self->plot_view, NULL, NULL, NULL);
+    {
+      if (self->fit_id != 0)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->plot_view), self->fit_id);
+      self->fit_id = 0;
+      ob_plot_view_set_draw_func (self->plot_view, NULL, NULL, NULL);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), OB_TYPE_SUBGROUPS_PAGE);
 
   G_OBJECT_CLASS (ob_subgroups_page_parent_class)->dispose (object);
@@ -563,6 +596,7 @@ ob_subgroups_page_class_init (ObSubgroupsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObSubgroupsPage, clear_where_button);
   gtk_widget_class_bind_template_child (widget_class, ObSubgroupsPage, figure_stack);
   gtk_widget_class_bind_template_child (widget_class, ObSubgroupsPage, plot_view);
+  gtk_widget_class_bind_template_child (widget_class, ObSubgroupsPage, figure_paned);
   gtk_widget_class_bind_template_child (widget_class, ObSubgroupsPage, message_page);
   gtk_widget_class_bind_template_child (widget_class, ObSubgroupsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ObSubgroupsPage, results_grid);
