@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ob-reason-dialog.h"
@@ -41,7 +42,17 @@ is_id_name (const char *name)
   for (guint i = 0; parts[i] != NULL; i++)
     if (g_strv_contains (words, parts[i]))
       return TRUE;
-  return g_str_has_suffix (lower, "id") && strlen (lower) <= 12;
+  /* "PatientID", "subjectId"; not "lipid". */
+  return g_str_has_suffix (name, "ID") || g_str_has_suffix (name, "Id");
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
 }
 
 /* A column named like an identifier whose every row has its own value. */
@@ -57,15 +68,24 @@ is_unique (const ObDataset *dataset,
     return FALSE;
   if (column->type == OB_COLUMN_CATEGORICAL)
     return column->levels->len == n_rows;
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  for (gsize r = 0; r < n_rows; r++)
+  if (column->type == OB_COLUMN_TEXT)
     {
-      char *cell = ob_dataset_format_cell (dataset, index, r);
-
-      if (!g_hash_table_add (seen, cell))
-        return FALSE;
+      /* The cells themselves are the keys: nothing is copied. */
+      seen = g_hash_table_new (g_str_hash, g_str_equal);
+      for (gsize r = 0; r < n_rows; r++)
+        if (column->text[r] == NULL || !g_hash_table_add (seen, column->text[r]))
+          return FALSE;
+      return TRUE;
     }
-  return TRUE;
+  {
+    g_autofree double *sorted = g_memdup2 (column->num, n_rows * sizeof (double));
+
+    qsort (sorted, n_rows, sizeof (double), compare_doubles);
+    for (gsize r = 1; r < n_rows; r++)
+      if (sorted[r] == sorted[r - 1])
+        return FALSE;
+    return TRUE;
+  }
 }
 
 int
