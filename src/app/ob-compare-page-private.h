@@ -135,16 +135,6 @@ gboolean ob_compare_job_mask      (const ObCompareJob *job,
                                    guint8            **mask,
                                    guint8            **flagged,
                                    GError            **error);
-/* A and b's values that share an ID, in a's row order (newly allocated, *n_pairs long). */
-gboolean ob_compare_pair_by_id    (const ObDataset    *dataset,
-                                   const ObGroupData  *data,
-                                   const char         *id,
-                                   const guint        *which,
-                                   double            **x,
-                                   double            **y,
-                                   gsize              *n_pairs,
-                                   gsize              *n_unpaired,
-                                   GError            **error);
 /* Per value drawn, its interval; per group drawn, the flagged rows. */
 void     ob_compare_results_limits (const ObCompareJob *job,
                                     ObCompareResults   *results,

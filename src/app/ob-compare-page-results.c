@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ob-compare-page-private.h"
+#include "ob-group-pairs.h"
 
 /* An ID or a measurement picked as the group by mistake would ask for millions of pairs. */
 #define MAX_GROUPS 200u
@@ -289,8 +290,8 @@ run_two_group (ObCompareResults   *r,
   /* Subjects are matched by their ID, not by where their rows happen to be. */
   if (r->test == OB_COMPARE_PAIRED && job->id_column != NULL)
     {
-      if (!ob_compare_pair_by_id (job->dataset, data, job->id_column, r->which, &paired_x,
-                                  &paired_y, &r->n_paired, &r->n_unpaired, error))
+      if (!ob_group_data_pair_by_id (job->dataset, data, job->id_column, r->which, &paired_x,
+                                     &paired_y, &r->n_paired, &r->n_unpaired, error))
         return FALSE;
       x = paired_x;
       y = paired_y;
