@@ -250,28 +250,40 @@ ob_surv_sort_rows (gsize    n,
                    gsize   *order,
                    guint8  *code)
 {
-  g_autofree guint64 *keys = g_new (guint64, n);
-  g_autofree guint64 *keys_tmp = g_new (guint64, n);
-  g_autofree gsize *order_tmp = g_new (gsize, n);
-  g_autofree guint8 *code_tmp = code != NULL ? g_new (guint8, n) : NULL;
+  g_autofree guint64 *keys_a = NULL;
+  g_autofree guint64 *keys_b = NULL;
+  g_autofree gsize *order_b = NULL;
+  g_autofree guint8 *code_b = NULL;
+  guint64 *keys, *keys_tmp;
+  gsize *order_in = order, *order_out;
+  guint8 *code_in = code, *code_out;
 
   /* g_new gives NULL for no rows, which memcpy may not be handed even for 0 bytes. */
   if (n == 0)
     return;
+  /* In 2 MB pages: a million rows fault in 13 pages instead of 6,000. */
+  keys = keys_a = ob_csv_alloc_array (n, sizeof (guint64));
+  keys_tmp = keys_b = ob_csv_alloc_array (n, sizeof (guint64));
+  order_out = order_b = ob_csv_alloc_array (n, sizeof (gsize));
+  code_out = code_b = code != NULL ? ob_csv_alloc_array (n, sizeof (guint8)) : NULL;
   for (gsize i = 0; i < n; i++)
     {
       double t = time[order[i]] + 0.0;   /* folds -0.0 into +0.0 */
       memcpy (&keys[i], &t, sizeof t);
     }
 
+  /* Each pass scatters from one buffer into the other and the two swap roles, so that no
+   * pass copies back. */
   for (guint shift = 0; shift < 64; shift += 8)
     {
       gsize count[257] = { 0 };
       guint64 *swap_keys;
+      gsize *swap_order;
+      guint8 *swap_code;
 
       for (gsize i = 0; i < n; i++)
         count[((keys[i] >> shift) & 0xff) + 1]++;
-      if (n > 0 && count[((keys[0] >> shift) & 0xff) + 1] == n)
+      if (count[((keys[0] >> shift) & 0xff) + 1] == n)
         continue;   /* every key shares this byte */
       for (guint b = 0; b < 256; b++)
         count[b + 1] += count[b];
@@ -279,15 +291,18 @@ ob_surv_sort_rows (gsize    n,
         {
           gsize dest = count[(keys[i] >> shift) & 0xff]++;
           keys_tmp[dest] = keys[i];
-          order_tmp[dest] = order[i];
+          order_out[dest] = order_in[i];
           if (code != NULL)
-            code_tmp[dest] = code[i];
+            code_out[dest] = code_in[i];
         }
       swap_keys = keys; keys = keys_tmp; keys_tmp = swap_keys;
-      memcpy (order, order_tmp, n * sizeof (gsize));
-      if (code != NULL)
-        memcpy (code, code_tmp, n);
+      swap_order = order_in; order_in = order_out; order_out = swap_order;
+      swap_code = code_in; code_in = code_out; code_out = swap_code;
     }
+  if (order_in != order)
+    memcpy (order, order_in, n * sizeof (gsize));
+  if (code != NULL && code_in != code)
+    memcpy (code, code_in, n);
   memcpy (time, keys, n * sizeof (double));
 }
 
