@@ -38,10 +38,13 @@ utc_now (void)
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+/* survival spells one exclusion ID:REASON; elisa's PLATE:WELL and growth's lists of mice
+ * carry no reason. */
 static void
 add_exclusions_from (ObPlotRecipe *self,
                      JsonNode     *node)
 {
+  gboolean with_reason = g_str_equal (self->kind, "survival");
   g_auto(GStrv) items = NULL;
 
   if (JSON_NODE_HOLDS_ARRAY (node))
@@ -64,7 +67,7 @@ add_exclusions_from (ObPlotRecipe *self,
 
   for (guint i = 0; items != NULL && items[i] != NULL; i++)
     {
-      char *colon = strchr (items[i], ':');
+      char *colon = with_reason ? strchr (items[i], ':') : NULL;
       g_autofree char *id = g_strstrip (g_strndup (items[i], colon ? (gsize) (colon - items[i])
                                                                    : strlen (items[i])));
 

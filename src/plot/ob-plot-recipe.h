@@ -47,8 +47,8 @@ typedef struct
 } ObPlotRecipe;
 
 /* A recipe of the running version, created now.  settings is copied (NULL: none); an
- * "exclude" member in it (strings "ID" or "ID:REASON", or one comma-separated string) is
- * also listed in exclusions. */
+ * "exclude" member in it (strings, or one comma-separated string) is also listed in
+ * exclusions, as ID:REASON for survival and as bare identifiers for other kinds. */
 ObPlotRecipe *ob_plot_recipe_new             (const char         *kind,
                                               JsonObject         *settings);
 void          ob_plot_recipe_free            (ObPlotRecipe       *self);

@@ -57,6 +57,28 @@ test_exclusions_from_settings (void)
                    "sample swap (lab note 3)");
   g_assert_cmpstr (json_object_get_string_member (second, "id"), ==, "P-020");
   g_assert_true (json_object_get_null_member (second, "reason"));
+
+  /* An ELISA well on its plate is one identifier; growth lists mice in one string. */
+  {
+    g_autoptr(JsonObject) elisa = json_object_new ();
+    g_autoptr(JsonObject) growth = json_object_new ();
+    g_autoptr(JsonArray) wells = json_array_new ();
+    g_autoptr(ObPlotRecipe) e = NULL;
+    g_autoptr(ObPlotRecipe) g = NULL;
+
+    json_array_add_string_element (wells, "Plate 2:B3");
+    json_object_set_array_member (elisa, "exclude", json_array_ref (wells));
+    e = ob_plot_recipe_new ("elisa", elisa);
+    g_assert_cmpuint (json_array_get_length (e->exclusions), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (e->exclusions, 0), "id"), ==,
+                     "Plate 2:B3");
+    json_object_set_string_member (growth, "exclude", "M03,M07");
+    g = ob_plot_recipe_new ("growth", growth);
+    g_assert_cmpuint (json_array_get_length (g->exclusions), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (
+                       json_array_get_object_element (g->exclusions, 1), "id"), ==, "M07");
+  }
 }
 
 static void
