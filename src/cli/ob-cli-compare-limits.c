@@ -13,6 +13,7 @@
 
 #include "ob-cli-common.h"
 #include "ob-cli-compare-private.h"
+#include "ob-group-limits.h"
 
 void
 ob_cli_compare_limits_init (ObCliCompareLimits *l)
@@ -27,71 +28,7 @@ ob_cli_compare_limits_clear (ObCliCompareLimits *l)
   g_clear_pointer (&l->flag, g_free);
   g_clear_pointer (&l->lower, g_free);
   g_clear_pointer (&l->upper, g_free);
-  g_clear_pointer (&l->below_rows, g_array_unref);
-  g_clear_pointer (&l->above_rows, g_array_unref);
-}
-
-/* "<LLOQ", ">ULOQ;outside standards": the flags are a list. */
-static gboolean
-has_flag (const char *cell,
-          const char *flag)
-{
-  gsize n = strlen (flag);
-
-  for (const char *p = cell; p != NULL && *p != '\0';)
-    {
-      while (*p == ' ')
-        p++;
-      if (strncmp (p, flag, n) == 0 && (p[n] == '\0' || p[n] == ';' || p[n] == ' '))
-        return TRUE;
-      p = strchr (p, ';');
-      if (p != NULL)
-        p++;
-    }
-  return FALSE;
-}
-
-static const ObColumn *
-numeric_column (const ObDataset *dataset,
-                const char      *name,
-                const char      *option,
-                GError         **error)
-{
-  const ObColumn *column = ob_dataset_lookup_column (dataset, name);
-
-  if (column == NULL)
-    g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                 _("%s: the column “%s” is not in the table"), option, name);
-  else if (column->type != OB_COLUMN_NUMERIC)
-    g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                 _("%s: the column “%s” holds %s values, not numbers"), option, name,
-                 ob_column_type_to_string (column->type));
-  else
-    return column;
-  return NULL;
-}
-
-/* Without --lloq: where the samples' own limits say (largest LLOQ, smallest ULOQ: every
- * flagged sample lies beyond its line). */
-static double
-limit_from_column (const ObDataset *dataset,
-                   const char      *name,
-                   GArray          *rows,
-                   gboolean         largest)
-{
-  const ObColumn *column = ob_dataset_lookup_column (dataset, name);
-  double best = NAN;
-
-  if (column == NULL || column->type != OB_COLUMN_NUMERIC)
-    return NAN;
-  for (guint i = 0; i < rows->len; i++)
-    {
-      double v = ob_column_get_double (column, g_array_index (rows, gsize, i));
-
-      if (isfinite (v) && (isnan (best) || (largest ? v > best : v < best)))
-        best = v;
-    }
-  return best;
+  g_clear_pointer (&l->kinds, g_free);
 }
 
 gboolean
@@ -100,18 +37,7 @@ ob_cli_compare_limits_exclude (ObCliCompareLimits *l,
                                guint8            **mask,
                                GError            **error)
 {
-  const ObColumn *flag;
-  gsize n = ob_dataset_get_n_rows (dataset);
-
-  if ((l->lower == NULL) != (l->upper == NULL))
-    {
-      g_set_error_literal (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                           _("--lower and --upper go together: the two ends of each value’s "
-                             "interval"));
-      return FALSE;
-    }
-  if (l->lower != NULL && (numeric_column (dataset, l->lower, "--lower", error) == NULL
-                           || numeric_column (dataset, l->upper, "--upper", error) == NULL))
+  if (!ob_group_limits_check_bounds (dataset, l->lower, l->upper, error))
     return FALSE;
   if (l->flag == NULL)
     {
@@ -124,61 +50,15 @@ ob_cli_compare_limits_exclude (ObCliCompareLimits *l,
         }
       return TRUE;
     }
-  flag = ob_dataset_lookup_column (dataset, l->flag);
-  if (flag == NULL)
-    {
-      g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                   _("--flag: the column “%s” is not in the table"), l->flag);
-      return FALSE;
-    }
-  l->below_rows = g_array_new (FALSE, FALSE, sizeof (gsize));
-  l->above_rows = g_array_new (FALSE, FALSE, sizeof (gsize));
-  if (*mask == NULL)
-    {
-      *mask = g_new (guint8, MAX (n, 1));
-      memset (*mask, 1, MAX (n, 1));
-    }
-  for (gsize row = 0; row < n; row++)
-    {
-      const char *cell = ob_column_get_string (flag, row);
-
-      if (!(*mask)[row] || cell == NULL)
-        continue;
-      if (has_flag (cell, "<LLOQ"))
-        g_array_append_val (l->below_rows, row);
-      else if (has_flag (cell, ">ULOQ"))
-        g_array_append_val (l->above_rows, row);
-      else
-        continue;
-      /* A number next to such a flag would be an extrapolation: it is not a measurement. */
-      (*mask)[row] = 0;
-    }
+  l->kinds = ob_group_limits_flag_rows (dataset, l->flag, mask, &l->n_below, &l->n_above,
+                                        error);
+  if (l->kinds == NULL)
+    return FALSE;
   if (isnan (l->lloq))
-    l->lloq = limit_from_column (dataset, "lloq", l->below_rows, TRUE);
+    l->lloq = ob_group_limits_from_cells (dataset, l->kinds, OB_LIMIT_BELOW);
   if (isnan (l->uloq))
-    l->uloq = limit_from_column (dataset, "uloq", l->above_rows, FALSE);
+    l->uloq = ob_group_limits_from_cells (dataset, l->kinds, OB_LIMIT_ABOVE);
   return TRUE;
-}
-
-static void
-count_rows (const ObDataset   *dataset,
-            int                group_index,
-            const ObGroupData *data,
-            GArray            *rows,
-            gsize             *counts,
-            gsize             *n_lost)
-{
-  for (guint i = 0; rows != NULL && i < rows->len; i++)
-    {
-      gsize row = g_array_index (rows, gsize, i);
-      g_autofree char *name = ob_dataset_format_cell (dataset, (guint) group_index, row);
-      int g = *name != '\0' ? ob_group_data_find (data, name) : -1;
-
-      if (g >= 0)
-        counts[g]++;
-      else
-        (*n_lost)++;
-    }
 }
 
 void
@@ -190,15 +70,7 @@ ob_cli_compare_limits_count (const ObCliCompareLimits *l,
                              gsize                   **above,
                              gsize                    *n_lost)
 {
-  int group_index = ob_dataset_find_column (dataset, group_column);
-
-  *below = g_new0 (gsize, MAX (data->n_groups, 1));
-  *above = g_new0 (gsize, MAX (data->n_groups, 1));
-  *n_lost = 0;
-  if (group_index < 0)
-    return;
-  count_rows (dataset, group_index, data, l->below_rows, *below, n_lost);
-  count_rows (dataset, group_index, data, l->above_rows, *above, n_lost);
+  ob_group_limits_count (dataset, group_column, data, l->kinds, below, above, n_lost);
 }
 
 char *
@@ -215,8 +87,8 @@ ob_cli_compare_limits_json (const ObCliCompareLimits *l,
   if (l->flag == NULL)
     return NULL;
   ob_cli_compare_limits_count (l, dataset, group_column, data, &below, &above, &lost);
-  n_below = l->below_rows->len;
-  n_above = l->above_rows->len;
+  n_below = l->n_below;
+  n_above = l->n_above;
   json_builder_set_member_name (b, "limits");
   json_builder_begin_object (b);
   ob_cli_json_add_string (b, "flag", l->flag);

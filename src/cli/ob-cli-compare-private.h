@@ -35,9 +35,10 @@ typedef struct
   char *upper;
   double lloq;              /* NAN: the largest "lloq" cell of the rows below it, if any */
   double uloq;
-  /* Filled by ob_cli_compare_limits_exclude(): the rows flagged "<LLOQ" or ">ULOQ". */
-  GArray *below_rows;       /* gsize */
-  GArray *above_rows;
+  /* Filled by ob_cli_compare_limits_exclude(): per row its ObLimitKind, and the counts. */
+  guint8 *kinds;
+  gsize n_below;
+  gsize n_above;
 } ObCliCompareLimits;
 
 void     ob_cli_compare_limits_init     (ObCliCompareLimits *l);
