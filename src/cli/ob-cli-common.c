@@ -8,9 +8,11 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ob-cli-common.h"
+#include "ob-cli-project.h"
 
 void
 ob_cli_input_options_add (GOptionContext    *context,
@@ -201,4 +203,47 @@ ob_cli_split_list (const char *list)
     }
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
+}
+
+gboolean
+ob_cli_check_figure_options (const char  *figure,
+                             const char  *size,
+                             double       dpi,
+                             GError     **error)
+{
+  if (dpi != 0 && !(dpi >= 72 && dpi <= 2400))
+    g_set_error_literal (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                         _("--dpi must be between 72 and 2400"));
+  else if ((size != NULL || dpi != 0) && figure == NULL)
+    g_set_error_literal (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+                         _("--size and --dpi shape the figure: add --figure FILE"));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+int
+ob_cli_finish (const char         *command,
+               const char         *analysis,
+               const char         *file,
+               const char         *save_project,
+               const char * const *args,
+               const GError       *error)
+{
+  g_autoptr(GError) save_error = NULL;
+
+  if (error != NULL)
+    {
+      g_autofree char *prefix = g_strconcat ("oncobench-cli ", command, NULL);
+
+      ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? prefix : file, error);
+      return EXIT_FAILURE;
+    }
+  if (save_project != NULL
+      && !ob_cli_project_save_analysis (save_project, analysis, file, args, &save_error))
+    {
+      ob_cli_print_error (save_project, save_error);
+      return EXIT_FAILURE;
+    }
+  return EXIT_SUCCESS;
 }

@@ -53,6 +53,23 @@ void        ob_cli_json_add_string      (JsonBuilder *builder,
 void        ob_cli_json_add_double_value (JsonBuilder *builder,
                                           double       value);
 
+/* --dpi between 72 and 2400, and --size or --dpi only with --figure: FALSE with a message
+ * otherwise.  dpi 0 and size NULL: not given. */
+gboolean    ob_cli_check_figure_options (const char  *figure,
+                                         const char  *size,
+                                         double       dpi,
+                                         GError     **error);
+
+/* A command's end: @error (NULL when it ran) printed under "oncobench-cli COMMAND" when the
+ * options were at fault, under @file otherwise; else the analysis kept in @save_project when
+ * asked.  Returns the exit status. */
+int         ob_cli_finish               (const char         *command,
+                                         const char         *analysis,
+                                         const char         *file,
+                                         const char         *save_project,
+                                         const char * const *args,
+                                         const GError       *error);
+
 /* Splits "a,b,c" into a NULL-terminated vector, dropping empty items; NULL for NULL. */
 char      **ob_cli_split_list           (const char *list);
 

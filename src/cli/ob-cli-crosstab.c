@@ -356,31 +356,12 @@ ob_cli_crosstab (int    argc,
     g_set_error (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
                  _("--size “%s”: expected WIDTHxHEIGHT in mm between 20 and 500, e.g. 89x70"),
                  o.size);
-  else if (o.dpi != 0 && !(o.dpi >= 72 && o.dpi <= 2400))
-    g_set_error_literal (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                         _("--dpi must be between 72 and 2400"));
-  else if ((o.size != NULL || o.dpi != 0) && o.figure == NULL)
-    g_set_error_literal (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                         _("--size and --dpi shape the figure: add --figure FILE"));
-  if (error != NULL)
-    {
-      ob_cli_print_error ("oncobench-cli crosstab", error);
-      goto out;
-    }
-  if (!run_crosstab (argv[1], &o, test, width_mm, height_mm, &error))
-    {
-      ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? "oncobench-cli crosstab"
-                                                               : argv[1], error);
-      goto out;
-    }
-  if (o.save_project != NULL
-      && !ob_cli_project_save_analysis (o.save_project, "crosstab", argv[1],
-                                        (const char * const *) args, &error))
-    {
-      ob_cli_print_error (o.save_project, error);
-      goto out;
-    }
-  status = EXIT_SUCCESS;
+  else
+    ob_cli_check_figure_options (o.figure, o.size, o.dpi, &error);
+  if (error == NULL)
+    run_crosstab (argv[1], &o, test, width_mm, height_mm, &error);
+  status = ob_cli_finish ("crosstab", "crosstab", argv[1], o.save_project,
+                          (const char * const *) args, error);
 
 out:
   crosstab_options_clear (&o);

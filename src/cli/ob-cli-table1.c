@@ -370,31 +370,12 @@ ob_cli_table1 (int    argc,
   else if (!parse_size (o.size, &width_mm, &height_mm))
     g_set_error (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
                  _("--size “%s”: expected a width in mm (40–500), or WIDTHxHEIGHT"), o.size);
-  else if (o.dpi != 0 && !(o.dpi >= 72 && o.dpi <= 2400))
-    g_set_error_literal (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                         _("--dpi must be between 72 and 2400"));
-  else if ((o.size != NULL || o.dpi != 0) && o.figure == NULL)
-    g_set_error_literal (&error, OB_ERROR, OB_ERROR_INVALID_ARG,
-                         _("--size and --dpi shape the figure: add --figure FILE"));
-  if (error != NULL)
-    {
-      ob_cli_print_error ("oncobench-cli table1", error);
-      goto out;
-    }
-  if (!run_table1 (argv[1], &o, width_mm, height_mm, &error))
-    {
-      ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? "oncobench-cli table1"
-                                                               : argv[1], error);
-      goto out;
-    }
-  if (o.save_project != NULL
-      && !ob_cli_project_save_analysis (o.save_project, "cohort", argv[1],
-                                        (const char * const *) args, &error))
-    {
-      ob_cli_print_error (o.save_project, error);
-      goto out;
-    }
-  status = EXIT_SUCCESS;
+  else
+    ob_cli_check_figure_options (o.figure, o.size, o.dpi, &error);
+  if (error == NULL)
+    run_table1 (argv[1], &o, width_mm, height_mm, &error);
+  status = ob_cli_finish ("table1", "cohort", argv[1], o.save_project,
+                          (const char * const *) args, error);
 
 out:
   table1_options_clear (&o);
