@@ -100,18 +100,8 @@ ob_compare_results_limits (const ObCompareJob *job,
   const ObGroupData *data = ob_compare_results_figure_data (results);
 
   if (job->lower_column != NULL)
-    {
-      const ObColumn *lo = ob_dataset_lookup_column (job->dataset, job->lower_column);
-      const ObColumn *hi = ob_dataset_lookup_column (job->dataset, job->upper_column);
-
-      results->lower = g_new (double, MAX (data->n, 1));
-      results->upper = g_new (double, MAX (data->n, 1));
-      for (gsize i = 0; i < data->n; i++)
-        {
-          results->lower[i] = lo->num[data->row_index[i]];
-          results->upper[i] = hi->num[data->row_index[i]];
-        }
-    }
+    ob_group_limits_intervals (job->dataset, job->lower_column, job->upper_column, data,
+                               &results->lower, &results->upper);
   if (flagged == NULL)
     return;
   ob_group_limits_count (job->dataset, job->group_column, data, flagged, &results->n_below,

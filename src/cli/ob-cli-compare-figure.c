@@ -13,6 +13,7 @@
 
 #include "ob-cli-compare-private.h"
 #include "ob-cli-project.h"
+#include "ob-group-limits.h"
 #include "ob-group-plot.h"
 #include "ob-plot-export.h"
 
@@ -128,26 +129,6 @@ pair_subset (const ObGroupData *data, const ObPairwise *pair)
   return sub;
 }
 
-/* Each value's interval, aligned with data->values, from the rows it came from. */
-static void
-fill_intervals (const ObCliCompareLimits *limits,
-                const ObDataset          *dataset,
-                const ObGroupData        *data,
-                double                  **lower,
-                double                  **upper)
-{
-  const ObColumn *lo = ob_dataset_lookup_column (dataset, limits->lower);
-  const ObColumn *hi = ob_dataset_lookup_column (dataset, limits->upper);
-
-  *lower = g_new (double, MAX (data->n, 1));
-  *upper = g_new (double, MAX (data->n, 1));
-  for (gsize i = 0; i < data->n; i++)
-    {
-      (*lower)[i] = lo != NULL ? ob_column_get_double (lo, data->row_index[i]) : NAN;
-      (*upper)[i] = hi != NULL ? ob_column_get_double (hi, data->row_index[i]) : NAN;
-    }
-}
-
 gboolean
 ob_cli_compare_figure_write (const ObCliCompareFigure *f,
                              const ObCliCompareLimits *limits,
@@ -198,7 +179,7 @@ ob_cli_compare_figure_write (const ObCliCompareFigure *f,
   plot.y_label = value_label;
   if (limits->lower != NULL)
     {
-      fill_intervals (limits, dataset, data, &lower, &upper);
+      ob_group_limits_intervals (dataset, limits->lower, limits->upper, data, &lower, &upper);
       plot.lower = lower;
       plot.upper = upper;
     }

@@ -68,6 +68,26 @@ ob_group_limits_check_bounds (const ObDataset *dataset,
              && check_numeric (dataset, upper_column, "--upper", error));
 }
 
+void
+ob_group_limits_intervals (const ObDataset   *dataset,
+                           const char        *lower_column,
+                           const char        *upper_column,
+                           const ObGroupData *data,
+                           double           **lower,
+                           double           **upper)
+{
+  const ObColumn *lo = ob_dataset_lookup_column (dataset, lower_column);
+  const ObColumn *hi = ob_dataset_lookup_column (dataset, upper_column);
+
+  *lower = g_new (double, MAX (data->n, 1));
+  *upper = g_new (double, MAX (data->n, 1));
+  for (gsize i = 0; i < data->n; i++)
+    {
+      (*lower)[i] = lo != NULL ? ob_column_get_double (lo, data->row_index[i]) : NAN;
+      (*upper)[i] = hi != NULL ? ob_column_get_double (hi, data->row_index[i]) : NAN;
+    }
+}
+
 guint8 *
 ob_group_limits_flag_rows (const ObDataset *dataset,
                            const char      *flag_column,

@@ -24,6 +24,14 @@ gboolean ob_group_limits_check_bounds (const ObDataset  *dataset,
                                        const char       *lower_column,
                                        const char       *upper_column,
                                        GError          **error);
+/* Each value of @data's interval from the two columns, aligned with data->values (newly
+ * allocated, data->n long); NAN where a column is absent. */
+void     ob_group_limits_intervals    (const ObDataset    *dataset,
+                                       const char         *lower_column,
+                                       const char         *upper_column,
+                                       const ObGroupData  *data,
+                                       double            **lower,
+                                       double            **upper);
 /* The rows *mask keeps (*mask NULL: every row; a mask is made) whose cell of @flag_column
  * lists "<LLOQ" or ">ULOQ" among ";"-separated flags: they leave *mask, and their
  * ObLimitKind is returned per dataset row (newly allocated), *n_below and *n_above counted. */

@@ -96,6 +96,8 @@ test_limits_counts (void)
   g_autofree guint8 *kinds = NULL;
   g_autofree gsize *below = NULL;
   g_autofree gsize *above = NULL;
+  g_autofree double *lower = NULL;
+  g_autofree double *upper = NULL;
   gsize n_below, n_above, n_lost, want_below = 0, want_above = 0;
   double lloq_expected = NAN;
 
@@ -121,6 +123,17 @@ test_limits_counts (void)
       g_assert_cmpuint (above[g], ==, (gsize) json_object_get_int_member (group, "above_uloq"));
       want_below += below[g];
       want_above += above[g];
+    }
+  /* Each tested value keeps the interval R gave its sample. */
+  ob_group_limits_intervals (dataset, "conc_lower", "conc_upper", data, &lower, &upper);
+  for (gsize i = 0; i < data->n; i++)
+    {
+      JsonObject *s = json_array_get_object_element (samples, (guint) data->row_index[i]);
+
+      g_assert_cmpfloat_with_epsilon (lower[i], json_object_get_double_member (s, "conc_lower"),
+                                      1e-9 * lower[i]);
+      g_assert_cmpfloat_with_epsilon (upper[i], json_object_get_double_member (s, "conc_upper"),
+                                      1e-9 * upper[i]);
     }
   g_assert_cmpuint (n_below, ==, want_below);
   g_assert_cmpuint (n_above, ==, want_above);
