@@ -187,7 +187,7 @@ ob_cli_compare_figure_write (const ObCliCompareFigure *f,
     {
       gsize lost;
 
-      ob_cli_compare_limits_count (limits, dataset, group_column, data, &below, &above, &lost);
+      ob_group_limits_count (dataset, group_column, data, limits->kinds, &below, &above, &lost);
       plot.n_below = below;
       plot.n_above = above;
       plot.lloq = limits->lloq;

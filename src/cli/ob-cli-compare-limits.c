@@ -61,18 +61,6 @@ ob_cli_compare_limits_exclude (ObCliCompareLimits *l,
   return TRUE;
 }
 
-void
-ob_cli_compare_limits_count (const ObCliCompareLimits *l,
-                             const ObDataset          *dataset,
-                             const char               *group_column,
-                             const ObGroupData        *data,
-                             gsize                   **below,
-                             gsize                   **above,
-                             gsize                    *n_lost)
-{
-  ob_group_limits_count (dataset, group_column, data, l->kinds, below, above, n_lost);
-}
-
 char *
 ob_cli_compare_limits_json (const ObCliCompareLimits *l,
                             JsonBuilder              *b,
@@ -86,7 +74,7 @@ ob_cli_compare_limits_json (const ObCliCompareLimits *l,
 
   if (l->flag == NULL)
     return NULL;
-  ob_cli_compare_limits_count (l, dataset, group_column, data, &below, &above, &lost);
+  ob_group_limits_count (dataset, group_column, data, l->kinds, &below, &above, &lost);
   n_below = l->n_below;
   n_above = l->n_above;
   json_builder_set_member_name (b, "limits");

@@ -35,7 +35,8 @@ typedef struct
   char *upper;
   double lloq;              /* NAN: the largest "lloq" cell of the rows below it, if any */
   double uloq;
-  /* Filled by ob_cli_compare_limits_exclude(): per row its ObLimitKind, and the counts. */
+  /* Filled by ob_cli_compare_limits_exclude(): per row its ObLimitKind (ob-group-limits.h),
+   * and the counts. */
   guint8 *kinds;
   gsize n_below;
   gsize n_above;
@@ -48,15 +49,6 @@ gboolean ob_cli_compare_limits_exclude  (ObCliCompareLimits *l,
                                          const ObDataset    *dataset,
                                          guint8            **mask,
                                          GError            **error);
-/* Per group of data (n_groups entries, newly allocated) the rows below and above; the rows of
- * groups without any number go to *n_lost. */
-void     ob_cli_compare_limits_count    (const ObCliCompareLimits *l,
-                                         const ObDataset          *dataset,
-                                         const char               *group_column,
-                                         const ObGroupData        *data,
-                                         gsize                   **below,
-                                         gsize                   **above,
-                                         gsize                    *n_lost);
 /* The "limits" member and, when rows were left out, a sentence saying so. */
 char    *ob_cli_compare_limits_json     (const ObCliCompareLimits *l,
                                          JsonBuilder              *b,
