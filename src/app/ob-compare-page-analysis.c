@@ -285,18 +285,6 @@ ob_compare_page_export (ObComparePage *self,
 
 /* ObAnalysisPage */
 
-static const char *
-get_string (JsonObject *settings,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (settings, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static gboolean
 invalid_value (GError     **error,
                const char  *option,
@@ -307,26 +295,6 @@ invalid_value (GError     **error,
   return FALSE;
 }
 
-static gboolean
-load_column (ObComparePage  *self,
-             JsonObject     *settings,
-             const char     *option,
-             AdwComboRow    *row,
-             GArray         *columns,
-             GError        **error)
-{
-  const char *name = get_string (settings, option);
-
-  /* No second factor is a choice too; a missing value or group keeps the page's guess. */
-  if (name == NULL && row != self->factor2_row)
-    return TRUE;
-  if (ob_compare_page_select_column (self, row, columns, name))
-    return TRUE;
-  g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-               _("--%s: the column “%s” is missing or does not fit this analysis"), option,
-               name);
-  return FALSE;
-}
 
 static int
 lookup (const char         *value,
@@ -349,17 +317,20 @@ apply_settings (ObComparePage  *self,
   int index;
 
   self->building = TRUE;
-  if (!load_column (self, settings, "value", self->value_row, self->value_columns, error)
-      || !load_column (self, settings, "group", self->group_row, self->group_columns, error)
-      || !load_column (self, settings, "factor2", self->factor2_row, self->factor2_columns,
-                       error))
+  /* No second factor is a choice too; a missing value or group keeps the page's guess. */
+  if (!ob_compare_page_load_column (self, settings, "value", self->value_row,
+                                    self->value_columns, TRUE, error)
+      || !ob_compare_page_load_column (self, settings, "group", self->group_row,
+                                       self->group_columns, TRUE, error)
+      || !ob_compare_page_load_column (self, settings, "factor2", self->factor2_row,
+                                       self->factor2_columns, FALSE, error))
     {
       self->building = FALSE;
       return FALSE;
     }
 
   self->test_chosen = self->posthoc_chosen = self->chart_chosen = FALSE;
-  if ((value = get_string (settings, "test")) != NULL)
+  if ((value = ob_compare_page_settings_string (settings, "test")) != NULL)
     {
       if (!ob_compare_test_from_string (value, &test))
         {
@@ -369,7 +340,7 @@ apply_settings (ObComparePage  *self,
       adw_combo_row_set_selected (self->test_row, test);
       self->test_chosen = TRUE;
     }
-  if ((value = get_string (settings, "posthoc")) != NULL)
+  if ((value = ob_compare_page_settings_string (settings, "posthoc")) != NULL)
     {
       index = -1;
       for (guint k = 0; k <= OB_POSTHOC_SIDAK; k++)
@@ -383,7 +354,7 @@ apply_settings (ObComparePage  *self,
       adw_combo_row_set_selected (self->posthoc_row, (guint) index);
       self->posthoc_chosen = TRUE;
     }
-  if ((value = get_string (settings, "chart")) != NULL)
+  if ((value = ob_compare_page_settings_string (settings, "chart")) != NULL)
     {
       if ((index = lookup (value, chart_names, G_N_ELEMENTS (chart_names))) < 0)
         {
@@ -393,7 +364,7 @@ apply_settings (ObComparePage  *self,
       adw_combo_row_set_selected (self->chart_row, (guint) index);
       self->chart_chosen = TRUE;
     }
-  value = get_string (settings, "error");
+  value = ob_compare_page_settings_string (settings, "error");
   index = value != NULL ? lookup (value, error_names, G_N_ELEMENTS (error_names)) : 0;
   if (index < 0)
     {
@@ -419,7 +390,7 @@ apply_settings (ObComparePage  *self,
 
   /* The pair is chosen among the groups the columns give. */
   ob_compare_page_recompute (self);
-  if ((value = get_string (settings, "pair")) != NULL)
+  if ((value = ob_compare_page_settings_string (settings, "pair")) != NULL)
     {
       g_auto(GStrv) names = g_strsplit (value, ",", 2);
 

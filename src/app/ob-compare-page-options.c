@@ -336,36 +336,6 @@ ob_compare_page_options_save (ObComparePage *self,
     }
 }
 
-static const char *
-get_string (JsonObject *settings,
-            const char *member)
-{
-  JsonNode *node = json_object_get_member (settings, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-static gboolean
-load_column (ObComparePage  *self,
-             JsonObject     *settings,
-             const char     *option,
-             AdwComboRow    *row,
-             GArray         *columns,
-             GError        **error)
-{
-  const char *name = get_string (settings, option);
-
-  if (ob_compare_page_select_column (self, row, columns, name))
-    return TRUE;
-  g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
-               _("--%s: the column “%s” is missing or does not fit this analysis"), option,
-               name);
-  return FALSE;
-}
-
 /* Saved by the page as a number, by the command line as the text typed. */
 static gboolean
 load_limit (JsonObject   *settings,
@@ -416,8 +386,8 @@ ob_compare_page_options_load (ObComparePage  *self,
             g_ptr_array_add (where, g_strdup (filter));
         }
     }
-  else if (get_string (settings, "where") != NULL)
-    g_ptr_array_add (where, g_strdup (get_string (settings, "where")));
+  else if (ob_compare_page_settings_string (settings, "where") != NULL)
+    g_ptr_array_add (where, g_strdup (ob_compare_page_settings_string (settings, "where")));
   g_ptr_array_add (where, NULL);
   if (where->len > 1)
     {
@@ -433,14 +403,19 @@ ob_compare_page_options_load (ObComparePage  *self,
         }
     }
 
-  if (!load_column (self, settings, "id", self->id_row, self->id_columns, error)
-      || !load_column (self, settings, "lower", self->lower_row, self->bound_columns, error)
-      || !load_column (self, settings, "upper", self->upper_row, self->bound_columns, error)
-      || !load_column (self, settings, "flag", self->flag_row, self->flag_columns, error)
+  if (!ob_compare_page_load_column (self, settings, "id", self->id_row, self->id_columns, FALSE,
+                                    error)
+      || !ob_compare_page_load_column (self, settings, "lower", self->lower_row,
+                                       self->bound_columns, FALSE, error)
+      || !ob_compare_page_load_column (self, settings, "upper", self->upper_row,
+                                       self->bound_columns, FALSE, error)
+      || !ob_compare_page_load_column (self, settings, "flag", self->flag_row,
+                                       self->flag_columns, FALSE, error)
       || !load_limit (settings, "lloq", self->lloq_row, error)
       || !load_limit (settings, "uloq", self->uloq_row, error))
     return FALSE;
-  if ((get_string (settings, "lower") == NULL) != (get_string (settings, "upper") == NULL))
+  if ((ob_compare_page_settings_string (settings, "lower") == NULL)
+      != (ob_compare_page_settings_string (settings, "upper") == NULL))
     {
       g_set_error_literal (error, OB_ERROR, OB_ERROR_INVALID_ARG,
                            _("--lower and --upper go together: the two ends of each value’s "
@@ -511,4 +486,37 @@ ob_compare_page_set_limits (ObComparePage *self,
   self->building = FALSE;
   option_changed_cb (self);
   return ok;
+}
+
+const char *
+ob_compare_page_settings_string (JsonObject *settings,
+                                 const char *member)
+{
+  JsonNode *node = json_object_get_member (settings, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+gboolean
+ob_compare_page_load_column (ObComparePage  *self,
+                             JsonObject     *settings,
+                             const char     *option,
+                             AdwComboRow    *row,
+                             GArray         *columns,
+                             gboolean        keep_when_absent,
+                             GError        **error)
+{
+  const char *name = ob_compare_page_settings_string (settings, option);
+
+  if (name == NULL && keep_when_absent)
+    return TRUE;
+  if (ob_compare_page_select_column (self, row, columns, name))
+    return TRUE;
+  g_set_error (error, OB_ERROR, OB_ERROR_INVALID_ARG,
+               _("--%s: the column “%s” is missing or does not fit this analysis"), option,
+               name);
+  return FALSE;
 }

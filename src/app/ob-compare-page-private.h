@@ -243,6 +243,18 @@ void     ob_compare_page_options_save       (ObComparePage *self,
 gboolean ob_compare_page_options_load       (ObComparePage *self,
                                              JsonObject    *settings,
                                              GError       **error);
+/* A string member of saved settings; NULL when absent or not a string. */
+const char *ob_compare_page_settings_string (JsonObject *settings,
+                                             const char *member);
+/* Selects the column that settings name for @option; when absent, "None", or the row as it
+ * is with @keep_when_absent.  FALSE with a message naming the option when it does not fit. */
+gboolean ob_compare_page_load_column        (ObComparePage *self,
+                                             JsonObject    *settings,
+                                             const char    *option,
+                                             AdwComboRow   *row,
+                                             GArray        *columns,
+                                             gboolean       keep_when_absent,
+                                             GError       **error);
 /* Selects by name among a row's columns; NULL for "None". */
 gboolean ob_compare_page_select_column      (ObComparePage *self,
                                              AdwComboRow   *row,
