@@ -143,35 +143,6 @@ fail (GError    **error,
   return FALSE;
 }
 
-/* The two groups of a two-group test alone, a then b: the figure shows what was compared. */
-static ObGroupData *
-pair_subset (const ObGroupData *data,
-             const guint       *which)
-{
-  ObGroupData *sub = g_new0 (ObGroupData, 1);
-  gsize n = 0;
-
-  for (guint k = 0; k < 2; k++)
-    n += data->offsets[which[k] + 1] - data->offsets[which[k]];
-  sub->n = n;
-  sub->n_groups = 2;
-  sub->values = g_new (double, MAX (n, 1));
-  sub->row_index = g_new (gsize, MAX (n, 1));
-  sub->offsets = g_new0 (gsize, 3);
-  sub->group_names = g_new0 (char *, 3);
-  sub->exclusions = g_ptr_array_new_with_free_func (g_free);
-  for (guint k = 0; k < 2; k++)
-    {
-      gsize first = data->offsets[which[k]], count = data->offsets[which[k] + 1] - first;
-
-      memcpy (sub->values + sub->offsets[k], data->values + first, count * sizeof (double));
-      memcpy (sub->row_index + sub->offsets[k], data->row_index + first, count * sizeof (gsize));
-      sub->offsets[k + 1] = sub->offsets[k] + count;
-      sub->group_names[k] = g_strdup (data->group_names[which[k]]);
-    }
-  return sub;
-}
-
 static void
 describe_group (ObCompareGroup *group,
                 char           *name,
@@ -339,7 +310,7 @@ run_two_group (ObCompareResults   *r,
   r->figure_pair = r->pairs[0];
   if (data->n_groups > 2)
     {
-      r->pair_data = pair_subset (data, r->which);
+      r->pair_data = ob_group_data_subset_pair (data, r->which);
       r->figure_pair.a = 0;
       r->figure_pair.b = 1;
     }

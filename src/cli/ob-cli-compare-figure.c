@@ -14,6 +14,7 @@
 #include "ob-cli-compare-private.h"
 #include "ob-cli-project.h"
 #include "ob-group-limits.h"
+#include "ob-group-pairs.h"
 #include "ob-group-plot.h"
 #include "ob-plot-export.h"
 
@@ -99,36 +100,6 @@ ob_cli_compare_figure_check (const ObCliCompareFigure *f,
   return ob_plot_format_from_path (f->figure, &format, error);
 }
 
-/* The two groups of a two-group test alone, a then b: the figure shows what was compared. */
-static ObGroupData *
-pair_subset (const ObGroupData *data, const ObPairwise *pair)
-{
-  ObGroupData *sub = g_new0 (ObGroupData, 1);
-  guint which[2] = { pair->a, pair->b };
-  gsize n = 0;
-
-  for (guint k = 0; k < 2; k++)
-    n += data->offsets[which[k] + 1] - data->offsets[which[k]];
-  sub->n = n;
-  sub->n_groups = 2;
-  sub->values = g_new (double, MAX (n, 1));
-  sub->row_index = g_new (gsize, MAX (n, 1));
-  sub->offsets = g_new0 (gsize, 3);
-  sub->group_names = g_new0 (char *, 3);
-  sub->exclusions = g_ptr_array_new_with_free_func (g_free);
-  for (guint k = 0; k < 2; k++)
-    {
-      gsize first = data->offsets[which[k]], count = data->offsets[which[k] + 1] - first;
-
-      memcpy (sub->values + sub->offsets[k], data->values + first, count * sizeof (double));
-      memcpy (sub->row_index + sub->offsets[k], data->row_index + first,
-              count * sizeof (gsize));
-      sub->offsets[k + 1] = sub->offsets[k] + count;
-      sub->group_names[k] = g_strdup (data->group_names[which[k]]);
-    }
-  return sub;
-}
-
 gboolean
 ob_cli_compare_figure_write (const ObCliCompareFigure *f,
                              const ObCliCompareLimits *limits,
@@ -157,7 +128,9 @@ ob_cli_compare_figure_write (const ObCliCompareFigure *f,
   /* One pair out of more groups: --pair chose two of them for a two-group test. */
   if (data->factor2 == NULL && n_pairs == 1 && data->n_groups > 2)
     {
-      subset = pair_subset (data, &pairs[0]);
+      const guint which[2] = { pairs[0].a, pairs[0].b };
+
+      subset = ob_group_data_subset_pair (data, which);
       pair = pairs[0];
       pair.a = 0;
       pair.b = 1;

@@ -116,3 +116,32 @@ ob_group_data_pair_by_id (const ObDataset   *dataset,
   *n_unpaired = na + nb - 2 * matched;
   return TRUE;
 }
+
+ObGroupData *
+ob_group_data_subset_pair (const ObGroupData *data,
+                           const guint       *which)
+{
+  ObGroupData *sub = g_new0 (ObGroupData, 1);
+  gsize n = 0;
+
+  for (guint k = 0; k < 2; k++)
+    n += data->offsets[which[k] + 1] - data->offsets[which[k]];
+  sub->n = n;
+  sub->n_groups = 2;
+  sub->values = g_new (double, MAX (n, 1));
+  sub->row_index = g_new (gsize, MAX (n, 1));
+  sub->offsets = g_new0 (gsize, 3);
+  sub->group_names = g_new0 (char *, 3);
+  sub->exclusions = g_ptr_array_new_with_free_func (g_free);
+  for (guint k = 0; k < 2; k++)
+    {
+      gsize first = data->offsets[which[k]], count = data->offsets[which[k] + 1] - first;
+
+      memcpy (sub->values + sub->offsets[k], data->values + first, count * sizeof (double));
+      memcpy (sub->row_index + sub->offsets[k], data->row_index + first,
+              count * sizeof (gsize));
+      sub->offsets[k + 1] = sub->offsets[k] + count;
+      sub->group_names[k] = g_strdup (data->group_names[which[k]]);
+    }
+  return sub;
+}

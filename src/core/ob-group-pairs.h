@@ -23,4 +23,9 @@ gboolean ob_group_data_pair_by_id (const ObDataset    *dataset,
                                    gsize              *n_unpaired,
                                    GError            **error);
 
+/* Groups which[0] and which[1] of @data alone, in that order, with their values, rows and
+ * names (newly allocated; no second factor): a figure of what a two-group test compared. */
+ObGroupData *ob_group_data_subset_pair (const ObGroupData *data,
+                                        const guint       *which);
+
 G_END_DECLS

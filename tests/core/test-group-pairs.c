@@ -138,6 +138,44 @@ test_pairs_text_ids (void)
   g_assert_cmpfloat (x[2], ==, data->values[data->offsets[0] + 3]);
 }
 
+/* Two groups picked out of three, b before a: values, rows and names move together. */
+static void
+test_subset_pair (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "groups",
+                                                 "plantgrowth.csv", NULL);
+  g_autoptr(ObDataset) dataset = NULL;
+  g_autoptr(ObGroupData) data = NULL;
+  g_autoptr(ObGroupData) sub = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint which[2] = { 2, 0 };
+
+  dataset = ob_csv_read_file (path, NULL, &error);
+  g_assert_no_error (error);
+  data = ob_group_data_new (dataset, "weight", "group", NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (data->n_groups, ==, 3);
+  sub = ob_group_data_subset_pair (data, which);
+  g_assert_cmpuint (sub->n_groups, ==, 2);
+  g_assert_null (sub->factor2);
+  for (guint k = 0; k < 2; k++)
+    {
+      gsize from = data->offsets[which[k]];
+      gsize n = data->offsets[which[k] + 1] - from;
+
+      g_assert_cmpstr (sub->group_names[k], ==, data->group_names[which[k]]);
+      g_assert_cmpuint (sub->offsets[k + 1] - sub->offsets[k], ==, n);
+      for (gsize i = 0; i < n; i++)
+        {
+          g_assert_cmpfloat (sub->values[sub->offsets[k] + i], ==, data->values[from + i]);
+          g_assert_cmpuint (sub->row_index[sub->offsets[k] + i], ==, data->row_index[from + i]);
+        }
+    }
+  g_assert_null (sub->group_names[2]);
+  g_assert_cmpuint (sub->n, ==, sub->offsets[2]);
+  g_assert_cmpint (ob_group_data_find (sub, data->group_names[1]), ==, -1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -146,5 +184,6 @@ main (int    argc,
   g_test_add_func ("/core/group-pairs/sleep", test_pairs_sleep);
   g_test_add_func ("/core/group-pairs/errors", test_pairs_errors);
   g_test_add_func ("/core/group-pairs/text-ids", test_pairs_text_ids);
+  g_test_add_func ("/core/group-pairs/subset", test_subset_pair);
   return g_test_run ();
 }
