@@ -247,3 +247,18 @@ ob_cli_finish (const char         *command,
     }
   return EXIT_SUCCESS;
 }
+
+GOptionContext *
+ob_cli_context_new (const char         *parameter_string,
+                    const GOptionEntry *entries,
+                    ObCliInputOptions  *input,
+                    const char         *description)
+{
+  GOptionContext *context = g_option_context_new (parameter_string);
+
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  ob_cli_input_options_add (context, input);
+  g_option_context_set_description (context, description);
+  return context;
+}

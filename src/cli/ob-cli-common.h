@@ -24,6 +24,13 @@ void        ob_cli_input_options_add    (GOptionContext    *context,
                                          ObCliInputOptions *options);
 void        ob_cli_input_options_clear  (ObCliInputOptions *options);
 
+/* A subcommand's option context: @entries and the input options (landing in @input), under
+ * @parameter_string and above @description, both already translated. */
+GOptionContext *ob_cli_context_new      (const char         *parameter_string,
+                                         const GOptionEntry *entries,
+                                         ObCliInputOptions  *input,
+                                         const char         *description);
+
 /* Reads FILE with the user's overrides. */
 ObDataset  *ob_cli_load_dataset         (const char              *path,
                                          const ObCliInputOptions *options,

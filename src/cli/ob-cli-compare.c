@@ -738,11 +738,8 @@ ob_cli_compare (int    argc,
   int status = EXIT_FAILURE;
 
   ob_cli_compare_limits_init (&o.limits);
-  context = g_option_context_new (_("FILE — compare a measurement between groups"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  ob_cli_input_options_add (context, &o.input);
-  g_option_context_set_description (context,
+  context = ob_cli_context_new (_("FILE — compare a measurement between groups"),
+                                entries, &o.input,
     _("Prints JSON: the test (statistic, df, and df2 for F tests, p), per group n, mean, SD, "
       "SEM, 95% CI, median, quartiles and a Shapiro–Wilk test (reported, never used to choose "
       "the test), and the post-hoc comparisons with diff = mean(b) − mean(a) and adjusted p. "

@@ -325,11 +325,8 @@ ob_cli_crosstab (int    argc,
   double width_mm = 89, height_mm = 70;
   int status = EXIT_FAILURE;
 
-  context = g_option_context_new (_("FILE — cross-tabulate two categorical columns"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  ob_cli_input_options_add (context, &o.input);
-  g_option_context_set_description (context,
+  context = ob_cli_context_new (_("FILE — cross-tabulate two categorical columns"),
+                                entries, &o.input,
     _("Prints JSON: the counts (\"table\", rows × columns, levels sorted), row and column "
       "percentages, the test (chisq.test with Yates' correction on 2 × 2 tables, or "
       "fisher.test on any r × c table) and, for 2 × 2 tables, the conditional maximum-"

@@ -343,11 +343,8 @@ ob_cli_table1 (int    argc,
   double width_mm = 183, height_mm = 0;
   int status = EXIT_FAILURE;
 
-  context = g_option_context_new (_("FILE — baseline characteristics by group (Table 1)"));
-  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  ob_cli_input_options_add (context, &o.input);
-  g_option_context_set_description (context,
+  context = ob_cli_context_new (_("FILE — baseline characteristics by group (Table 1)"),
+                                entries, &o.input,
     _("Prints JSON rows: per variable its summaries by group and overall, the test and p and "
       "the standardised mean difference; per level of a categorical variable its counts and "
       "percentages of the non-missing. Continuous variables are shown as mean (SD), or as "
