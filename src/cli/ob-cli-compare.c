@@ -771,25 +771,10 @@ ob_cli_compare (int    argc,
                          _("--factor2 goes with --test twoway"));
   else
     ob_cli_compare_figure_check (&o.figure, &error);
-  if (error != NULL)
-    {
-      ob_cli_print_error ("oncobench-cli compare", error);
-      goto out;
-    }
-  if (!run_compare (argv[1], &o, test, posthoc, &error))
-    {
-      ob_cli_print_error (error->code == OB_ERROR_INVALID_ARG ? "oncobench-cli compare" : argv[1],
-                          error);
-      goto out;
-    }
-  if (o.save_project != NULL
-      && !ob_cli_project_save_analysis (o.save_project, "compare", argv[1],
-                                        (const char * const *) args, &error))
-    {
-      ob_cli_print_error (o.save_project, error);
-      goto out;
-    }
-  status = EXIT_SUCCESS;
+  if (error == NULL)
+    run_compare (argv[1], &o, test, posthoc, &error);
+  status = ob_cli_finish ("compare", "compare", argv[1], o.save_project,
+                          (const char * const *) args, error);
 
 out:
   compare_options_clear (&o);
