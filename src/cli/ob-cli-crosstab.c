@@ -177,23 +177,6 @@ draw_bars (cairo_t *cr,
   ob_stacked_bar_draw (user_data, cr, width_pt, height_pt);
 }
 
-/* As ob_stacked_bar_export(), carrying the figure's recipe. */
-static gboolean
-export_bars (const ObStackedBar  *bar,
-             ObPlotFormat         format,
-             const char          *path,
-             double               width_mm,
-             double               height_mm,
-             double               dpi,
-             GError             **error)
-{
-  ObStackedBar copy = *bar;
-
-  copy.plot_style.vector = ob_plot_format_is_vector (format);
-  return ob_cli_project_export_figure ("crosstab", format, path, width_mm, height_mm, dpi,
-                                       draw_bars, &copy, error);
-}
-
 static gboolean
 run_crosstab (const char            *path,
               const CrosstabOptions *o,
@@ -241,9 +224,13 @@ run_crosstab (const char            *path,
       bar.row_title = o->rows;
       bar.col_title = o->cols;
 
-      if (!ob_plot_format_from_path (o->figure, &format, error)
-          || !export_bars (&bar, format, o->figure, width_mm, height_mm,
-                           o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI, error))
+      if (!ob_plot_format_from_path (o->figure, &format, error))
+        return FALSE;
+      /* As ob_stacked_bar_export(), carrying the figure's recipe. */
+      bar.plot_style.vector = ob_plot_format_is_vector (format);
+      if (!ob_cli_project_export_figure ("crosstab", format, o->figure, width_mm, height_mm,
+                                         o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI, draw_bars,
+                                         &bar, error))
         return FALSE;
     }
 

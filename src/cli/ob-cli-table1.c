@@ -192,25 +192,6 @@ draw_table (cairo_t *cr,
   ob_table_plot_draw (user_data, cr, width_pt, height_pt);
 }
 
-/* As ob_table_plot_export(), carrying the figure's recipe. */
-static gboolean
-export_table (const ObTablePlot  *plot,
-              ObPlotFormat        format,
-              const char         *path,
-              double              width_mm,
-              double              height_mm,
-              double              dpi,
-              GError            **error)
-{
-  ObTablePlot copy = *plot;
-
-  copy.plot_style.vector = ob_plot_format_is_vector (format);
-  if (height_mm <= 0)
-    height_mm = ceil (ob_table_plot_height (&copy, OB_MM_TO_PT (width_mm)) * 25.4 / 72.0);
-  return ob_cli_project_export_figure ("cohort", format, path, width_mm, height_mm, dpi,
-                                       draw_table, &copy, error);
-}
-
 static gboolean
 run_table1 (const char          *path,
             const Table1Options *o,
@@ -274,9 +255,15 @@ run_table1 (const char          *path,
 
       ob_table_plot_init (&plot, grid);
       plot.title = caption;
-      if (!ob_plot_format_from_path (o->figure, &format, error)
-          || !export_table (&plot, format, o->figure, width_mm, height_mm,
-                            o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI, error))
+      if (!ob_plot_format_from_path (o->figure, &format, error))
+        return FALSE;
+      /* As ob_table_plot_export(), carrying the figure's recipe. */
+      plot.plot_style.vector = ob_plot_format_is_vector (format);
+      if (height_mm <= 0)
+        height_mm = ceil (ob_table_plot_height (&plot, OB_MM_TO_PT (width_mm)) * 25.4 / 72.0);
+      if (!ob_cli_project_export_figure ("cohort", format, o->figure, width_mm, height_mm,
+                                         o->dpi > 0 ? o->dpi : OB_PLOT_DEFAULT_DPI, draw_table,
+                                         &plot, error))
         return FALSE;
     }
 
