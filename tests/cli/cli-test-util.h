@@ -41,6 +41,13 @@ double      cli_get_double       (JsonObject *object, const char *member);
 void        cli_assert_close     (double actual, double expected, double rel_tol,
                                   const char *what);
 
+/* A new directory under the temporary directory, named after tmpl ("ob-render-XXXXXX"). */
+char       *cli_make_temp_dir    (const char *tmpl);
+/* Removes path and, for a directory, everything below it. */
+void        cli_remove_tree      (const char *path);
+/* The whole file; fails the test when it cannot be read. */
+GBytes     *cli_read_bytes       (const char *path);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
 
 G_END_DECLS

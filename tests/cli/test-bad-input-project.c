@@ -18,35 +18,7 @@
 
 #include "cli-test-util.h"
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ob-render-XXXXXX", &error);
 
-  g_assert_no_error (error);
-  return dir;
-}
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 /* The saved aml project of the fuzz corpus, with its source and first dataset's name (and
  * the analysis pointing at it) replaced, and one more setting. */
@@ -88,7 +60,7 @@ write_project (const char *dir,
 static void
 test_source_never_opened (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-render-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "figures", NULL);
   g_autofree char *source = g_build_filename (dir, "aml.csv", NULL);
   g_autofree char *veteran = cli_sample_path ("veteran.csv");
@@ -112,7 +84,7 @@ test_source_never_opened (void)
   if (fd < 0)
     {
       g_test_skip ("inotify is not available");
-      remove_tree (dir);
+      cli_remove_tree (dir);
       return;
     }
   watch = inotify_add_watch (fd, source, IN_OPEN | IN_ACCESS | IN_MODIFY | IN_ATTRIB);
@@ -132,7 +104,7 @@ test_source_never_opened (void)
   g_assert_no_error (error);
   g_assert_cmpint (cli_get_int (json_node_get_object (json_parser_get_root (parser)), "n"), ==,
                    23);
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 /* A render writes only DIR/NAME.FORMAT and DIR/NAME.json, whatever the project says. */
@@ -159,7 +131,7 @@ test_output_settings_ignored (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
     {
-      g_autofree char *dir = make_temp_dir ();
+      g_autofree char *dir = cli_make_temp_dir ("ob-render-XXXXXX");
       g_autofree char *out = g_build_filename (dir, "figures", NULL);
       g_autofree char *elsewhere = g_build_filename (dir, "elsewhere.pdf", NULL);
       g_autofree char *project = write_project (dir, "aml.csv", "aml", settings[i], elsewhere);
@@ -169,7 +141,7 @@ test_output_settings_ignored (void)
       g_assert_cmpint (result->exit_status, ==, 0);
       g_assert_false (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
       assert_only_figures (dir, out);
-      remove_tree (dir);
+      cli_remove_tree (dir);
     }
 }
 
@@ -178,7 +150,7 @@ test_output_settings_ignored (void)
 static void
 test_dataset_named_like_an_option (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-render-XXXXXX");
   g_autofree char *out = g_build_filename (dir, "figures", NULL);
   g_autofree char *elsewhere = g_build_filename (dir, "elsewhere.oncobench", NULL);
   g_autofree char *name = g_strconcat ("--save-project=", elsewhere, NULL);
@@ -187,7 +159,7 @@ test_dataset_named_like_an_option (void)
 
   g_assert_false (g_file_test (elsewhere, G_FILE_TEST_EXISTS));
   assert_only_figures (dir, out);
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 int

@@ -12,51 +12,14 @@
 
 #include "cli-test-util.h"
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ob-recipe-XXXXXX", &error);
 
-  g_assert_no_error (error);
-  return dir;
-}
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, length);
-}
 
 /* What GLib itself makes of the file's bytes: the recipe must name the same data. */
 static char *
 file_sha256 (const char *path)
 {
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = cli_read_bytes (path);
   gsize n;
   const guchar *data = g_bytes_get_data (bytes, &n);
 
@@ -67,7 +30,7 @@ static gboolean
 file_contains (const char *path,
                const char *needle)
 {
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = cli_read_bytes (path);
   gsize n, m = strlen (needle);
   const char *data = g_bytes_get_data (bytes, &n);
 
@@ -101,7 +64,7 @@ test_formats (void)
     { "png", "png", "iTXtoncobench:recipe" },
     { "tif", "tiff", "{\"software\":\"Oncobench " PACKAGE_VERSION "\"" },
   };
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-recipe-XXXXXX");
   g_autofree char *lung = cli_sample_path ("lung.csv");
   g_autofree char *lung_abs = g_canonicalize_filename (lung, NULL);
   g_autofree char *sha256 = file_sha256 (lung);
@@ -155,14 +118,14 @@ test_formats (void)
       else
         g_assert_true (isnan (cli_get_double (fig, "dpi")));
     }
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 /* --command prints a line that, run, writes the same figure again. */
 static void
 test_command_remakes (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-recipe-XXXXXX");
   g_autofree char *lung = cli_sample_path ("lung.csv");
   g_autofree char *figure = g_build_filename (dir, "figure 1.png", NULL);
   g_autofree char *again = g_build_filename (dir, "again.png", NULL);
@@ -200,17 +163,17 @@ test_command_remakes (void)
   remake = cli_runv ((const char * const *) argv + 1);
   g_assert_cmpint (remake->exit_status, ==, 0);
 
-  a = read_bytes (figure);
-  b = read_bytes (again);
+  a = cli_read_bytes (figure);
+  b = cli_read_bytes (again);
   g_assert_true (g_bytes_equal (a, b));
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 /* render re-makes a project's figure with the recipe of the file the project embedded. */
 static void
 test_render (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-recipe-XXXXXX");
   g_autofree char *lung = cli_sample_path ("lung.csv");
   g_autofree char *lung_abs = g_canonicalize_filename (lung, NULL);
   g_autofree char *sha256 = file_sha256 (lung);
@@ -234,13 +197,13 @@ test_render (void)
   g_assert_cmpstr (cli_get_string (cli_get_object (recipe, "settings"), "test"), ==, "peto");
   g_assert_cmpstr (cli_get_string (cli_get_object (recipe, "data"), "sha256"), ==, sha256);
   g_assert_cmpstr (cli_get_string (cli_get_object (recipe, "data"), "file"), ==, lung_abs);
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 static void
 test_no_recipe (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-recipe-XXXXXX");
   g_autofree char *plain = g_build_filename (dir, "plain.pdf", NULL);
   g_autofree char *lung = cli_sample_path ("lung.csv");
   g_autoptr(CliResult) none = NULL;
@@ -268,7 +231,7 @@ test_no_recipe (void)
   g_assert_cmpint (missing->exit_status, ==, 1);
   line3 = cli_result_error_line (missing);
   g_assert_nonnull (strstr (line3, "/nonexistent/figure.png"));
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 /* Every command's --figure carries the recipe of its own kind. */
@@ -294,7 +257,7 @@ test_every_command (void)
     { "landscape", "alk-alterations.csv", { "landscape", "--genes", "tp53,egfr", "--patient",
                                             "patient_id", NULL } },
   };
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-recipe-XXXXXX");
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
@@ -327,7 +290,7 @@ test_every_command (void)
       g_assert_cmpstr (cli_get_string (cli_get_object (recipe, "settings"),
                                        commands[i].args[1] + 2), ==, commands[i].args[2]);
     }
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 int

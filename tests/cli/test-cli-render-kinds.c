@@ -40,23 +40,12 @@ static const Case cases[] = {
       "--cv-limit", "15", "--size", "100x80", NULL } },
 };
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, length);
-}
 
 /* The file without its /CreationDate, the one part of a PDF that differs run to run. */
 static GBytes *
 read_figure (const char *path)
 {
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = cli_read_bytes (path);
   g_autoptr(GRegex) date = g_regex_new ("/CreationDate \\(D:[0-9]+Z?\\)", G_REGEX_RAW, 0, NULL);
   gsize n;
   const char *data = g_bytes_get_data (bytes, &n);
@@ -69,23 +58,6 @@ read_figure (const char *path)
   return g_bytes_new_take (stripped, strlen (stripped));
 }
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 /* Members naming where the input was read and the figure written differ by design. */
 static void
@@ -229,7 +201,7 @@ test_every_kind (void)
       again = parse_results (results_text);
       g_assert_true (json_node_equal (direct, again));
     }
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 /* Only figures are render's to write: the tables and sample lists a command also wrote stay
@@ -264,7 +236,7 @@ test_other_outputs_not_rewritten (void)
   render = cli_run ("render", project_path, "--out", out, NULL);
   listing = cli_result_parse (render);
   g_assert_false (g_file_test (csv, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 /* The page's "Exact p" and "Show n.s." are figure settings the command line has too. */
@@ -289,13 +261,13 @@ test_compare_bracket_labels (void)
                                              NULL);
 
       g_assert_cmpint (result->exit_status, ==, 0);
-      figures[i] = read_bytes (png);
+      figures[i] = cli_read_bytes (png);
     }
   g_assert_false (g_bytes_equal (figures[0], figures[1]));
   g_assert_false (g_bytes_equal (figures[0], figures[2]));
   for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
     g_bytes_unref (figures[i]);
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 int

@@ -12,45 +12,8 @@
 #include "cli-test-util.h"
 #include "ob-project.h"
 
-static char *
-make_temp_dir (void)
-{
-  g_autoptr(GError) error = NULL;
-  char *dir = g_dir_make_tmp ("ob-render-XXXXXX", &error);
 
-  g_assert_no_error (error);
-  return dir;
-}
 
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *data = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &data, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (data, length);
-}
 
 static gboolean
 bytes_contain (GBytes     *bytes,
@@ -67,7 +30,7 @@ static void
 assert_valid_figure (const char *path,
                      const char *format)
 {
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = cli_read_bytes (path);
   gsize n;
   const guint8 *data = g_bytes_get_data (bytes, &n);
 
@@ -113,7 +76,7 @@ results_without_paths (const char *json_text)
 static void
 test_round_trip (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-render-XXXXXX");
   g_autofree char *lung = cli_sample_path ("lung.csv");
   g_autofree char *project_path = g_build_filename (dir, "work.oncobench", NULL);
   g_autofree char *direct_png = g_build_filename (dir, "direct.png", NULL);
@@ -166,17 +129,17 @@ test_round_trip (void)
   g_assert_true (g_file_get_contents (rendered_json, &results_text, NULL, NULL));
   again = results_without_paths (results_text);
   g_assert_true (json_node_equal (direct, again));
-  png_a = read_bytes (direct_png);
-  png_b = read_bytes (rendered_png);
+  png_a = cli_read_bytes (direct_png);
+  png_b = cli_read_bytes (rendered_png);
   g_assert_true (g_bytes_equal (png_a, png_b));
 
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 static void
 test_format_override (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-render-XXXXXX");
   g_autofree char *aml = cli_sample_path ("aml.csv");
   g_autofree char *project_path = g_build_filename (dir, "aml.oncobench", NULL);
   g_autofree char *out = g_build_filename (dir, "svg", NULL);
@@ -198,7 +161,7 @@ test_format_override (void)
   g_assert_cmpint (bad->exit_status, !=, 0);
   line = cli_result_error_line (bad);
   g_assert_nonnull (strstr (line, "gif"));
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 /* A project the program cannot read is reported, and never overwritten by --save-project. */
@@ -207,7 +170,7 @@ test_unreadable_projects (void)
 {
   g_autofree char *newer = g_test_build_filename (G_TEST_DIST, "data", "project",
                                                   "newer-version.oncobench", NULL);
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-render-XXXXXX");
   g_autofree char *damaged = g_build_filename (dir, "damaged.oncobench", NULL);
   g_autofree char *out = g_build_filename (dir, "out", NULL);
   g_autofree char *lung = cli_sample_path ("lung.csv");
@@ -233,14 +196,14 @@ test_unreadable_projects (void)
   g_assert_nonnull (strstr (line2, "damaged"));
   g_assert_true (g_file_get_contents (damaged, &after, NULL, NULL));
   g_assert_cmpstr (after, ==, damaged_text);
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 /* The project decides what is computed, render where it is written. */
 static void
 test_output_settings_ignored (void)
 {
-  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *dir = cli_make_temp_dir ("ob-render-XXXXXX");
   g_autofree char *aml = cli_sample_path ("aml.csv");
   g_autofree char *project_path = g_build_filename (dir, "aml.oncobench", NULL);
   g_autofree char *elsewhere_project = g_build_filename (dir, "elsewhere.oncobench", NULL);
@@ -269,7 +232,7 @@ test_output_settings_ignored (void)
   assert_valid_figure (figure, "pdf");
   g_assert_false (g_file_test (elsewhere_project, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (elsewhere_figure, G_FILE_TEST_EXISTS));
-  remove_tree (dir);
+  cli_remove_tree (dir);
 }
 
 static void
