@@ -17,7 +17,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-#include "compare-test-util.h"
+#include "gui-test-util.h"
 #include "ob-window-private.h"
 
 static JsonParser *reference;

@@ -17,7 +17,7 @@
 
 #include <glib/gstdio.h>
 
-#include "compare-test-util.h"
+#include "gui-test-util.h"
 #include "ob-project.h"
 #include "ob-surv-data.h"
 

@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "gui-test-util.h"
 #include "ob-compare-page-private.h"
 #include "ob-csv-reader.h"
 #include "ob-elisa-page-import.h"
@@ -46,15 +47,6 @@ reference_case (const char *name)
   return NULL;
 }
 
-static double
-member_double (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  g_assert_nonnull (node);
-  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
-}
 
 static void
 assert_close (double      actual,
@@ -101,9 +93,9 @@ assert_plate (const ObAssayPlate *plate,
       assert_close (plate->fit->params[j], json_array_get_double_element (params, j), "param");
       assert_close (plate->fit->se[j], json_array_get_double_element (se, j), "param SE");
     }
-  assert_close (plate->fit->rss, member_double (want, "rss"), "rss");
-  assert_close (plate->lloq, member_double (want, "lloq"), "lloq");
-  assert_close (plate->uloq, member_double (want, "uloq"), "uloq");
+  assert_close (plate->fit->rss, gui_member_double (want, "rss"), "rss");
+  assert_close (plate->lloq, gui_member_double (want, "lloq"), "lloq");
+  assert_close (plate->uloq, gui_member_double (want, "uloq"), "uloq");
 
   g_assert_cmpuint (plate->standards->len, ==, json_array_get_length (standards));
   for (guint i = 0; i < plate->standards->len; i++)
@@ -111,10 +103,10 @@ assert_plate (const ObAssayPlate *plate,
       const ObAssayStandard *s = &g_array_index (plate->standards, ObAssayStandard, i);
       JsonObject *w = json_array_get_object_element (standards, i);
 
-      assert_close (s->conc, member_double (w, "conc"), "standard conc");
-      assert_close (s->mean_response, member_double (w, "mean_response"), "standard response");
-      assert_close (s->back_calc, member_double (w, "back_calc"), "back-calculated");
-      assert_close (s->recovery_pct, member_double (w, "recovery_pct"), "recovery");
+      assert_close (s->conc, gui_member_double (w, "conc"), "standard conc");
+      assert_close (s->mean_response, gui_member_double (w, "mean_response"), "standard response");
+      assert_close (s->back_calc, gui_member_double (w, "back_calc"), "back-calculated");
+      assert_close (s->recovery_pct, gui_member_double (w, "recovery_pct"), "recovery");
     }
 
   g_assert_cmpuint (plate->samples->len, ==, json_array_get_length (samples));
@@ -126,11 +118,11 @@ assert_plate (const ObAssayPlate *plate,
 
       g_assert_cmpstr (s->id, ==, json_object_get_string_member (w, "id"));
       g_assert_cmpuint (s->n, ==, (guint) json_object_get_int_member (w, "n"));
-      assert_close (s->mean_response, member_double (w, "mean_response"), "sample response");
-      assert_close (s->cv_pct, member_double (w, "cv_pct"), "sample CV");
-      assert_close (s->conc, member_double (w, "conc"), "sample conc");
-      assert_close (s->conc_lower, member_double (w, "conc_lower"), "sample CI lower");
-      assert_close (s->conc_upper, member_double (w, "conc_upper"), "sample CI upper");
+      assert_close (s->mean_response, gui_member_double (w, "mean_response"), "sample response");
+      assert_close (s->cv_pct, gui_member_double (w, "cv_pct"), "sample CV");
+      assert_close (s->conc, gui_member_double (w, "conc"), "sample conc");
+      assert_close (s->conc_lower, gui_member_double (w, "conc_lower"), "sample CI lower");
+      assert_close (s->conc_upper, gui_member_double (w, "conc_upper"), "sample CI upper");
       g_assert_cmpuint (s->flags->len, ==, json_array_get_length (flags));
       for (guint f = 0; f < s->flags->len; f++)
         g_assert_cmpstr (g_ptr_array_index (s->flags, f), ==,
@@ -375,13 +367,6 @@ test_export (void)
 
 /* In the window: the menu's action makes the page, a saved project brings it back with its
  * settings, and oncobench-cli render re-makes its figure from the same file. */
-static void
-wait_idle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 static GtkWidget *
 open_in_window (ObWindow   *window,
@@ -396,56 +381,11 @@ open_in_window (ObWindow   *window,
   g_assert_no_error (error);
   if (action != NULL)
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
-  wait_idle ();
+  gui_wait_idle ();
   return gtk_stack_get_visible_child (window->content_stack);
 }
 
-static void
-render_project (const char *project,
-                const char *out)
-{
-  const char *cli = g_getenv ("OB_CLI");
-  const char *argv[] = { cli, "render", project, "--out", out, "--format", "png", NULL };
-  g_autofree char *std_err = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) figures = NULL;
-  int status = 0;
-  guint n_files = 0;
 
-  if (cli == NULL)
-    {
-      g_test_message ("OB_CLI is not set: oncobench-cli render is not checked");
-      return;
-    }
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
-                &std_err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("render failed: %s", std_err);
-  figures = g_dir_open (out, 0, &error);
-  g_assert_no_error (error);
-  while (g_dir_read_name (figures) != NULL)
-    n_files++;
-  g_assert_cmpuint (n_files, >=, 1);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 test_window_project (void)
@@ -461,7 +401,7 @@ test_window_project (void)
   page = open_in_window (window, "elisa-plate.csv", "win.new-elisa");
   g_assert_true (OB_IS_ELISA_PAGE (page));
   g_assert_true (ob_elisa_page_exclude_row (OB_ELISA_PAGE (page), 7, "bubble"));
-  wait_idle ();
+  gui_wait_idle ();
   g_assert_true (ob_window_save_project_sync (window, project, &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -474,7 +414,7 @@ test_window_project (void)
   for (int i = 0; gtk_list_box_get_row_at_index (window->sidebar_list, i) != NULL; i++)
     gtk_list_box_select_row (window->sidebar_list,
                              gtk_list_box_get_row_at_index (window->sidebar_list, i));
-  wait_idle ();
+  gui_wait_idle ();
   page = gtk_stack_get_visible_child (window->content_stack);
   g_assert_true (OB_IS_ELISA_PAGE (page));
   g_assert_cmpuint (ob_elisa_page_get_n_exclusions (OB_ELISA_PAGE (page)), ==, 1);
@@ -483,8 +423,8 @@ test_window_project (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 
-  render_project (project, out);
-  remove_tree (dir);
+  gui_render_project (project, out);
+  gui_remove_tree (dir);
 }
 
 static gsize
@@ -526,7 +466,7 @@ test_import_grid (void)
   page = ob_elisa_page_import_grid (window, grid, map, &error);
   g_assert_no_error (error);
   g_assert_true (OB_IS_ELISA_PAGE (page));
-  wait_idle ();
+  gui_wait_idle ();
   g_assert_true (gtk_stack_get_visible_child (window->content_stack) == page);
   entry = ob_window_get_current_entry (window);
   g_assert_cmpstr (entry->name, ==, "elisa-plate-grid");
@@ -537,7 +477,7 @@ test_import_grid (void)
   g_assert_true (ob_elisa_page_exclude_row (OB_ELISA_PAGE (page), row, "bubble"));
   assert_plate (ob_elisa_page_get_plate (OB_ELISA_PAGE (page)),
                 reference_case ("plate-4pl-without-D2"));
-  wait_idle ();
+  gui_wait_idle ();
   g_assert_true (ob_window_save_project_sync (window, project, &error));
   g_assert_no_error (error);
 
@@ -562,7 +502,7 @@ test_import_grid (void)
   for (int i = 0; gtk_list_box_get_row_at_index (window->sidebar_list, i) != NULL; i++)
     gtk_list_box_select_row (window->sidebar_list,
                              gtk_list_box_get_row_at_index (window->sidebar_list, i));
-  wait_idle ();
+  gui_wait_idle ();
   page = gtk_stack_get_visible_child (window->content_stack);
   g_assert_true (OB_IS_ELISA_PAGE (page));
   assert_plate (ob_elisa_page_get_plate (OB_ELISA_PAGE (page)),
@@ -570,9 +510,9 @@ test_import_grid (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 
-  render_project (project, out);
+  gui_render_project (project, out);
   g_remove (bad);
-  remove_tree (dir);
+  gui_remove_tree (dir);
 }
 
 /* The samples carried into a comparison of their groups: the numbers R's kruskal.test gives
@@ -629,7 +569,7 @@ test_compare_samples (void)
   compare = ob_elisa_page_compare_samples (OB_ELISA_PAGE (page), &error);
   g_assert_no_error (error);
   g_assert_nonnull (compare);
-  wait_idle ();
+  gui_wait_idle ();
   g_assert_true (gtk_stack_get_visible_child (window->content_stack) == compare);
   g_assert_cmpstr (ob_window_get_current_entry (window)->name, ==, "elisa-plate samples");
 
@@ -639,8 +579,8 @@ test_compare_samples (void)
   r = OB_COMPARE_PAGE (compare)->results;
   g_assert_nonnull (r);
   g_assert_cmpstr (ob_compare_page_get_test (OB_COMPARE_PAGE (compare)), ==, "kruskal");
-  assert_close (r->statistic, member_double (want, "statistic"), "H");
-  assert_close (r->p, member_double (want, "p"), "p");
+  assert_close (r->statistic, gui_member_double (want, "statistic"), "H");
+  assert_close (r->p, gui_member_double (want, "p"), "p");
   g_assert_cmpuint (r->data->n, ==, (gsize) json_object_get_int_member (want, "n"));
   g_assert_cmpuint (r->data->n_groups, ==, json_array_get_length (groups));
   for (guint g = 0; g < r->data->n_groups; g++)
@@ -663,7 +603,7 @@ test_compare_samples (void)
   p = r->p;
 
   /* A project keeps the samples' table: it reopens, and render re-makes the figure. */
-  wait_idle ();
+  gui_wait_idle ();
   g_assert_true (ob_window_save_project_sync (window, project, &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -675,7 +615,7 @@ test_compare_samples (void)
   for (int i = 0; gtk_list_box_get_row_at_index (window->sidebar_list, i) != NULL; i++)
     gtk_list_box_select_row (window->sidebar_list,
                              gtk_list_box_get_row_at_index (window->sidebar_list, i));
-  wait_idle ();
+  gui_wait_idle ();
   compare = gtk_stack_get_visible_child (window->content_stack);
   g_assert_true (OB_IS_COMPARE_PAGE (compare));
   ob_compare_page_update (OB_COMPARE_PAGE (compare));
@@ -684,8 +624,8 @@ test_compare_samples (void)
                     r_below);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
-  render_project (project, out);
-  remove_tree (dir);
+  gui_render_project (project, out);
+  gui_remove_tree (dir);
 }
 
 int

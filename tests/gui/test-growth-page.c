@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "gui-test-util.h"
 #include "ob-csv-reader.h"
 #include "ob-growth-page-private.h"
 #include "ob-window-private.h"
@@ -46,15 +47,6 @@ assert_close (double      actual,
     g_error ("%s: expected %.17g, got %.17g", what, want, actual);
 }
 
-static double
-member_double (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  g_assert_nonnull (node);
-  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
-}
 
 static ObDataset *
 load_sample (const char *sample)
@@ -106,7 +98,7 @@ assert_tgi (const ObGrowthStudy *study,
   JsonArray *groups = json_object_get_array_member (want, "groups");
 
   g_assert_nonnull (tgi);
-  assert_close (tgi->time, member_double (want, "time"), 0, "TGI day");
+  assert_close (tgi->time, gui_member_double (want, "time"), 0, "TGI day");
   for (guint i = 0; i < json_array_get_length (groups); i++)
     {
       JsonObject *g = json_array_get_object_element (groups, i);
@@ -116,8 +108,8 @@ assert_tgi (const ObGrowthStudy *study,
       for (guint a = 0; a < tgi->n_arms; a++)
         if (tgi->arms[a].arm == (guint) arm)
           {
-            assert_close (tgi->arms[a].tgi_pct, member_double (g, "tgi_pct"), TOLERANCE, "TGI");
-            assert_close (tgi->arms[a].tc_pct, member_double (g, "tc_pct"), TOLERANCE, "T/C");
+            assert_close (tgi->arms[a].tgi_pct, gui_member_double (g, "tgi_pct"), TOLERANCE, "TGI");
+            assert_close (tgi->arms[a].tc_pct, gui_member_double (g, "tc_pct"), TOLERANCE, "T/C");
           }
     }
 }
@@ -167,8 +159,8 @@ test_xenograft (void)
   g_assert_true (ob_growth_page_get_tgi (page)->default_time);
 
   assert_rates_equal (page_rates, rates, study->n_mice);
-  assert_close (page_rates->f, member_double (want_anova, "F"), TOLERANCE, "rates F");
-  assert_close (page_rates->p, member_double (want_anova, "p"), TOLERANCE, "rates p");
+  assert_close (page_rates->f, gui_member_double (want_anova, "F"), TOLERANCE, "rates F");
+  assert_close (page_rates->p, gui_member_double (want_anova, "p"), TOLERANCE, "rates p");
   for (guint i = 0; i < json_array_get_length (want_vs); i++)
     {
       JsonObject *w = json_array_get_object_element (want_vs, i);
@@ -177,8 +169,8 @@ test_xenograft (void)
       for (guint k = 0; k < page_rates->n_vs_control; k++)
         if (page_rates->vs_control[k].arm == (guint) arm)
           {
-            assert_close (page_rates->vs_control[k].t, member_double (w, "t"), TOLERANCE, "t");
-            assert_close (page_rates->vs_control[k].p_adj, member_double (w, "p_adj"),
+            assert_close (page_rates->vs_control[k].t, gui_member_double (w, "t"), TOLERANCE, "t");
+            assert_close (page_rates->vs_control[k].p_adj, gui_member_double (w, "p_adj"),
                           TOLERANCE, "Holm p");
           }
     }
@@ -320,7 +312,7 @@ test_bli (void)
   JsonObject *want = json_object_get_object_member (expected (), "bli_endpoint");
   g_autofree char *settings_json = g_strdup_printf (
     "{\"background\":%.17g,\"endpoint-time\":\"death_day\",\"endpoint-event\":\"event\"}",
-    member_double (expected (), "bli_background"));
+    gui_member_double (expected (), "bli_background"));
   g_autoptr(JsonObject) settings = parse_object (settings_json);
   const ObGrowthStudy *study = ob_growth_page_get_study (page);
 
@@ -331,9 +323,9 @@ test_bli (void)
   g_assert_true (ob_analysis_page_load_settings (OB_ANALYSIS_PAGE (page), settings, NULL));
   ob_growth_page_update (page);
   g_assert_nonnull (page->results->logrank);
-  assert_close (page->results->logrank->chisq, member_double (want, "chisq"), TOLERANCE,
+  assert_close (page->results->logrank->chisq, gui_member_double (want, "chisq"), TOLERANCE,
                 "log-rank chi-square");
-  assert_close (page->results->logrank->p, member_double (want, "p"), TOLERANCE, "log-rank p");
+  assert_close (page->results->logrank->p, gui_member_double (want, "p"), TOLERANCE, "log-rank p");
 
   /* Each arm's last imaging day, as R summarised it, in the copied table. */
   {
@@ -353,10 +345,10 @@ test_bli (void)
           continue;
         line = g_strdup_printf ("%s\t%g\t%u\t%u\t%.3g\n",
                                 json_object_get_string_member (row, "group"),
-                                member_double (row, "time"),
+                                gui_member_double (row, "time"),
                                 (guint) json_object_get_int_member (row, "n"),
                                 (guint) json_object_get_int_member (row, "n_censored"),
-                                pow (10, member_double (row, "mean")));
+                                pow (10, gui_member_double (row, "mean")));
         if (strstr (text, line) == NULL)
           g_error ("no row %s in:\n%s", line, text);
         n_checked++;
@@ -404,13 +396,6 @@ test_export (void)
   g_assert_finalize_object (page);
 }
 
-static void
-wait_idle (void)
-{
-  for (guint i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
 
 /* A click on a mouse's trace finds that mouse, and its values are what was measured. */
 static void
@@ -432,7 +417,7 @@ test_click_finds_mouse (void)
   gtk_window_present (GTK_WINDOW (window));
   for (guint i = 0; i < 200 && page->layout == NULL; i++)
     {
-      wait_idle ();
+      gui_wait_idle ();
       g_usleep (10000);
     }
   g_assert_nonnull (page->layout);
@@ -516,11 +501,11 @@ test_window_project (void)
   g_assert_true (ob_window_load_file_sync (window, file, &error));
   g_assert_no_error (error);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-growth", NULL));
-  wait_idle ();
+  gui_wait_idle ();
   page = gtk_stack_get_visible_child (window->content_stack);
   g_assert_true (OB_IS_GROWTH_PAGE (page));
   g_assert_true (ob_growth_page_exclude_mouse (OB_GROWTH_PAGE (page), "M03", "died"));
-  wait_idle ();
+  gui_wait_idle ();
   g_assert_true (ob_window_save_project_sync (window, project, &error));
   g_assert_no_error (error);
   gtk_window_destroy (GTK_WINDOW (window));
@@ -533,7 +518,7 @@ test_window_project (void)
   for (int i = 0; gtk_list_box_get_row_at_index (window->sidebar_list, i) != NULL; i++)
     gtk_list_box_select_row (window->sidebar_list,
                              gtk_list_box_get_row_at_index (window->sidebar_list, i));
-  wait_idle ();
+  gui_wait_idle ();
   page = gtk_stack_get_visible_child (window->content_stack);
   g_assert_true (OB_IS_GROWTH_PAGE (page));
   g_assert_cmpuint (ob_growth_page_get_n_exclusions (OB_GROWTH_PAGE (page)), ==, 1);

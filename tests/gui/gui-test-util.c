@@ -1,4 +1,4 @@
-/* compare-test-util.c: what the compare page's tests share
+/* gui-test-util.c: what the GUI tests share (the compare page's helpers among them)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,7 +11,7 @@
 
 #include <glib/gstdio.h>
 
-#include "compare-test-util.h"
+#include "gui-test-util.h"
 #include "ob-csv-reader.h"
 
 void

@@ -1,4 +1,4 @@
-/* compare-test-util.h: what the compare page's tests share
+/* gui-test-util.h: what the GUI tests share (the compare page's helpers among them)
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
