@@ -24,13 +24,7 @@
 
 /* A few megabytes: writing it takes long enough for kills to land inside the write. */
 #define BASE_ROWS 30000
-/* Under AddressSanitizer every load is several times slower; the plain build runs all 40 and
- * the sanitized one a sample, enough to catch a memory error in the save or the load. */
-#ifdef __SANITIZE_ADDRESS__
-#define N_KILLS 12
-#else
 #define N_KILLS 40
-#endif
 
 static char *
 make_temp_dir (void)
