@@ -403,3 +403,33 @@ ob_analysis_kind_lookup (const char *kind)
     }
   return NULL;
 }
+
+gboolean
+ob_analysis_page_select_column (AdwComboRow     *row,
+                                const ObDataset *dataset,
+                                const char      *column)
+{
+  int index;
+
+  if (column == NULL)
+    {
+      adw_combo_row_set_selected (row, 0);
+      return TRUE;
+    }
+  index = ob_dataset_find_column (dataset, column);
+  if (index < 0)
+    return FALSE;
+  adw_combo_row_set_selected (row, (guint) index + 1);
+  return TRUE;
+}
+
+int
+ob_analysis_page_find_role (const char * const *options,
+                            guint               n,
+                            const char         *role)
+{
+  for (guint r = 0; r < n; r++)
+    if (g_strcmp0 (role, options[r]) == 0)
+      return (int) r;
+  return -1;
+}

@@ -154,4 +154,14 @@ void                  ob_analysis_kind_register (const char            *kind,
 /* NULL when no page of that kind is built in. */
 const ObAnalysisKind *ob_analysis_kind_lookup   (const char            *kind);
 
+/* Column pickers whose first item is "None": selects column in row (NULL: None); FALSE when
+ * the dataset has no such column. */
+gboolean ob_analysis_page_select_column (AdwComboRow     *row,
+                                         const ObDataset *dataset,
+                                         const char      *column);
+/* The index of role among n option names, or -1. */
+int      ob_analysis_page_find_role     (const char * const *options,
+                                         guint               n,
+                                         const char         *role);
+
 G_END_DECLS

@@ -183,37 +183,17 @@ ob_elisa_page_set_plate_index (ObElisaPage *self,
     gtk_drop_down_set_selected (self->plate_dropdown, index);
 }
 
-static int
-role_from_string (const char *role)
-{
-  for (guint r = 0; r < OB_ELISA_N_ROLES; r++)
-    if (g_strcmp0 (role, ob_elisa_role_options[r]) == 0)
-      return (int) r;
-  return -1;
-}
-
 gboolean
 ob_elisa_page_set_column (ObElisaPage *self,
                           const char  *role,
                           const char  *column)
 {
-  int r = role_from_string (role);
-  int index;
+  int r = ob_analysis_page_find_role (ob_elisa_role_options,
+                                      OB_ELISA_N_ROLES, role);
 
   g_return_val_if_fail (OB_IS_ELISA_PAGE (self), FALSE);
 
-  if (r < 0)
-    return FALSE;
-  if (column == NULL)
-    {
-      adw_combo_row_set_selected (self->column_rows[r], 0);
-      return TRUE;
-    }
-  index = ob_dataset_find_column (self->dataset, column);
-  if (index < 0)
-    return FALSE;
-  adw_combo_row_set_selected (self->column_rows[r], (guint) index + 1);
-  return TRUE;
+  return r >= 0 && ob_analysis_page_select_column (self->column_rows[r], self->dataset, column);
 }
 
 gboolean
